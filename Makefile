@@ -1,0 +1,82 @@
+# Prongsai — the two commands a newcomer needs are `make demo` and `make test` (see README).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+DEMO_ADDR ?= 127.0.0.1:8000
+PG_TEST_URL ?= $(DATABASE_URL)
+
+# Find Python 3.12+ (pyenv reads .python-version), or stop with a clear message.
+PYTHON_BIN := $(shell for c in python3.12 python3.13 python3.14 python3; do \
+	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then command -v $$c; break; fi; done)
+
+.PHONY: help install demo test test-unit test-pg test-browser browser-deps bench lint format lock clean check-python
+
+help:
+	@echo "make demo   - install everything and serve the demo site on http://$(DEMO_ADDR)"
+	@echo "make test   - install everything and run the whole test suite (SQLite, PostgreSQL if DATABASE_URL, browser)"
+	@echo "make bench  - run the benchmarks in bench/"
+	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
+
+check-python:
+	@if [ -z "$(PYTHON_BIN)" ]; then \
+		echo "Prongsai needs Python 3.12 or newer (python3.12, python3.13 ...). Install it (e.g. 'pyenv install 3.12') and run make again." >&2; \
+		exit 1; fi
+
+$(STAMP): pyproject.toml requirements.lock | check-python
+	@test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.lock
+	$(PIP) install --quiet --no-deps -e .
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py run_demo $(DEMO_ADDR)
+
+# Debian's Chromium for the browser tests, installed when missing (root or sudo needed once).
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Chromium for the browser tests (Debian package chromium)..."; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+
+test: install browser-deps
+	@echo "== unit and integration tests on SQLite =="
+	DATABASE_URL= $(PY) -m pytest prongsai -q -n 2 --dist loadfile
+	@if [ -n "$(PG_TEST_URL)" ]; then \
+		echo "== unit and integration tests on PostgreSQL =="; \
+		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest prongsai -q -n 2 --dist loadfile --create-db; \
+	else echo "DATABASE_URL is not set: skipping the PostgreSQL run (CI sets it)"; fi
+	@echo "== browser tests =="
+	DATABASE_URL= $(PY) -m pytest e2e -q
+	$(MAKE) --no-print-directory lint
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script =="; $(PY) $$script || exit 1; done
+
+# Re-lock after changing dependencies in pyproject.toml.
+lock: check-python
+	rm -rf /tmp/prongsai-lock && $(PYTHON_BIN) -m venv /tmp/prongsai-lock
+	/tmp/prongsai-lock/bin/pip install --quiet --upgrade pip
+	/tmp/prongsai-lock/bin/pip install --quiet -e '.[dev]'
+	/tmp/prongsai-lock/bin/pip freeze --exclude-editable | grep -v '^-e' > requirements.lock
+
+clean:
+	rm -rf $(VENV) var/test-media test-artifacts

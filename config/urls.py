@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from prongsai.sitepages.feeds import NewsFeed
+
+# Each app that serves public or staff URLs owns a urls.py, included here under its prefix.
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("feeds/news/", NewsFeed(), name="news-feed"),
+    path("", include("prongsai.search.urls")),
+    path("", include("prongsai.feedback.urls")),
+    path("", include("prongsai.analytics.urls")),
+    path("", include("prongsai.compliance.urls")),
+    path("", include("prongsai.publishing.urls")),
+    path("", include("prongsai.monitoring.urls")),
+    path("", include("prongsai.trafficlog.urls")),
+    path("", include("prongsai.accounts.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler404 = "prongsai.core.views.page_not_found"
+handler500 = "prongsai.core.views.server_error"

@@ -1,0 +1,88 @@
+"""Browser tests: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Screenshots are written to test-artifacts/screenshots/<test>-<width>.png.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+AXE_JS = (Path(__file__).resolve().parent / "axe.min.js").read_text()
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WIDTHS = (360, 1440)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def demo_site(transactional_db, live_server):
+    """The demo agency, loaded exactly as `make demo` loads it."""
+    from wagtail.models import Site
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    return live_server
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(url, width) -> a Playwright page that fails the test on console errors."""
+    contexts = []
+
+    def _open(url, width=1440):
+        context = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH")
+        contexts.append(context)
+        page = context.new_page()
+        page.console_errors = []
+        page.on(
+            "console",
+            lambda message: message.type == "error" and page.console_errors.append(message.text),
+        )
+        page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+        page.goto(url)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def axe_violations(page, impacts=("serious", "critical")):
+    page.add_script_tag(content=AXE_JS)
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} "
+        f"{[node['target'] for node in violation['nodes']][:3]}"
+        for violation in result["violations"]
+        if violation["impact"] in impacts
+    ]

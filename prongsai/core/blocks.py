@@ -1,0 +1,66 @@
+"""StreamField blocks shared by every page type."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("หัวข้อ"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("ระดับ"), choices=[("h2", "H2"), ("h3", "H3"), ("h4", "H4")], default="h2"
+    )
+
+    class Meta:
+        icon = "title"
+        template = "core/blocks/heading.html"
+        label = _("หัวข้อ")
+
+
+class DocumentListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("หัวข้อ"), required=False)
+    documents = blocks.ListBlock(DocumentChooserBlock(label=_("เอกสาร")), label=_("เอกสาร"))
+
+    class Meta:
+        icon = "doc-full"
+        template = "core/blocks/document_list.html"
+        label = _("รายการเอกสารดาวน์โหลด")
+
+
+RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]
+
+
+class BodyBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("ข้อความ"), features=RICH_TEXT_FEATURES)
+    # ImageBlock asks for alternative text (or an explicit "decorative" tick): WCAG 1.1.1.
+    image = ImageBlock(label=_("รูปภาพ"))
+    documents = DocumentListBlock()
+    quote = blocks.BlockQuoteBlock(label=_("ข้อความอ้างอิง"))
+
+    class Meta:
+        label = _("เนื้อหา")
+
+
+class StepBlock(blocks.StructBlock):
+    """One step of a procedure; the duration is required (R6, R7)."""
+
+    title = blocks.CharBlock(label=_("ขั้นตอน"), max_length=255)
+    description = blocks.TextBlock(label=_("รายละเอียด"), required=False)
+    duration = blocks.CharBlock(
+        label=_("ระยะเวลา"), max_length=100, help_text=_("เช่น 15 นาที, 1 วันทำการ")
+    )
+    responsible = blocks.CharBlock(label=_("ผู้รับผิดชอบ"), max_length=255, required=False)
+
+    class Meta:
+        icon = "list-ol"
+        template = "core/blocks/step.html"
+        label = _("ขั้นตอนการปฏิบัติงาน")
+
+
+class StepsBlock(blocks.StreamBlock):
+    step = StepBlock()
+
+    class Meta:
+        min_num = 1

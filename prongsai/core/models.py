@@ -1,0 +1,162 @@
+"""The platform every page type builds on: BasePage, required metadata, agency settings."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Page
+from wagtail.search import index
+
+
+class BasePage(Page):
+    """Abstract parent of every public page: an introduction and the category it belongs to."""
+
+    introduction = models.TextField(_("คำอธิบายโดยย่อ"), blank=True)
+
+    #: The standard category (sitepages.categories) this page type belongs to.
+    category_code: str = ""
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def category(self):
+        from prongsai.sitepages.categories import CATEGORIES
+
+        return CATEGORIES.get(self.category_code)
+
+
+def today():
+    return timezone.localdate()
+
+
+class PublicationMetadata(models.Model):
+    """Metadata every published item must carry and show (R12).
+
+    Owner unit, source, the date range the information covers and the publication date.
+    Used by content pages and by documents.
+    """
+
+    owner_unit = models.ForeignKey(
+        "accounts.Unit",
+        verbose_name=_("หน่วยงานเจ้าของข้อมูล"),
+        null=True,  # the database allows it so a unit can be archived; forms require it
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    source = models.CharField(
+        _("แหล่งที่มาของข้อมูล"),
+        max_length=500,
+        help_text=_("เช่น ชื่อหน่วยงานหรือเอกสารต้นทาง ราชกิจจานุเบกษา เล่ม/ตอน/หน้า"),
+    )
+    info_period_start = models.DateField(_("ข้อมูล ณ วันที่ / เริ่มต้น"))
+    info_period_end = models.DateField(
+        _("ข้อมูลถึงวันที่"), null=True, blank=True, help_text=_("เว้นว่างหากข้อมูลยังเป็นปัจจุบัน")
+    )
+    published_date = models.DateField(_("วันที่เผยแพร่"), default=today)
+
+    metadata_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("owner_unit"),
+                FieldPanel("source"),
+                FieldRowPanel([FieldPanel("info_period_start"), FieldPanel("info_period_end")]),
+                FieldPanel("published_date"),
+            ],
+            heading=_("ข้อมูลกำกับ (Metadata)"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if not (self.source or "").strip():
+            errors["source"] = _("กรุณาระบุแหล่งที่มาของข้อมูล")
+        if self.owner_unit_id is None:
+            errors["owner_unit"] = _("กรุณาเลือกหน่วยงานเจ้าของข้อมูล")
+        if (
+            self.info_period_start
+            and self.info_period_end
+            and self.info_period_end < self.info_period_start
+        ):
+            errors["info_period_end"] = _("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้นของข้อมูล")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ContentPage(PublicationMetadata, BasePage):
+    """Abstract parent of every publishable content item (not the structural index pages)."""
+
+    settings_panels = [*BasePage.settings_panels]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show_metadata"] = True
+        return context
+
+
+@register_setting(icon="site")
+class AgencySettings(BaseSiteSetting):
+    """The agency's identity and contacts, shown in the header and footer of every page."""
+
+    name_th = models.CharField(_("ชื่อหน่วยงาน (ไทย)"), max_length=255, default="หน่วยงานตัวอย่าง")
+    name_en = models.CharField(_("ชื่อหน่วยงาน (อังกฤษ)"), max_length=255, blank=True)
+    parent_body = models.CharField(_("สังกัด"), max_length=255, blank=True)
+    address = models.TextField(_("ที่อยู่"), blank=True)
+    phone = models.CharField(_("โทรศัพท์"), max_length=100, blank=True)
+    fax = models.CharField(_("โทรสาร"), max_length=100, blank=True)
+    email = models.EmailField(_("อีเมลหน่วยงาน"), blank=True)
+    webmaster_email = models.EmailField(_("อีเมลผู้ดูแลเว็บไซต์"), blank=True)
+    map_url = models.URLField(_("ลิงก์แผนที่"), blank=True)
+    main_domain = models.CharField(
+        _("โดเมนหลักของเว็บไซต์"),
+        max_length=255,
+        blank=True,
+        help_text=_("เช่น www.example.go.th ใช้สร้าง URL เต็มในรายงาน ITA/OIT"),
+    )
+    supported_browsers = models.CharField(
+        _("เบราว์เซอร์ที่รองรับ"),
+        max_length=255,
+        default="Chrome 109, Edge 109, Firefox 115, Safari 15.6 ขึ้นไป",
+    )
+    reader_notice = models.CharField(
+        _("โปรแกรมอ่านเอกสาร"),
+        max_length=255,
+        default="เอกสาร PDF เปิดด้วย Adobe Acrobat Reader หรือเบราว์เซอร์รุ่นปัจจุบัน",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name_th"), FieldPanel("name_en"), FieldPanel("parent_body")],
+            heading=_("หน่วยงาน"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax")]),
+                FieldRowPanel([FieldPanel("email"), FieldPanel("webmaster_email")]),
+                FieldPanel("map_url"),
+                FieldPanel("main_domain"),
+            ],
+            heading=_("ช่องทางติดต่อ"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("supported_browsers"), FieldPanel("reader_notice")],
+            heading=_("ข้อกำหนดการใช้งาน"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("ข้อมูลหน่วยงาน")

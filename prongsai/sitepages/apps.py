@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SitepagesConfig(AppConfig):
+    name = "prongsai.sitepages"
+    label = "sitepages"

@@ -1,0 +1,39 @@
+"""RSS for news and announcements."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
+
+from .models import NewsPage
+
+
+class NewsFeed(Feed):
+    title = _("ข่าวประชาสัมพันธ์")
+    description = _("ข่าวและประกาศล่าสุดของหน่วยงาน")
+
+    def get_object(self, request, *args, **kwargs):
+        self.request = request
+        return Site.find_for_request(request)
+
+    def link(self, site):
+        return site.root_url if site else "/"
+
+    def items(self, site):
+        queryset = (
+            NewsPage.objects.live().public().order_by("-published_date", "-first_published_at")
+        )
+        if site:
+            queryset = queryset.descendant_of(site.root_page)
+        return queryset[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.introduction
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at

@@ -1,0 +1,52 @@
+"""Documents with the metadata R12 requires and a publication window."""
+
+import os
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.models import AbstractDocument, Document
+
+from prongsai.core.models import PublicationMetadata
+
+
+class AgencyDocument(PublicationMetadata, AbstractDocument):
+    """A downloadable file that shows its owner, source, dates, type and size (R12)."""
+
+    description = models.TextField(_("คำอธิบาย"), blank=True)
+    publish_from = models.DateTimeField(_("เริ่มเผยแพร่"), null=True, blank=True)
+    publish_until = models.DateTimeField(_("สิ้นสุดการเผยแพร่"), null=True, blank=True)
+
+    admin_form_fields = (
+        *Document.admin_form_fields,
+        "description",
+        "owner_unit",
+        "source",
+        "info_period_start",
+        "info_period_end",
+        "published_date",
+        "publish_from",
+        "publish_until",
+    )
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("เอกสาร")
+        verbose_name_plural = _("เอกสาร")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
+            raise ValidationError({"publish_until": _("วันสิ้นสุดการเผยแพร่ต้องอยู่หลังวันเริ่มเผยแพร่")})
+
+    @property
+    def file_type_label(self) -> str:
+        return (self.file_extension or os.path.splitext(self.file.name)[1].lstrip(".")).upper()
+
+    @property
+    def size_in_bytes(self) -> int | None:
+        if self.file_size is None:
+            try:
+                return self.file.size
+            except (OSError, ValueError):
+                return None
+        return self.file_size

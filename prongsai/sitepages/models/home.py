@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from prongsai.core.blocks import BodyBlock
+from prongsai.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The agency's home page: the root of the public site."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "sitepages.AgencyIndexPage",
+        "sitepages.LawIndexPage",
+        "sitepages.KnowledgeIndexPage",
+        "sitepages.LinkIndexPage",
+        "sitepages.OIAIndexPage",
+        "sitepages.OperationsManualIndexPage",
+        "sitepages.ServiceManualIndexPage",
+        "sitepages.NewsIndexPage",
+        "sitepages.EServiceIndexPage",
+        "sitepages.StatisticsPage",
+        "sitepages.CIOPage",
+        "sitepages.StandardPage",
+        "sitepages.SitemapPage",
+    ]
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("หน้าแรก")
+
+    def get_context(self, request, *args, **kwargs):
+        from .news import NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = (
+            NewsPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("owner_unit")
+            .order_by("-published_date", "-first_published_at")[:6]
+        )
+        return context
+
+    @staticmethod
+    def root():
+        return Page.get_first_root_node()

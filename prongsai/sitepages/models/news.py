@@ -1,0 +1,133 @@
+"""R8 News and announcements: kinds, an events calendar and a photo gallery."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageBlock
+from wagtail.search import index
+
+from prongsai.core.models import BasePage
+
+from .base import ArticleContentPage, CategoryIndexPage
+
+
+class NewsKind(models.TextChoices):
+    GENERAL = "general", _("ข่าวประชาสัมพันธ์")
+    PHOTO = "photo", _("ข่าวภาพกิจกรรม")
+    ALERT = "alert", _("ข่าวแจ้งเตือน")
+    JOB = "job", _("ประกาศรับสมัครงาน")
+    PROCUREMENT_NOTICE = "procurement-notice", _("ประกาศจัดซื้อจัดจ้าง")
+    PROCUREMENT_RESULT = "procurement-result", _("ประกาศผลการจัดซื้อจัดจ้าง")
+    TRAINING = "training", _("ข่าวฝึกอบรม")
+
+
+class NewsIndexPage(CategoryIndexPage):
+    category_code = "news"
+    subpage_types = ["sitepages.NewsPage", "sitepages.EventCalendarPage", "sitepages.GalleryPage"]
+
+    class Meta:
+        verbose_name = _("หมวดข่าวประชาสัมพันธ์")
+
+    def listing_queryset(self):
+        queryset = (
+            NewsPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("owner_unit")
+            .order_by("-published_date", "-first_published_at")
+        )
+        kind = getattr(self, "_kind_filter", "")
+        return queryset.filter(news_kind=kind) if kind else queryset
+
+    def get_context(self, request, *args, **kwargs):
+        kind = request.GET.get("kind", "")
+        self._kind_filter = kind if kind in NewsKind.values else ""
+        context = super().get_context(request, *args, **kwargs)
+        context["kinds"] = NewsKind.choices
+        context["current_kind"] = self._kind_filter
+        context["sections"] = self.get_children().live().public().not_type(NewsPage).specific()
+        return context
+
+
+class NewsPage(ArticleContentPage):
+    category_code = "news"
+    news_kind = models.CharField(
+        _("ประเภทข่าว"), max_length=20, choices=NewsKind, default=NewsKind.GENERAL
+    )
+    gallery = StreamField([("image", ImageBlock())], blank=True, verbose_name=_("ภาพกิจกรรม"))
+    parent_page_types = ["sitepages.NewsIndexPage"]
+    content_panels = [
+        *ArticleContentPage.content_panels[:1],
+        FieldPanel("news_kind"),
+        *ArticleContentPage.content_panels[1:3],
+        FieldPanel("gallery"),
+        *ArticleContentPage.content_panels[3:],
+    ]
+    search_fields = [*ArticleContentPage.search_fields, index.FilterField("news_kind")]
+
+    class Meta:
+        verbose_name = _("ข่าว/ประกาศ")
+
+
+class EventCalendarPage(CategoryIndexPage):
+    """ปฏิทินกิจกรรม: upcoming and past events."""
+
+    category_code = "news"
+    parent_page_types = ["sitepages.NewsIndexPage"]
+    subpage_types = ["sitepages.EventPage"]
+
+    class Meta:
+        verbose_name = _("ปฏิทินกิจกรรม")
+
+    def get_context(self, request, *args, **kwargs):
+        context = BasePage.get_context(self, request, *args, **kwargs)
+        events = EventPage.objects.child_of(self).live().public().order_by("starts_at")
+        now = timezone.now()
+        context["upcoming"] = [event for event in events if event.ends_at_or_start >= now]
+        context["past"] = [event for event in events if event.ends_at_or_start < now][::-1][:20]
+        return context
+
+
+class EventPage(ArticleContentPage):
+    category_code = "news"
+    starts_at = models.DateTimeField(_("เริ่ม"))
+    ends_at = models.DateTimeField(_("สิ้นสุด"), null=True, blank=True)
+    location = models.CharField(_("สถานที่"), max_length=255, blank=True)
+    parent_page_types = ["sitepages.EventCalendarPage"]
+    content_panels = [
+        *ArticleContentPage.content_panels[:1],
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldPanel("location"),
+        *ArticleContentPage.content_panels[1:],
+    ]
+
+    class Meta:
+        verbose_name = _("กิจกรรม")
+
+    @property
+    def ends_at_or_start(self):
+        return self.ends_at or self.starts_at
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่ม")})
+
+
+class GalleryPage(ArticleContentPage):
+    """คลังภาพ: a photo album."""
+
+    category_code = "news"
+    images = StreamField([("image", ImageBlock())], verbose_name=_("ภาพ"))
+    parent_page_types = ["sitepages.NewsIndexPage"]
+    content_panels = [
+        *ArticleContentPage.content_panels[:1],
+        FieldPanel("images"),
+        *ArticleContentPage.content_panels[1:],
+    ]
+
+    class Meta:
+        verbose_name = _("คลังภาพ")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TrafficlogConfig(AppConfig):
+    name = "prongsai.trafficlog"
+    label = "trafficlog"
