@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Traffic data (R40) wraps everything so every request and response is recorded.
+    "prongsai.trafficlog.middleware.CaptureMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Visitor statistics (R10) after authentication so staff can be excluded.
+    "prongsai.analytics.middleware.CaptureMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -212,3 +216,15 @@ LOGGING = {
 # Publishing rules an agency profile may change (see docs/env-vars.md for the env overrides).
 PRONGSAI_PUBLISH_DEADLINE_WORKING_DAYS = env.env_int("PRONGSAI_PUBLISH_DEADLINE_WORKING_DAYS", 3)
 PRONGSAI_MIN_WEBMASTERS = env.env_int("PRONGSAI_MIN_WEBMASTERS", 2)
+
+# --- publishing (R20–R26) ---
+
+# --- monitoring (R30–R33) ---
+
+# --- compliance (R34) ---
+
+# --- trafficlog (R40) ---
+
+# --- analytics and feedback (R9, R10, R37) ---
+
+# --- search ---

@@ -1,0 +1,58 @@
+"""The registry of automatic checks shown on the webmasters' daily check (R32).
+
+Any app contributes a check without the monitoring app importing it:
+
+    from prongsai.core.dailycheck import Finding, register
+
+    @register("verbal-approvals", title="อนุมัติด้วยวาจารอการยืนยัน")
+    def unconfirmed_verbal_approvals(*, today) -> list[Finding]:
+        ...
+
+Modules named ``dailychecks`` in each Prongsai app are imported by ``autodiscover()``.
+"""
+
+import dataclasses
+import importlib
+from collections.abc import Callable
+
+from django.conf import settings
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    summary: str
+    detail: str = ""
+    url: str = ""
+    severity: str = "error"  # "error" or "warning"
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    key: str
+    title: str
+    run: Callable[..., list[Finding]]
+
+
+_REGISTRY: dict[str, Check] = {}
+
+
+def register(key: str, *, title: str):
+    def decorator(func):
+        _REGISTRY[key] = Check(key=key, title=title, run=func)
+        return func
+
+    return decorator
+
+
+def autodiscover() -> None:
+    for app in settings.PRONGSAI_APPS:
+        try:
+            importlib.import_module(f"{app}.dailychecks")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app}.dailychecks":
+                raise
+
+
+def registered_checks() -> list[Check]:
+    autodiscover()
+    return list(_REGISTRY.values())

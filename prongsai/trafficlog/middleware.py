@@ -1,0 +1,9 @@
+"""Request middleware of this app (filled in by its feature work)."""
+
+
+class CaptureMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
