@@ -12,7 +12,7 @@ PG_TEST_URL ?= $(DATABASE_URL)
 PYTHON_BIN := $(shell for c in python3.12 python3.13 python3.14 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then command -v $$c; break; fi; done)
 
-.PHONY: help install demo test test-unit test-pg test-browser browser-deps bench lint format lock clean check-python
+.PHONY: help install demo test system-deps bench lint format lock clean check-python
 
 help:
 	@echo "make demo   - install everything and serve the demo site on http://$(DEMO_ADDR)"
@@ -40,15 +40,20 @@ demo: install
 	$(PY) manage.py load_demo
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
-# Debian's Chromium for the browser tests, installed when missing (root or sudo needed once).
-browser-deps:
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "Installing Chromium for the browser tests (Debian package chromium)..."; \
+# Debian packages the tests use, installed when missing (root or sudo needed once):
+# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures.
+SYSTEM_PACKAGES := chromium poppler-utils
+system-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages for the tests:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-test: install browser-deps
+test: install system-deps
 	@echo "== unit and integration tests on SQLite =="
 	DATABASE_URL= $(PY) -m pytest prongsai -q -n 2 --dist loadfile
 	@if [ -n "$(PG_TEST_URL)" ]; then \
