@@ -228,3 +228,9 @@ PRONGSAI_MIN_WEBMASTERS = env.env_int("PRONGSAI_MIN_WEBMASTERS", 2)
 # --- analytics and feedback (R9, R10, R37) ---
 
 # --- search ---
+# Wagtail's database backend with Thai word segmentation (prongsai/search/backend.py, ADR 0061).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "prongsai.search.backend"}}
+# Thai tokenizer for the index and queries: "nlpo3" or "newmm" (ADR 0060). Re-index after a
+# change with `manage.py thai_reindex`.
+PRONGSAI_SEARCH_TOKENIZER = env.env_str("PRONGSAI_SEARCH_TOKENIZER", "nlpo3")
+

@@ -1,20 +1,64 @@
-"""Basic site search (Thai-aware segmentation replaces the query handling in the search app)."""
+"""The public search page (thin: the work is in selectors and services)."""
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Page, Site
+from django.utils.http import urlencode
+from wagtail.models import Site
 
-MAX_QUERY_LENGTH = 200
+from prongsai.sitepages.categories import all_categories
+
+from . import selectors, services, thai
+
+RESULTS_PER_PAGE = 10
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def search(request):
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public()
-        if site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        results = pages.search(query)
-    page = Paginator(results, 10).get_page(request.GET.get("page")) if query else None
-    return render(request, "search/search.html", {"query": query, "results": page})
+    query = selectors.clean_query(request.GET.get("q"))
+    category = request.GET.get("category") or ""
+    if category != selectors.DOCUMENTS_FILTER and selectors.category_of(category) is None:
+        category = ""
+    year_choices = selectors.fiscal_year_choices()
+    fiscal_year = _int_or_none(request.GET.get("year"))
+    if fiscal_year not in year_choices:
+        fiscal_year = None
+    site = Site.find_for_request(request)
+
+    has_words = bool(thai.query_words(query)) if query else False
+    found = selectors.candidates(query, site=site, category=category) if has_words else []
+    if fiscal_year:
+        found = selectors.filter_by_fiscal_year(found, fiscal_year)
+    page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    hits = selectors.load_hits(list(page.object_list), query) if found else []
+    if has_words and page.number == 1:
+        services.record_search(query, found=bool(found))
+
+    params = {"q": query}
+    if category:
+        params["category"] = category
+    if fiscal_year:
+        params["year"] = fiscal_year
+    context = {
+        "query": query,
+        "has_words": has_words,
+        "results": page if found else None,
+        "hits": hits,
+        "total": len(found),
+        "category": category,
+        "fiscal_year": fiscal_year,
+        "categories": all_categories(),
+        "documents_filter": selectors.DOCUMENTS_FILTER,
+        "year_choices": year_choices,
+        "extra_query": urlencode(params),
+        "suggestions": selectors.category_suggestions(query, site)
+        if has_words and not found
+        else [],
+        "max_query_length": services.MAX_QUERY_LENGTH,
+    }
+    return render(request, "search/search.html", context)

@@ -1,0 +1,60 @@
+"""Search data Prongsai keeps beside Wagtail's index: document text and query counts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentText(models.Model):
+    """Text extracted from a document's file by the worker, indexed with its metadata."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("รอดึงข้อความ")
+        DONE = "done", _("ดึงข้อความแล้ว")
+        EMPTY = "empty", _("ไม่พบข้อความในไฟล์")
+        FAILED = "failed", _("ดึงข้อความไม่สำเร็จ")
+        UNSUPPORTED = "unsupported", _("ไม่รองรับชนิดไฟล์")
+
+    #: Statuses the webmaster must look at: the document is found only by title and metadata.
+    NEEDS_ATTENTION = (Status.EMPTY, Status.FAILED, Status.UNSUPPORTED)
+
+    document = models.OneToOneField(
+        "sitepages.AgencyDocument",
+        on_delete=models.CASCADE,
+        related_name="search_text",
+        verbose_name=_("เอกสาร"),
+    )
+    text = models.TextField(_("ข้อความ"), blank=True)
+    status = models.CharField(
+        _("สถานะ"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    error = models.TextField(_("ข้อผิดพลาด"), blank=True)
+    #: The file hash the text was extracted from; a new upload triggers a new extraction.
+    file_hash = models.CharField(max_length=40, blank=True)
+    updated_at = models.DateTimeField(_("ปรับปรุงเมื่อ"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("ข้อความในเอกสาร")
+        verbose_name_plural = _("ข้อความในเอกสาร")
+
+    def __str__(self) -> str:
+        return f"{self.document_id}: {self.get_status_display()}"
+
+
+class SearchQueryStat(models.Model):
+    """How often a normalised query was searched on a day. No address, no user: counts only."""
+
+    day = models.DateField(_("วันที่"))
+    query = models.CharField(_("คำค้น"), max_length=200)
+    searches = models.PositiveIntegerField(_("จำนวนครั้งที่ค้นหา"), default=0)
+    searches_without_results = models.PositiveIntegerField(_("จำนวนครั้งที่ไม่พบผล"), default=0)
+
+    class Meta:
+        verbose_name = _("สถิติคำค้น")
+        verbose_name_plural = _("สถิติคำค้น")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "query"], name="search_query_stat_day_query")
+        ]
+        indexes = [models.Index(fields=["day", "searches_without_results"])]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.query} ({self.searches})"

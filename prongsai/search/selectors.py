@@ -1,0 +1,278 @@
+"""Reads of the search app: the site search, snippets, suggestions and webmaster reports."""
+
+import dataclasses
+import datetime as dt
+import re
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.models import Q, Sum
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Collection, CollectionViewRestriction, Page
+
+from prongsai.core.thaidate import arabic_digits, fiscal_year, fiscal_year_bounds
+from prongsai.sitepages.categories import CATEGORIES, Category
+
+from . import thai
+from .models import DocumentText, SearchQueryStat
+from .services import MAX_QUERY_LENGTH
+
+#: Most results gathered per content kind before merging, filtering and paging (docs/search.md).
+MAX_CANDIDATES = 200
+#: Pseudo-category of the filter that keeps only downloadable documents.
+DOCUMENTS_FILTER = "documents"
+SNIPPET_LENGTH = 240
+
+
+@dataclasses.dataclass
+class Candidate:
+    kind: str  # "page" or "document"
+    pk: int
+    relevance: float
+
+
+@dataclasses.dataclass
+class Hit:
+    kind: str
+    title: str
+    title_html: SafeString
+    url: str
+    snippet: SafeString
+    category: Category | None
+    date: dt.date | None
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as searched: whitespace collapsed and cut at MAX_QUERY_LENGTH characters."""
+    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH].strip()
+
+
+def _relevance(score) -> float:
+    # SQLite's bm25() is better when lower; PostgreSQL's ts_rank when higher.
+    value = float(score or 0.0)
+    return -value if connection.vendor == "sqlite" else value
+
+
+def page_models_of_category(code: str) -> list[type]:
+    from wagtail.models import get_page_models
+
+    return [model for model in get_page_models() if getattr(model, "category_code", "") == code]
+
+
+def visible_pages(site=None):
+    """Published, public, unexpired pages of the site."""
+    now = timezone.now()
+    pages = Page.objects.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages
+
+
+def _private_collection_ids() -> set[int]:
+    ids: set[int] = set()
+    restricted = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    )
+    for collection in restricted:
+        ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
+    return ids
+
+
+def visible_documents():
+    """Documents inside their publication window and not in a private collection."""
+    from prongsai.sitepages.models import AgencyDocument
+
+    now = timezone.now()
+    return (
+        AgencyDocument.objects.filter(Q(publish_from__isnull=True) | Q(publish_from__lte=now))
+        .filter(Q(publish_until__isnull=True) | Q(publish_until__gt=now))
+        .exclude(collection_id__in=_private_collection_ids())
+    )
+
+
+def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
+    # Visibility rules use fields the search backend cannot filter on: pass them as a subquery.
+    searchable = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
+    results = searchable.search(query, operator=operator).annotate_score("_score")
+    return [Candidate(kind, obj.pk, _relevance(obj._score)) for obj in results[:MAX_CANDIDATES]]
+
+
+def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
+    """Matching pages and documents, best first. All words must match; if nothing does, any."""
+    words = thai.query_words(query)
+    if not words:
+        return []
+    pages = visible_pages(site)
+    if category and category != DOCUMENTS_FILTER:
+        models = page_models_of_category(category)
+        types = ContentType.objects.get_for_models(*models).values() if models else []
+        pages = pages.filter(content_type__in=list(types))
+    found: list[Candidate] = []
+    for operator in ("and", "or") if len(words) > 1 else ("and",):
+        found = []
+        if category != DOCUMENTS_FILTER:
+            found += _search(pages, query, operator, "page")
+        if not category or category == DOCUMENTS_FILTER:
+            found += _search(visible_documents(), query, operator, "document")
+        if found:
+            break
+    found.sort(key=lambda candidate: candidate.relevance, reverse=True)
+    return found
+
+
+def _page_date(page) -> dt.date | None:
+    published = getattr(page, "published_date", None)
+    if published:
+        return published
+    if page.first_published_at:
+        return timezone.localtime(page.first_published_at).date()
+    return None
+
+
+def load_hits(found: list[Candidate], query: str) -> list[Hit]:
+    """Pages and documents of the candidates, in order, with their snippets."""
+    from prongsai.sitepages.models import AgencyDocument
+
+    page_ids = [c.pk for c in found if c.kind == "page"]
+    doc_ids = [c.pk for c in found if c.kind == "document"]
+    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk(page_ids) if page_ids else {}
+    docs = AgencyDocument.objects.select_related("search_text").in_bulk(doc_ids)
+    words = thai.query_words(query)
+    hits = []
+    for candidate in found:
+        if candidate.kind == "page" and candidate.pk in pages:
+            hits.append(_page_hit(pages[candidate.pk], words))
+        elif candidate.kind == "document" and candidate.pk in docs:
+            hits.append(_document_hit(docs[candidate.pk], words))
+    return hits
+
+
+def filter_by_fiscal_year(found: list[Candidate], year: int) -> list[Candidate]:
+    """Candidates whose publication date falls in fiscal year ``year`` (Christian era)."""
+    from prongsai.sitepages.models import AgencyDocument
+
+    start, end = fiscal_year_bounds(year)
+    pages = Page.objects.filter(pk__in=[c.pk for c in found if c.kind == "page"]).specific()
+    page_dates = {page.pk: _page_date(page) for page in pages}
+    doc_dates = dict(
+        AgencyDocument.objects.filter(
+            pk__in=[c.pk for c in found if c.kind == "document"]
+        ).values_list("pk", "published_date")
+    )
+    kept = []
+    for candidate in found:
+        dates = page_dates if candidate.kind == "page" else doc_dates
+        date = dates.get(candidate.pk)
+        if date and start <= date <= end:
+            kept.append(candidate)
+    return kept
+
+
+def _searchable_text(page) -> str:
+    from modelsearch.index import SearchField
+
+    parts = []
+    for field in page.get_search_fields():
+        if isinstance(field, SearchField) and field.field_name != "title":
+            value = field.get_value(page)
+            parts.append(value if isinstance(value, str) else " ".join(map(str, value or [])))
+    return " ".join(part for part in parts if part)
+
+
+def _page_hit(page, words) -> Hit:
+    return Hit(
+        kind="page",
+        title=page.title,
+        title_html=highlight(page.title, words, length=None),
+        url=page.url or "",
+        snippet=highlight(_searchable_text(page), words),
+        category=getattr(page, "category", None),
+        date=_page_date(page),
+    )
+
+
+def _document_hit(document, words) -> Hit:
+    try:
+        extracted = document.search_text.text
+    except DocumentText.DoesNotExist:
+        extracted = ""
+    return Hit(
+        kind="document",
+        title=document.title,
+        title_html=highlight(document.title, words, length=None),
+        url=document.url,
+        snippet=highlight(" ".join(filter(None, [document.description, extracted])), words),
+        category=None,
+        date=document.published_date,
+    )
+
+
+def highlight(text: str, words: list[str], length: int | None = SNIPPET_LENGTH) -> SafeString:
+    """Escaped text around the first match with every matched word wrapped in <mark>.
+
+    Matching ignores case and treats Thai and Arabic digits alike; the text shown is the
+    original (repaired) text, so Thai digits stay Thai.
+    """
+    display = " ".join(thai.repair_thai(text or "").split())
+    haystack = arabic_digits(display)  # same length: digits map one to one
+    terms = sorted({w for w in words if w}, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, terms)), re.IGNORECASE) if terms else None
+    start, end = 0, len(display)
+    if length is not None:
+        first = pattern.search(haystack) if pattern else None
+        start = max(0, (first.start() if first else 0) - length // 3)
+        end = min(len(display), start + length)
+    pieces = ["…" if start > 0 else ""]
+    cursor = start
+    for match in pattern.finditer(haystack, start, end) if pattern else []:
+        pieces.append(escape(display[cursor : match.start()]))
+        pieces.append(f"<mark>{escape(display[match.start() : match.end()])}</mark>")
+        cursor = match.end()
+    pieces.append(escape(display[cursor:end]))
+    pieces.append("…" if end < len(display) else "")
+    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text above is escaped
+
+
+def category_suggestions(query: str, site=None, limit: int = 5) -> list[Page]:
+    """Category section pages closest to the query (shared words first), for "nothing found"."""
+    words = set(thai.query_words(query))
+    sections = []
+    for page in visible_pages(site).filter(depth__gte=3).filter(depth__lte=3).specific():
+        category = getattr(page, "category", None)
+        if category is None:
+            continue
+        shared = len(words & set(thai.words(f"{page.title} {category.name_th}")))
+        sections.append((shared, page))
+    sections.sort(key=lambda item: -item[0])
+    return [page for _shared, page in sections[:limit]]
+
+
+def fiscal_year_choices(today: dt.date | None = None, count: int = 5) -> list[int]:
+    current = fiscal_year(today or timezone.localdate())
+    return [current - offset for offset in range(count)]
+
+
+def documents_needing_attention():
+    """Documents found only by title and metadata: no text could be extracted from the file."""
+    return (
+        DocumentText.objects.filter(status__in=DocumentText.NEEDS_ATTENTION)
+        .select_related("document")
+        .order_by("-updated_at")
+    )
+
+
+def searches_without_results(days: int = 30, limit: int = 100):
+    """Normalised queries that found nothing in the last ``days`` days, most frequent first."""
+    since = timezone.localdate() - dt.timedelta(days=days)
+    return (
+        SearchQueryStat.objects.filter(day__gte=since, searches_without_results__gt=0)
+        .values("query")
+        .annotate(misses=Sum("searches_without_results"), total=Sum("searches"))
+        .order_by("-misses", "query")[:limit]
+    )
+
+
+def category_of(code: str) -> Category | None:
+    return CATEGORIES.get(code)

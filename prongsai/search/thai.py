@@ -1,0 +1,150 @@
+"""Thai text for the search index: normalisation, word segmentation and compound expansion.
+
+Thai is written without spaces between words, so a database full-text index sees a whole run of
+Thai as one token. Everything that reaches the index and every query goes through this module:
+text is normalised, Thai runs are cut into words by the tokenizer chosen in ADR 0060 (nlpo3, the
+Rust implementation of PyThaiNLP's newmm dictionary algorithm), and the words are joined with
+spaces. Latin words and numbers are kept whole ("O12", "ITA", "2569").
+"""
+
+import contextlib
+import functools
+import re
+import unicodedata
+
+from django.conf import settings
+
+from prongsai.core.thaidate import arabic_digits
+
+# Cuts a string into runs the tokenizer handles (Thai letters and marks) and runs kept whole
+# (letters/digits of any other script). Everything else (spaces, punctuation) separates words.
+_THAI_RUN = "[\u0e01-\u0e3a\u0e40-\u0e4e]+"
+_RUNS = re.compile(rf"({_THAI_RUN})|([^\W_\u0e00-\u0e7f]+)")
+#: Compound words shorter than this are not split further (keeps the index small).
+MIN_COMPOUND_LENGTH = 5
+#: A split into pieces shorter than this is noise ("คอนกรีต" is not "คอ" + "นก" + "รีต").
+MIN_PART_LENGTH = 3
+
+
+# Legacy Thai fonts place shifted tone marks and vowels in the Private Use Area.
+_PUA_THAI = dict(
+    zip(
+        range(0xF700, 0xF71B),
+        "\u0e10\u0e34\u0e35\u0e36\u0e37\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e48\u0e49\u0e4a\u0e4b"
+        "\u0e4c\u0e0d\u0e31\u0e4d\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e38\u0e39\u0e3a",
+        strict=True,
+    )
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+_BROKEN_SARA_AM = re.compile(rf"\u0e4d([{_TONE_MARKS}]?)\s?\u0e32")
+_TONE_BEFORE_BROKEN_AM = re.compile(rf"([{_TONE_MARKS}])\s?\u0e4d\s?\u0e32")
+_THAI = re.compile("[\u0e01-\u0e5b]")
+# TIS-620 bytes shown as Latin-1 (legacy fonts without a Unicode map): "»ÃÐ¡ÒÈ" is "ประกาศ".
+_TIS620_AS_LATIN1 = re.compile("[\u00a1-\u00fb]")
+
+
+def repair_thai(text: str) -> str:
+    """Fix what PDF extraction and legacy fonts do to Thai text, keeping it readable.
+
+    NFC, Private Use Area glyphs mapped back, sara am written as nikhahit + sara aa joined
+    (``"ทํา"`` → ``"ทำ"``), zero-width characters removed, TIS-620-as-Latin-1 decoded.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_PUA_THAI).translate(_INVISIBLE)
+    if not _THAI.search(text) and len(_TIS620_AS_LATIN1.findall(text)) > 20:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+            text = text.encode("latin-1", errors="strict").decode("cp874")
+    text = _BROKEN_SARA_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    text = _TONE_BEFORE_BROKEN_AM.sub(lambda m: m.group(1) + "\u0e33", text)
+    return text
+
+
+def normalize(text: str) -> str:
+    """Canonical form of text before matching: repaired Thai, Arabic digits, lower case."""
+    return arabic_digits(repair_thai(str(text))).lower()
+
+
+def tokenizer_name() -> str:
+    return getattr(settings, "PRONGSAI_SEARCH_TOKENIZER", "nlpo3")
+
+
+@functools.cache
+def _segmenter(engine: str):
+    from pythainlp.tokenize import word_tokenize
+
+    return functools.partial(word_tokenize, engine=engine, keep_whitespace=False)
+
+
+def segment_thai(run: str, engine: str | None = None) -> list[str]:
+    """Words of one run of Thai letters."""
+    return [word for word in _segmenter(engine or tokenizer_name())(run) if word.strip()]
+
+
+def words(text: str, engine: str | None = None) -> list[str]:
+    """The words of ``text`` in order: Thai runs segmented, other runs kept whole."""
+    result = []
+    for match in _RUNS.finditer(normalize(text)):
+        thai, other = match.groups()
+        if thai:
+            result.extend(segment_thai(thai, engine))
+        else:
+            result.append(other)
+    return result
+
+
+@functools.cache
+def _dictionary():
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+@functools.lru_cache(maxsize=200_000)
+def compound_parts(word: str) -> tuple[str, ...]:
+    """Dictionary words a compound is made of, recursively ("คอนกรีตเสริมเหล็ก" → คอนกรีต, เสริม, เหล็ก).
+
+    The tokenizer keeps a dictionary compound whole, so a visitor searching for one of its
+    parts would not find it. The parts are the fewest dictionary words (other than the word
+    itself) that spell it, cut at Thai character-cluster boundaries.
+    """
+    if len(word) < MIN_COMPOUND_LENGTH or not re.fullmatch(_THAI_RUN, word):
+        return ()
+    from pythainlp.tokenize.tcc import tcc_pos
+
+    dictionary = _dictionary()
+    bounds = sorted({0, len(word), *tcc_pos(word)})
+    best: dict[int, tuple[str, ...]] = {0: ()}
+    for end in bounds[1:]:
+        for start in bounds:
+            if start >= end:
+                break
+            piece = word[start:end]
+            if (
+                start in best
+                and len(piece) >= MIN_PART_LENGTH
+                and piece != word
+                and piece in dictionary
+            ):
+                candidate = (*best[start], piece)
+                if end not in best or len(candidate) < len(best[end]):
+                    best[end] = candidate
+    parts = best.get(len(word), ())
+    expanded: list[str] = []
+    for part in parts:
+        expanded.append(part)
+        expanded.extend(compound_parts(part))
+    return tuple(expanded)
+
+
+def index_text(text: str, engine: str | None = None) -> str:
+    """Text as stored in the index: words separated by spaces, compounds followed by their parts."""
+    tokens = []
+    for word in words(text, engine):
+        tokens.append(word)
+        tokens.extend(compound_parts(word))
+    return " ".join(tokens)
+
+
+def query_words(query: str, engine: str | None = None) -> list[str]:
+    """The distinct words of a query, in order."""
+    return list(dict.fromkeys(words(query, engine)))
