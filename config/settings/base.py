@@ -224,6 +224,17 @@ PRONGSAI_MIN_WEBMASTERS = env.env_int("PRONGSAI_MIN_WEBMASTERS", 2)
 # --- compliance (R34) ---
 
 # --- trafficlog (R40) ---
+# Traffic data under the Computer-Related Crime Act s.26 (see docs/traffic-data.md).
+TRAFFIC_DIR = Path(env.env_str("PRONGSAI_TRAFFIC_DIR", str(DATA_DIR / "traffic")))
+TRAFFIC_RETENTION_DAYS = env.env_int("TRAFFIC_RETENTION_DAYS", 90)
+TRAFFIC_RETENTION_ALLOW_SHORT_FOR_TESTS = False
+# Reverse proxies whose X-Forwarded-For / X-Request-ID / X-Client-Port headers are believed.
+TRAFFIC_TRUSTED_PROXIES = env.env_list("TRAFFIC_TRUSTED_PROXIES", ["127.0.0.1/32", "::1/128"])
+TRAFFIC_REQUIRE_2FA = env.env_bool("TRAFFIC_REQUIRE_2FA", True)
+TRAFFIC_SEGMENT_MAX_BYTES = env.env_int("TRAFFIC_SEGMENT_MAX_BYTES", 256 * 1024 * 1024)
+TRAFFIC_CHECKPOINT_EXPORT_FILE = env.env_str("TRAFFIC_CHECKPOINT_EXPORT_FILE", "")
+TRAFFIC_SYSLOG_HOST = env.env_str("TRAFFIC_SYSLOG_HOST", "")
+TRAFFIC_SYSLOG_PORT = env.env_int("TRAFFIC_SYSLOG_PORT", 514)
 
 # --- analytics and feedback (R9, R10, R37) ---
 

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "trafficlog"
-urlpatterns: list = []
+# Not registered through Wagtail's register_admin_urls on purpose: Wagtail would redirect a
+# user without admin access before this view could refuse with 403 and record the attempt.
+urlpatterns = [path("admin/traffic-data/", views.traffic_search, name="search")]

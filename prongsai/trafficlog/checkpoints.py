@@ -1,0 +1,105 @@
+"""The checkpoint file: sealed heads of segments, kept apart from the database (ADR 0043).
+
+``<traffic dir>/checkpoints.log`` is itself a hash-chained file in the same line format. Entries:
+
+* ``checkpoint`` - an open segment's record count and chain head at a moment;
+* ``seal``       - a finished segment's count, head, time range, size and SHA-256;
+* ``retention-delete`` - a segment removed by the retention job, with what it held.
+
+The database user has no way to reach this file. Against the application's own OS user it can
+be made append-only (``chattr +a``) or owned by a separate sealer user, and every entry can be
+copied off the machine (``TRAFFIC_CHECKPOINT_EXPORT_FILE``, and the syslog forwarder sends this
+file too); see docs/traffic-data.md.
+"""
+
+import fcntl
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+
+from . import chain, records, store
+
+GENESIS_NAME = "checkpoints"
+
+
+def checkpoint_path(directory: Path | None = None) -> Path:
+    return (directory or store.traffic_dir()) / store.CHECKPOINT_FILE
+
+
+def append_entry(kind: str, data: dict, directory: Path | None = None) -> str:
+    """Append one entry under an exclusive lock (several processes may seal or delete)."""
+    path = checkpoint_path(directory)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o640)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        prev, seq = _tail_state(fd)
+        body = records.encode([seq + 1, records.now_text(), kind, data])
+        _digest, line = chain.make_line(prev, body)
+        os.write(fd, line)
+        os.fsync(fd)  # checkpoints are rare and are the anchor: make them durable now
+    finally:
+        os.close(fd)
+    _export(line)
+    return line.decode()
+
+
+def _tail_state(fd: int) -> tuple[str, int]:
+    size = os.fstat(fd).st_size
+    if size == 0:
+        return chain.genesis(GENESIS_NAME), 0
+    chunk = min(size, 64 * 1024)
+    tail = os.pread(fd, chunk, size - chunk)
+    last = tail.rstrip(b"\n").rsplit(b"\n", 1)[-1]
+    seq = json.loads(chain.body_of(last))[0]
+    return last[: chain.HASH_LEN].decode(), seq
+
+
+def _export(line: bytes) -> None:
+    export_file = settings.TRAFFIC_CHECKPOINT_EXPORT_FILE
+    if export_file:
+        fd = os.open(export_file, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o640)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+
+
+@dataclass
+class SegmentLedger:
+    """What the checkpoint file says about one segment."""
+
+    checkpoints: list[tuple[int, str]] = field(default_factory=list)  # (count, head)
+    seal: dict | None = None
+    deleted: dict | None = None
+
+
+def read_ledger(directory: Path | None = None) -> tuple[dict[str, SegmentLedger], str | None]:
+    """Return the ledger per segment and the first problem of the checkpoint file's own chain."""
+    path = checkpoint_path(directory)
+    ledgers: dict[str, SegmentLedger] = {}
+    if not path.exists():
+        return ledgers, None
+    from .verify import verify_file
+
+    problem = None
+    report = verify_file(path, GENESIS_NAME)
+    if report.problem:
+        problem = f"{store.CHECKPOINT_FILE}: {report.problem}"
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if report.problem and number >= report.problem.line:
+                break
+            _seq, _at, kind, data = json.loads(chain.body_of(line))
+            ledger = ledgers.setdefault(data.get("segment", ""), SegmentLedger())
+            if kind == "checkpoint":
+                ledger.checkpoints.append((data["count"], data["head"]))
+            elif kind == "seal":
+                ledger.seal = data
+                ledger.checkpoints.append((data["count"], data["head"]))
+            elif kind == "retention-delete":
+                ledger.deleted = data
+    return ledgers, problem

@@ -1,0 +1,63 @@
+from datetime import timedelta
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .selectors import Query
+
+MAX_RANGE = timedelta(days=366)
+
+
+class TrafficSearchForm(forms.Form):
+    start = forms.DateTimeField(
+        label=_("ตั้งแต่"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    end = forms.DateTimeField(
+        label=_("ถึง"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    ip = forms.CharField(label=_("หมายเลขไอพี (หรือช่วง CIDR)"), required=False, max_length=50)
+    user_id = forms.CharField(label=_("รหัสผู้ใช้"), required=False, max_length=20)
+    path_contains = forms.CharField(label=_("เส้นทาง (URL) มีคำว่า"), required=False, max_length=300)
+    reason = forms.CharField(
+        label=_("เหตุผลในการเข้าถึง (เช่น เลขที่หนังสือขอข้อมูลของพนักงานเจ้าหน้าที่)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=1000,
+    )
+
+    def clean_ip(self):
+        import ipaddress
+
+        value = self.cleaned_data["ip"].strip()
+        if value:
+            try:
+                ipaddress.ip_network(value, strict=False)
+            except ValueError as exc:
+                raise forms.ValidationError(_("หมายเลขไอพีไม่ถูกต้อง")) from exc
+        return value
+
+    def clean_reason(self):
+        value = self.cleaned_data["reason"].strip()
+        if len(value) < 5:
+            raise forms.ValidationError(_("กรุณาระบุเหตุผลในการเข้าถึงข้อมูลจราจร"))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                raise forms.ValidationError(_("เวลาเริ่มต้นต้องไม่หลังเวลาสิ้นสุด"))
+            if end - start > MAX_RANGE:
+                raise forms.ValidationError(_("ช่วงเวลาค้นหาต้องไม่เกิน 366 วัน"))
+        return cleaned
+
+    def query(self) -> Query:
+        data = self.cleaned_data
+        return Query(
+            start=timezone.localtime(data["start"]),
+            end=timezone.localtime(data["end"]),
+            ip=data["ip"],
+            user_id=data["user_id"].strip(),
+            path_contains=data["path_contains"].strip(),
+        )

@@ -1,0 +1,39 @@
+from datetime import datetime, time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from prongsai.trafficlog.records import BANGKOK
+from prongsai.trafficlog.verify import verify_all
+
+
+def _date(text: str, *, end: bool) -> datetime:
+    try:
+        day = datetime.strptime(text, "%Y-%m-%d").date()  # noqa: DTZ007 - a calendar date
+    except ValueError as exc:
+        raise CommandError(f"วันที่ไม่ถูกต้อง: {text!r} (ใช้รูปแบบ YYYY-MM-DD ปีคริสต์ศักราช)") from exc
+    return datetime.combine(day, time.max if end else time.min, tzinfo=BANGKOK)
+
+
+class Command(BaseCommand):
+    help = "ตรวจความครบถ้วนของข้อมูลจราจร (ลูกโซ่แฮชและจุดตรวจสอบ) และรายงานจุดแรกที่เสียหาย"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--from", dest="start", help="YYYY-MM-DD")
+        parser.add_argument("--to", dest="end", help="YYYY-MM-DD")
+
+    def handle(self, *args, start=None, end=None, **options):
+        result = verify_all(
+            _date(start, end=False) if start else None, _date(end, end=True) if end else None
+        )
+        for segment in result.segments:
+            for note in segment.notes:
+                self.stdout.write(f"หมายเหตุ {segment.name}: {note}")
+        if result.ok:
+            self.stdout.write(f"ถูกต้อง: {len(result.segments)} ส่วนข้อมูล, {result.records} รายการ")
+            return
+        broken = [segment for segment in result.segments if segment.problem]
+        if result.checkpoint_problem:
+            self.stderr.write(f"เสียหาย: {result.checkpoint_problem}")
+        for segment in broken:
+            self.stderr.write(f"เสียหาย: {segment.name}: {segment.problem}")
+        raise SystemExit(1)

@@ -1,0 +1,70 @@
+"""Database records of this app: retention holds and the log of who looked at traffic data.
+
+The traffic records themselves are not in the database (files; ADR 0040).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Hold(models.Model):
+    """An official order to keep traffic data of a time range longer than the retention period."""
+
+    reason = models.TextField(_("เหตุผล/คำสั่ง"))
+    order_reference = models.CharField(_("เลขที่หนังสือคำสั่ง"), max_length=200, blank=True)
+    range_start = models.DateTimeField(_("ข้อมูลตั้งแต่"))
+    range_end = models.DateTimeField(_("ข้อมูลถึง"))
+    keep_until = models.DateField(_("เก็บไว้จนถึงวันที่"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("คำสั่งให้เก็บข้อมูลจราจรนานกว่ากำหนด")
+        verbose_name_plural = _("คำสั่งให้เก็บข้อมูลจราจรนานกว่ากำหนด")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.order_reference or self.reason[:40]} ({self.range_start:%Y-%m-%d}–{self.range_end:%Y-%m-%d})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.range_start and self.range_end and self.range_start > self.range_end:
+            raise ValidationError({"range_end": _("วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น")})
+
+
+class TrafficAccess(models.Model):
+    """Every look at traffic data, allowed or refused (R40 access control, R43)."""
+
+    class Action(models.TextChoices):
+        SEARCH = "search", _("ค้นหา")
+        EXPORT = "export", _("ส่งออก")
+
+    class Outcome(models.TextChoices):
+        ALLOWED = "allowed", _("อนุญาต")
+        DENIED = "denied", _("ปฏิเสธ")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    username = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    query = models.JSONField(default=dict)
+    reason = models.TextField(blank=True)
+    result_count = models.PositiveIntegerField(null=True)
+    client_ip = models.CharField(max_length=45, blank=True)
+    request_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("การเข้าถึงข้อมูลจราจร")
+        verbose_name_plural = _("การเข้าถึงข้อมูลจราจร")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.outcome}"
