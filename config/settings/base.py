@@ -245,3 +245,24 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "prongsai.search.backend"}}
 # change with `manage.py thai_reindex`.
 PRONGSAI_SEARCH_TOKENIZER = env.env_str("PRONGSAI_SEARCH_TOKENIZER", "nlpo3")
 
+# --- accounts (R20, R41) ---
+# Django's password rules with Thai messages (prongsai/accounts/validators.py); Argon2 above.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "prongsai.accounts.validators.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "prongsai.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "prongsai.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "prongsai.accounts.validators.NumericPasswordValidator"},
+]
+# /admin/ only after the first-login password change and, for administrators, webmasters and
+# the traffic coordinator, a verified TOTP device (ADR 0010). Needs auth, OTP and messages.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "prongsai.accounts.middleware.StaffSignInMiddleware",
+)
+PRONGSAI_REQUIRE_2FA = env.env_bool("PRONGSAI_REQUIRE_2FA", True)
+OTP_TOTP_ISSUER = env.env_str("PRONGSAI_SITE_NAME", "Prongsai")
+# Wagtail's user screens with position, unit, telephone (prongsai/accounts/admin_users.py).
+INSTALLED_APPS[INSTALLED_APPS.index("wagtail.users")] = "prongsai.accounts.apps.StaffUsersConfig"

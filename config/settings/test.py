@@ -16,3 +16,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 ALLOWED_HOSTS = ["*"]
 if not env.has_database_url():
     DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+# Two-factor sign-in is tested with override_settings in prongsai/accounts; other tests log
+# staff in with force_login (or prongsai.accounts.testing.login_with_otp).
+PRONGSAI_REQUIRE_2FA = False

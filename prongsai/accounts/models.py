@@ -1,6 +1,7 @@
-"""Staff accounts and the agency's organisation tree.
+"""Staff accounts and the agency's organisation tree (R20).
 
-The publishing-workflow work builds roles, heads and assigned publishers on these models.
+A unit has a head and assigned publishers; staff contact details (name, position, e-mail,
+telephone) live on the user so every screen and form shows the same values.
 """
 
 from django.contrib.auth.models import AbstractUser
@@ -32,6 +33,21 @@ class Unit(models.Model):
         on_delete=models.PROTECT,
         related_name="children",
     )
+    head = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("หัวหน้าหน่วยงาน"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="headed_units",
+    )
+    publishers = models.ManyToManyField(
+        "accounts.User",
+        verbose_name=_("ผู้เผยแพร่ประจำหน่วยงาน"),
+        blank=True,
+        related_name="publishing_units",
+        help_text=_("เจ้าหน้าที่ที่นำข้อมูลของหน่วยงานนี้ขึ้นเว็บไซต์"),
+    )
 
     class Meta:
         verbose_name = _("หน่วยงานภายใน")
@@ -49,6 +65,19 @@ class Unit(models.Model):
                     {"parent": _("หน่วยงานไม่สามารถสังกัดตัวเองหรือหน่วยงานลูกของตัวเองได้")}
                 )
             ancestor = ancestor.parent
+
+    def tree_label(self) -> str:
+        """The name indented by its depth in the tree, for the admin listing."""
+        depth = getattr(self, "tree_depth", None)
+        if depth is None:
+            depth = len(self.ancestors())
+        return f"{'— ' * depth}{self.name}"
+
+    def head_label(self) -> str:
+        return self.head.display_name() if self.head_id else "—"
+
+    def publishers_label(self) -> str:
+        return ", ".join(user.display_name() for user in self.publishers.all()) or "—"
 
     def ancestors(self) -> list["Unit"]:
         chain, unit = [], self.parent
@@ -71,6 +100,11 @@ class User(AbstractUser):
         related_name="staff",
     )
     phone = models.CharField(_("โทรศัพท์"), max_length=50, blank=True)
+    must_change_password = models.BooleanField(
+        _("ต้องเปลี่ยนรหัสผ่านเมื่อเข้าสู่ระบบครั้งถัดไป"),
+        default=False,
+        help_text=_("ตั้งให้อัตโนมัติเมื่อผู้ดูแลระบบสร้างบัญชีหรือกำหนดรหัสผ่านให้"),
+    )
 
     class Meta:
         verbose_name = _("ผู้ใช้งาน")

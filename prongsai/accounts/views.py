@@ -1,0 +1,112 @@
+"""Admin pages for choosing one's own password and for two-factor sign-in (R41)."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from . import services, two_factor
+from .forms import OwnPasswordForm, TokenForm
+
+
+def _next_url(request) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("wagtailadmin_home")
+
+
+class AccountFormView(WagtailAdminTemplateMixin, FormView):
+    header_icon = "key"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["next"] = _next_url(self.request)
+        return context
+
+    def apply(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            response = self.apply(form)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                form.add_error(None, error)
+            return self.form_invalid(form)
+        return response
+
+
+class ChangeOwnPasswordView(AccountFormView):
+    template_name = "accounts/change_password.html"
+    form_class = OwnPasswordForm
+    page_title = _("ตั้งรหัสผ่านของคุณ")
+
+    def apply(self, form):
+        services.set_own_password(
+            self.request.user,
+            form.cleaned_data["current_password"],
+            form.cleaned_data["new_password1"],
+        )
+        update_session_auth_hash(self.request, self.request.user)
+        messages.success(self.request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
+        return redirect(_next_url(self.request))
+
+
+class EnrolView(AccountFormView):
+    template_name = "accounts/two_factor_enrol.html"
+    form_class = TokenForm
+    page_title = _("ตั้งค่าการยืนยันตัวตนสองขั้นตอน")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        device = two_factor.pending_device(self.request.user)
+        context["qr_svg"] = two_factor.qr_code_svg(device)
+        context["secret"] = two_factor.base32_secret(device)
+        context["already_enrolled"] = two_factor.has_confirmed_device(self.request.user)
+        context["required"] = two_factor.two_factor_required(self.request.user)
+        return context
+
+    def apply(self, form):
+        codes = two_factor.confirm_enrolment(self.request, form.cleaned_data["token"])
+        messages.success(self.request, _("เปิดใช้การยืนยันตัวตนสองขั้นตอนเรียบร้อยแล้ว"))
+        # Shown once, right here; only their hashes' owner (the database) keeps them after.
+        return self.response_class(
+            request=self.request,
+            template=["accounts/two_factor_backup_codes.html"],
+            context={
+                **super().get_context_data(),
+                "codes": codes,
+                "page_title": _("รหัสสำรอง"),
+                "header_title": _("รหัสสำรอง"),
+            },
+            using=self.template_engine,
+        )
+
+
+class VerifyView(AccountFormView):
+    template_name = "accounts/two_factor_verify.html"
+    form_class = TokenForm
+    page_title = _("ยืนยันตัวตนขั้นที่สอง")
+
+    def get(self, request, *args, **kwargs):
+        if not two_factor.has_confirmed_device(request.user):
+            query = urlencode({"next": _next_url(request)})
+            return redirect(f"{reverse('prongsai_accounts:enrol')}?{query}")
+        return super().get(request, *args, **kwargs)
+
+    def apply(self, form):
+        two_factor.verify_sign_in(self.request, form.cleaned_data["token"])
+        return redirect(_next_url(self.request))
