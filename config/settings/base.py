@@ -218,6 +218,8 @@ PRONGSAI_PUBLISH_DEADLINE_WORKING_DAYS = env.env_int("PRONGSAI_PUBLISH_DEADLINE_
 PRONGSAI_MIN_WEBMASTERS = env.env_int("PRONGSAI_MIN_WEBMASTERS", 2)
 
 # --- publishing (R20–R26) ---
+# Unconfirmed verbal approvals older than this many working days are flagged (R22).
+PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS = env.env_int("PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS", 2)
 
 # --- monitoring (R30–R33) ---
 

@@ -1,0 +1,53 @@
+"""The request form as a printable A4 PDF (R26): the evidence assessors ask for."""
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from wagtail.models import Site
+
+from prongsai.core.models import AgencySettings
+from prongsai.core.thaidate import thai_date, thai_datetime
+
+from .models import Action
+from .thaifont import font_face_css
+
+
+def _agency_name() -> str:
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return ""
+    return AgencySettings.for_site(site).name_th
+
+
+def form_context(publish_request) -> dict:
+    events = list(publish_request.events.select_related("actor"))
+    decisions = [
+        event
+        for event in events
+        if event.action
+        in (Action.APPROVED, Action.REJECTED, Action.RETURNED, Action.VERBAL_RECORDED)
+    ]
+    published = next(
+        (event for event in reversed(events) if event.action == Action.PUBLISHED), None
+    )
+    return {
+        "r": publish_request,
+        "agency": _agency_name(),
+        "events": events,
+        "decisions": decisions,
+        "published_event": published,
+        "verbal": publish_request.verbal_approval_or_none(),
+        "attachments": list(publish_request.attachments.all()),
+        "printed_at": thai_datetime(timezone.now()),
+        "thai_date": thai_date,
+        "font_css": font_face_css(),
+    }
+
+
+def render_request_html(publish_request) -> str:
+    return render_to_string("publishing/request_form_pdf.html", form_context(publish_request))
+
+
+def render_request_pdf(publish_request) -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=render_request_html(publish_request)).write_pdf()

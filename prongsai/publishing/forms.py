@@ -1,0 +1,131 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.widgets import AdminPageChooser
+from wagtail.models import Page
+
+from prongsai.accounts.models import Unit
+
+from .models import InformationClass, PublishRequest, Status, VerbalMethod
+from .services import EDITABLE_FIELDS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget",
+            MultipleFileInput(
+                attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"}
+            ),
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class PublishRequestForm(forms.ModelForm):
+    attachments = MultipleFileField(label=_("ไฟล์แนบ (Word, PDF, Excel, รูปภาพ)"), required=False)
+
+    class Meta:
+        model = PublishRequest
+        fields = EDITABLE_FIELDS
+        widgets = {
+            "info_period_start": DateInput(),
+            "info_period_end": DateInput(),
+            "publish_from": DateInput(),
+            "publish_until": DateInput(),
+            "prior_approval_date": DateInput(),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "content": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def cleaned_data_for_service(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in EDITABLE_FIELDS}
+
+    def _post_clean(self):
+        # Validation of the whole request happens in the service (one place for the rules).
+        pass
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("ผลการพิจารณา"),
+        choices=[
+            ("approve", _("อนุมัติ")),
+            ("return", _("ส่งกลับให้แก้ไข")),
+            ("reject", _("ไม่อนุมัติ")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("เหตุผล / สิ่งที่ต้องแก้ไข"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("จำเป็นเมื่อไม่อนุมัติหรือส่งกลับให้แก้ไข"),
+    )
+
+
+class PublishForm(forms.Form):
+    files_checked = forms.BooleanField(label=_("ได้เปิดตรวจไฟล์แนบทุกไฟล์แล้ว เปิดได้ปกติ"), required=False)
+    category_checked = forms.BooleanField(label=_("หมวดที่จะเผยแพร่ถูกต้อง"), required=False)
+    target_page = forms.ModelChoiceField(
+        label=_("หน้าเป้าหมาย (ถ้าเตรียมหน้าไว้แล้ว)"),
+        queryset=Page.objects.all(),
+        required=False,
+        widget=AdminPageChooser(),
+    )
+
+
+class SendBackForm(forms.Form):
+    reason = forms.CharField(label=_("เหตุผลที่ส่งกลับ"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VerbalApprovalForm(PublishForm):
+    approver = forms.ModelChoiceField(label=_("ผู้อนุมัติด้วยวาจา"), queryset=None)
+    approved_at = forms.DateTimeField(
+        label=_("วันเวลาที่อนุมัติ"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M"],
+    )
+    method = forms.ChoiceField(label=_("อนุมัติโดย"), choices=VerbalMethod.choices)
+    urgency_reason = forms.CharField(
+        label=_("เหตุผลความเร่งด่วน"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    field_order = ["approver", "approved_at", "method", "urgency_reason"]
+
+    def __init__(self, *args, approvers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.contrib.auth import get_user_model
+
+        self.fields["approver"].queryset = get_user_model().objects.filter(
+            pk__in=[user.pk for user in approvers]
+        )
+        self.fields["approver"].label_from_instance = lambda user: (
+            f"{user.display_name()} ({user.position})" if user.position else user.display_name()
+        )
+
+
+class FilterForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("หน่วยงาน"), queryset=Unit.objects.all(), required=False)
+    status = forms.ChoiceField(
+        label=_("สถานะ"), choices=[("", _("ทุกสถานะ")), *Status.choices], required=False
+    )
+    information_class = forms.ModelChoiceField(
+        label=_("ประเภทข้อมูล"), queryset=InformationClass.objects.all(), required=False
+    )
+    date_from = forms.DateField(label=_("ยื่นตั้งแต่วันที่"), required=False, widget=DateInput())
+    date_to = forms.DateField(label=_("ถึงวันที่"), required=False, widget=DateInput())

@@ -1,0 +1,418 @@
+"""Publish requests (R21–R26): what a data owner asks to publish, who decided, and when.
+
+Only the functions in ``services.py`` change a request's state; views and commands call them.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable
+
+from prongsai.accounts.roles import Role, user_has_role
+from prongsai.sitepages.categories import CATEGORIES, CATEGORY_CHOICES
+
+from .uploads import validate_upload
+
+
+class RouteKind(models.TextChoices):
+    EXECUTIVE = "executive", _("ต้องได้รับอนุมัติจากผู้บริหารสูงสุดหรือผู้ได้รับมอบหมาย")
+    PRIOR_APPROVAL = "prior", _("ได้รับอนุมัติจากที่อื่นแล้ว (อ้างเลขที่หนังสือและวันที่)")
+    COMMUNICATIONS = "communications", _("ข้อมูลทั่วไป ตรวจโดยหน่วยงานประชาสัมพันธ์")
+    EXEMPT = "exempt", _("งานประจำ ไม่ต้องขออนุมัติ")
+
+
+STEP_ROLES = [
+    (Role.APPROVER.value, Role.APPROVER.label),
+    (Role.EXECUTIVE.value, Role.EXECUTIVE.label),
+    (Role.WEBMASTER.value, Role.WEBMASTER.label),
+]
+
+
+class ApprovalRoute(ClusterableModel):
+    """The steps a request of some information class goes through before publication (R23)."""
+
+    name = models.CharField(_("ชื่อเส้นทางอนุมัติ"), max_length=255)
+    kind = models.CharField(_("ลักษณะ"), max_length=20, choices=RouteKind)
+
+    panels = [FieldPanel("name"), FieldPanel("kind"), InlinePanel("steps", label=_("ขั้นตอน"))]
+
+    class Meta:
+        verbose_name = _("เส้นทางการอนุมัติ")
+        verbose_name_plural = _("เส้นทางการอนุมัติ")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def needs_prior_reference(self) -> bool:
+        return self.kind == RouteKind.PRIOR_APPROVAL
+
+    def ordered_steps(self) -> list["RouteStep"]:
+        # Prior approvals and routine items need no approval step, whatever was configured.
+        if self.kind in (RouteKind.PRIOR_APPROVAL, RouteKind.EXEMPT):
+            return []
+        return list(self.steps.order_by("sort_order", "pk"))
+
+    def clean(self) -> None:
+        super().clean()
+
+
+class RouteStep(Orderable):
+    route = ParentalKey(ApprovalRoute, on_delete=models.CASCADE, related_name="steps")
+    name = models.CharField(_("ชื่อขั้นตอน"), max_length=255)
+    approver_role = models.CharField(
+        _("บทบาทผู้อนุมัติ"), max_length=50, choices=STEP_ROLES, default=Role.APPROVER.value
+    )
+    approver_unit = models.ForeignKey(
+        "accounts.Unit",
+        verbose_name=_("เฉพาะผู้อนุมัติในหน่วยงาน"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("เว้นว่างได้ เช่น เลือกหน่วยงานประชาสัมพันธ์สำหรับข้อมูลทั่วไป"),
+    )
+    delegates = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ได้รับมอบหมาย"),
+        blank=True,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("approver_role"),
+        FieldPanel("approver_unit"),
+        FieldPanel("delegates"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ขั้นตอนการอนุมัติ")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def can_decide(self, user, publish_request) -> bool:
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return False
+        if self.delegates.filter(pk=user.pk).exists():
+            return True
+        head = getattr(publish_request.unit, "head", None)
+        if self.approver_role == Role.APPROVER.value and head is not None and head.pk == user.pk:
+            return True
+        if not user_has_role(user, Role(self.approver_role)):
+            return False
+        return self.approver_unit_id is None or user.unit_id == self.approver_unit_id
+
+
+class InformationClass(models.Model):
+    """A class of information and the approval route it takes (R23). Edited by administrators."""
+
+    code = models.SlugField(_("รหัส"), max_length=50, unique=True, allow_unicode=True)
+    name = models.CharField(_("ชื่อประเภทข้อมูล"), max_length=255)
+    description = models.TextField(_("คำอธิบาย"), blank=True)
+    route = models.ForeignKey(
+        ApprovalRoute, verbose_name=_("เส้นทางการอนุมัติ"), on_delete=models.PROTECT
+    )
+    sort_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("route"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("ประเภทข้อมูล")
+        verbose_name_plural = _("ประเภทข้อมูล")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AgencyHoliday(models.Model):
+    """An extra day off the agency declares (e.g. a special holiday announced by the cabinet)."""
+
+    date = models.DateField(_("วันที่"), unique=True)
+    name = models.CharField(_("ชื่อวันหยุด"), max_length=255)
+
+    panels = [FieldPanel("date"), FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("วันหยุดเพิ่มเติมของหน่วยงาน")
+        verbose_name_plural = _("วันหยุดเพิ่มเติมของหน่วยงาน")
+        ordering = ["-date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class Urgency(models.TextChoices):
+    NORMAL = "normal", _("ปกติ")
+    URGENT = "urgent", _("ด่วน")
+
+
+class Status(models.TextChoices):
+    PENDING = "pending", _("รออนุมัติ")
+    RETURNED = "returned", _("ส่งกลับให้แก้ไข")
+    REJECTED = "rejected", _("ไม่อนุมัติ")
+    APPROVED = "approved", _("อนุมัติแล้ว รอเผยแพร่")
+    PUBLISHED = "published", _("เผยแพร่แล้ว")
+
+
+class DeadlineStatus(models.TextChoices):
+    ON_TIME = "on-time", _("ยังอยู่ในกำหนด")
+    DUE_TODAY = "due-today", _("ครบกำหนดวันนี้")
+    OVERDUE = "overdue", _("เกินกำหนด")
+    PUBLISHED_ON_TIME = "published-on-time", _("เผยแพร่ทันกำหนด")
+    PUBLISHED_LATE = "published-late", _("เผยแพร่เกินกำหนด")
+
+
+class PublishRequest(models.Model):
+    """A data owner's request to publish information on the website (R21, the request form R26)."""
+
+    title = models.CharField(_("เรื่อง"), max_length=255)
+    summary = models.TextField(_("สาระสำคัญโดยย่อ"), blank=True)
+    category = models.CharField(_("หมวดที่จะเผยแพร่"), max_length=40, choices=CATEGORY_CHOICES)
+    content = models.TextField(_("รายละเอียด/เนื้อหา"), blank=True)
+    source = models.CharField(_("แหล่งที่มาของข้อมูล"), max_length=500)
+    info_period_start = models.DateField(_("ข้อมูล ณ วันที่ / เริ่มต้น"))
+    info_period_end = models.DateField(_("ข้อมูลถึงวันที่"), null=True, blank=True)
+    publish_from = models.DateField(_("ขอเผยแพร่ตั้งแต่วันที่"), null=True, blank=True)
+    publish_until = models.DateField(_("ขอเผยแพร่ถึงวันที่"), null=True, blank=True)
+    information_class = models.ForeignKey(
+        InformationClass, verbose_name=_("ประเภทข้อมูล"), on_delete=models.PROTECT
+    )
+    prior_approval_number = models.CharField(_("เลขที่หนังสืออนุมัติเดิม"), max_length=100, blank=True)
+    prior_approval_date = models.DateField(_("ลงวันที่ (หนังสืออนุมัติเดิม)"), null=True, blank=True)
+    urgency = models.CharField(
+        _("ความเร่งด่วน"), max_length=10, choices=Urgency, default=Urgency.NORMAL
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ขอเผยแพร่"),
+        on_delete=models.PROTECT,
+        related_name="publish_requests",
+    )
+    unit = models.ForeignKey(
+        "accounts.Unit", verbose_name=_("หน่วยงาน"), on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(
+        _("สถานะ"), max_length=20, choices=Status, default=Status.PENDING, db_index=True
+    )
+    current_step = models.PositiveSmallIntegerField(_("ขั้นตอนปัจจุบัน"), default=0)
+    submitted_at = models.DateTimeField(_("วันที่ยื่นคำขอ"), default=timezone.now)
+    approved_at = models.DateTimeField(_("วันที่อนุมัติ"), null=True, blank=True)
+    due_date = models.DateField(_("กำหนดเผยแพร่ภายใน"), null=True, blank=True, db_index=True)
+    published_at = models.DateTimeField(_("วันที่เผยแพร่"), null=True, blank=True)
+    target_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("หน้าเว็บที่เผยแพร่"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    public_url = models.URLField(_("URL ที่เผยแพร่"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("คำขอเผยแพร่ข้อมูล")
+        verbose_name_plural = _("คำขอเผยแพร่ข้อมูล")
+        ordering = ["-submitted_at"]
+        permissions = [("view_all_publishrequest", _("ดูคำขอเผยแพร่ของทุกหน่วยงาน"))]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def number(self) -> str:
+        return f"PR-{self.pk:05d}" if self.pk else ""
+
+    @property
+    def category_obj(self):
+        return CATEGORIES.get(self.category)
+
+    def steps(self) -> list[RouteStep]:
+        return self.information_class.route.ordered_steps()
+
+    def pending_step(self) -> RouteStep | None:
+        if self.status != Status.PENDING:
+            return None
+        steps = self.steps()
+        return steps[self.current_step] if self.current_step < len(steps) else None
+
+    def verbal_approval_or_none(self):
+        return VerbalApproval.objects.filter(request=self).first()
+
+    def deadline_status(self, today=None) -> str:
+        if self.due_date is None:
+            return ""
+        today = today or timezone.localdate()
+        if self.status == Status.PUBLISHED and self.published_at:
+            published = timezone.localdate(self.published_at)
+            return (
+                DeadlineStatus.PUBLISHED_ON_TIME
+                if published <= self.due_date
+                else DeadlineStatus.PUBLISHED_LATE
+            )
+        if self.status != Status.APPROVED:
+            return ""
+        if today < self.due_date:
+            return DeadlineStatus.ON_TIME
+        if today == self.due_date:
+            return DeadlineStatus.DUE_TODAY
+        return DeadlineStatus.OVERDUE
+
+    def deadline_status_label(self, today=None) -> str:
+        value = self.deadline_status(today)
+        return DeadlineStatus(value).label if value else ""
+
+    def clean(self) -> None:
+        errors = {}
+        if not (self.title or "").strip():
+            errors["title"] = _("กรุณาระบุเรื่องที่ขอเผยแพร่")
+        if not (self.source or "").strip():
+            errors["source"] = _("กรุณาระบุแหล่งที่มาของข้อมูล")
+        if self.category and self.category not in CATEGORIES:
+            errors["category"] = _("หมวดที่เลือกไม่อยู่ในรายการหมวดตามมาตรฐาน")
+        if (
+            self.info_period_start
+            and self.info_period_end
+            and self.info_period_end < self.info_period_start
+        ):
+            errors["info_period_end"] = _("วันที่สิ้นสุดต้องไม่ก่อนวันที่เริ่มต้นของข้อมูล")
+        if self.publish_from and self.publish_until and self.publish_until < self.publish_from:
+            errors["publish_until"] = _("วันสิ้นสุดการเผยแพร่ต้องไม่ก่อนวันเริ่มเผยแพร่")
+        if self.information_class_id and self.information_class.route.needs_prior_reference:
+            if not self.prior_approval_number.strip():
+                errors["prior_approval_number"] = _(
+                    "ข้อมูลประเภทนี้ได้รับอนุมัติจากที่อื่นแล้ว กรุณาอ้างเลขที่หนังสืออนุมัติ"
+                )
+            if self.prior_approval_date is None:
+                errors["prior_approval_date"] = _("กรุณาระบุวันที่ของหนังสืออนุมัติเดิม")
+        if errors:
+            raise ValidationError(errors)
+
+
+class RequestAttachment(models.Model):
+    """A file the data owner attaches (Word/PDF/Excel/images), checked by its content."""
+
+    request = models.ForeignKey(
+        PublishRequest, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(
+        _("ไฟล์"), upload_to="publish-requests/%Y/%m/", validators=[validate_upload]
+    )
+    original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ไฟล์แนบคำขอ")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Action(models.TextChoices):
+    SUBMITTED = "submitted", _("ยื่นคำขอ")
+    APPROVED = "approved", _("อนุมัติ")
+    REJECTED = "rejected", _("ไม่อนุมัติ")
+    RETURNED = "returned", _("ส่งกลับให้แก้ไข")
+    RESUBMITTED = "resubmitted", _("ยื่นคำขอใหม่หลังแก้ไข")
+    PUBLISHED = "published", _("เผยแพร่")
+    SENT_BACK = "sent-back", _("ผู้เผยแพร่ส่งกลับ")
+    VERBAL_RECORDED = "verbal-recorded", _("บันทึกการอนุมัติด้วยวาจา")
+    VERBAL_CONFIRMED = "verbal-confirmed", _("ยืนยันการอนุมัติด้วยวาจา")
+
+
+class Channel(models.TextChoices):
+    SYSTEM = "system", _("ในระบบ")
+    PHONE = "phone", _("ทางโทรศัพท์")
+    IN_PERSON = "in-person", _("ด้วยตนเอง")
+    PRIOR = "prior", _("หนังสืออนุมัติเดิม")
+    EXEMPT = "exempt", _("ไม่ต้องขออนุมัติ")
+
+
+class RequestEvent(models.Model):
+    """One step in a request's history (R26). Written once, never changed."""
+
+    request = models.ForeignKey(PublishRequest, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_role = models.CharField(_("บทบาท"), max_length=100)
+    action = models.CharField(_("การดำเนินการ"), max_length=20, choices=Action)
+    step_name = models.CharField(_("ขั้นตอน"), max_length=255, blank=True)
+    reason = models.TextField(_("เหตุผล/หมายเหตุ"), blank=True)
+    channel = models.CharField(_("ช่องทาง"), max_length=20, choices=Channel, default=Channel.SYSTEM)
+    created_at = models.DateTimeField(_("เมื่อ"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ประวัติคำขอ")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("ประวัติการดำเนินการแก้ไขภายหลังไม่ได้"))
+        super().save(*args, **kwargs)
+
+
+class VerbalMethod(models.TextChoices):
+    PHONE = "phone", _("ทางโทรศัพท์")
+    IN_PERSON = "in-person", _("ด้วยตนเอง (ต่อหน้า)")
+
+
+class VerbalApproval(models.Model):
+    """An urgent request published on the approver's spoken word, awaiting confirmation (R22)."""
+
+    request = models.OneToOneField(
+        PublishRequest, on_delete=models.CASCADE, related_name="verbal_approval"
+    )
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้อนุมัติด้วยวาจา"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("เวลาที่อนุมัติ"))
+    method = models.CharField(_("ช่องทาง"), max_length=20, choices=VerbalMethod)
+    urgency_reason = models.TextField(_("เหตุผลความเร่งด่วน"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้บันทึก"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    recorded_at = models.DateTimeField(_("เวลาที่บันทึก"), default=timezone.now)
+    confirmed_at = models.DateTimeField(_("ยืนยันเมื่อ"), null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้ยืนยัน"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("การอนุมัติด้วยวาจา")
+        verbose_name_plural = _("การอนุมัติด้วยวาจา")
+
+    def __str__(self) -> str:
+        return f"{self.approver} {self.get_method_display()}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None

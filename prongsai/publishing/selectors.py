@@ -1,0 +1,88 @@
+"""Read-only queries over publish requests, shared by views, panels, daily checks and exports."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from prongsai.accounts.roles import Role, user_has_role
+
+from .models import PublishRequest, Status, VerbalApproval
+from .workdays import working_days_between
+
+OVERSEER_ROLES = (Role.APPROVER, Role.PUBLISHER, Role.WEBMASTER, Role.ADMINISTRATOR, Role.EXECUTIVE)
+
+
+def base_queryset():
+    return PublishRequest.objects.select_related(
+        "requester", "unit", "information_class", "information_class__route"
+    )
+
+
+def can_see_all(user) -> bool:
+    return any(user_has_role(user, role) for role in OVERSEER_ROLES)
+
+
+def visible_requests(user):
+    queryset = base_queryset()
+    if can_see_all(user):
+        return queryset
+    return queryset.filter(Q(requester=user) | Q(unit_id=user.unit_id, unit__isnull=False))
+
+
+def filtered(
+    queryset, *, unit=None, status="", information_class=None, date_from=None, date_to=None
+):
+    if unit:
+        queryset = queryset.filter(unit=unit)
+    if status:
+        queryset = queryset.filter(status=status)
+    if information_class:
+        queryset = queryset.filter(information_class=information_class)
+    if date_from:
+        queryset = queryset.filter(submitted_at__date__gte=date_from)
+    if date_to:
+        queryset = queryset.filter(submitted_at__date__lte=date_to)
+    return queryset
+
+
+def overdue_requests(today: dt.date | None = None):
+    today = today or timezone.localdate()
+    return base_queryset().filter(status=Status.APPROVED, due_date__lt=today).order_by("due_date")
+
+
+def verbal_confirm_working_days() -> int:
+    return int(getattr(settings, "PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS", 2))
+
+
+def unconfirmed_verbal_approvals(today: dt.date | None = None, *, older_than: int | None = None):
+    """Verbal approvals still unconfirmed more than ``older_than`` working days after recording."""
+    today = today or timezone.localdate()
+    limit = verbal_confirm_working_days() if older_than is None else older_than
+    pending = VerbalApproval.objects.filter(confirmed_at__isnull=True).select_related(
+        "request", "approver", "recorded_by"
+    )
+    return [
+        verbal
+        for verbal in pending.order_by("recorded_at")
+        if working_days_between(timezone.localdate(verbal.recorded_at), today) > limit
+    ]
+
+
+def awaiting_user(user) -> list[PublishRequest]:
+    """Requests on which ``user`` can act now: approve a step, publish, confirm, resubmit."""
+    result = []
+    pending = base_queryset().filter(status=Status.PENDING).exclude(requester=user)
+    for publish_request in pending:
+        step = publish_request.pending_step()
+        if step is not None and step.can_decide(user, publish_request):
+            result.append(publish_request)
+    if user_has_role(user, Role.PUBLISHER) or user_has_role(user, Role.WEBMASTER):
+        result += list(base_queryset().filter(status=Status.APPROVED).order_by("due_date"))
+    result += list(base_queryset().filter(status=Status.RETURNED, requester=user))
+    result += [
+        verbal.request
+        for verbal in VerbalApproval.objects.filter(approver=user, confirmed_at__isnull=True)
+    ]
+    return result

@@ -1,0 +1,427 @@
+"""Every change of a publish request's state, one function each (R21–R25).
+
+Each function checks the actor's permission, validates, changes the request inside one
+transaction, appends to the request's history (RequestEvent), writes Wagtail's audit log and
+queues the e-mails for after commit. Refusals raise ValidationError with a Thai message and
+leave the database untouched.
+"""
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from prongsai.accounts.roles import Role, user_has_role
+
+from . import notifications as notify
+from .models import (
+    Action,
+    Channel,
+    PublishRequest,
+    RequestAttachment,
+    RequestEvent,
+    RouteKind,
+    Status,
+    Urgency,
+    VerbalApproval,
+)
+from .pages import publish_page
+from .uploads import validate_upload
+from .workdays import add_working_days
+
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "category",
+    "content",
+    "source",
+    "info_period_start",
+    "info_period_end",
+    "publish_from",
+    "publish_until",
+    "information_class",
+    "prior_approval_number",
+    "prior_approval_date",
+    "urgency",
+)
+
+
+def deadline_working_days() -> int:
+    return int(getattr(settings, "PRONGSAI_PUBLISH_DEADLINE_WORKING_DAYS", 3))
+
+
+def _refuse(message: str):
+    raise ValidationError(message)
+
+
+def _locked(publish_request) -> PublishRequest:
+    # Lock the row so two approvers clicking at once cannot both decide the same step.
+    return PublishRequest.objects.select_for_update().get(pk=publish_request.pk)
+
+
+def _record(
+    publish_request, actor, role_label, action, *, step="", reason="", channel=Channel.SYSTEM
+):
+    event = RequestEvent.objects.create(
+        request=publish_request,
+        actor=actor,
+        actor_role=str(role_label),
+        action=action,
+        step_name=step,
+        reason=reason,
+        channel=channel,
+    )
+    log(
+        instance=publish_request,
+        action=f"prongsai_publishing.{action}",
+        user=actor,
+        data={"step": step, "reason": reason, "channel": channel, "status": publish_request.status},
+    )
+    return event
+
+
+def _validate_files(files) -> None:
+    errors = []
+    for uploaded in files:
+        try:
+            validate_upload(uploaded)
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _attach(publish_request, files) -> None:
+    for uploaded in files:
+        RequestAttachment.objects.create(
+            request=publish_request, file=uploaded, original_name=uploaded.name[:255]
+        )
+
+
+def _mark_approved(publish_request, now) -> None:
+    publish_request.status = Status.APPROVED
+    publish_request.approved_at = now
+    publish_request.due_date = add_working_days(timezone.localdate(now), deadline_working_days())
+
+
+def _enter_route(publish_request, actor) -> None:
+    """Send a (re)submitted request to its first step, or straight to the publisher."""
+    route = publish_request.information_class.route
+    steps = route.ordered_steps()
+    publish_request.current_step = 0
+    if steps:
+        publish_request.status = Status.PENDING
+        publish_request.save()
+        notify.notify_awaiting_approval(publish_request, steps[0])
+        return
+    _mark_approved(publish_request, timezone.now())
+    publish_request.save()
+    if route.kind == RouteKind.PRIOR_APPROVAL:
+        reason = _("อนุมัติแล้วตามหนังสือเลขที่ %(number)s ลงวันที่ %(date)s") % {
+            "number": publish_request.prior_approval_number,
+            "date": publish_request.prior_approval_date,
+        }
+        channel = Channel.PRIOR
+    else:
+        reason, channel = _("ประเภทข้อมูลที่ไม่ต้องขออนุมัติ"), Channel.EXEMPT
+    _record(publish_request, actor, _("ระบบ"), Action.APPROVED, reason=reason, channel=channel)
+    notify.notify_awaiting_publication(publish_request)
+
+
+def request_submit(user, *, data: dict, files=()) -> PublishRequest:
+    """A data owner files a new request (R21)."""
+    if not user_has_role(user, Role.DATA_OWNER):
+        _refuse(_("เฉพาะเจ้าของข้อมูลเท่านั้นที่ยื่นคำขอเผยแพร่ได้"))
+    if user.unit_id is None:
+        _refuse(_("บัญชีของท่านยังไม่ได้ระบุหน่วยงาน กรุณาติดต่อผู้ดูแลระบบ"))
+    fields = {name: data[name] for name in EDITABLE_FIELDS if name in data}
+    publish_request = PublishRequest(requester=user, unit=user.unit, **fields)
+    publish_request.full_clean()
+    _validate_files(files)
+    with transaction.atomic():
+        publish_request.submitted_at = timezone.now()
+        publish_request.save()
+        _attach(publish_request, files)
+        _record(publish_request, user, Role.DATA_OWNER.label, Action.SUBMITTED)
+        _enter_route(publish_request, user)
+    return publish_request
+
+
+def _check_decider(user, publish_request):
+    if publish_request.status != Status.PENDING:
+        _refuse(
+            _("คำขอนี้อยู่ในสถานะ “%(status)s” แล้ว ไม่สามารถเปลี่ยนการตัดสินใจได้")
+            % {"status": publish_request.get_status_display()}
+        )
+    if user.pk == publish_request.requester_id:
+        _refuse(_("ท่านเป็นผู้ยื่นคำขอนี้เอง จึงพิจารณาอนุมัติคำขอของตนเองไม่ได้"))
+    step = publish_request.pending_step()
+    if step is None or not step.can_decide(user, publish_request):
+        _refuse(_("ท่านไม่มีสิทธิ์พิจารณาคำขอนี้ในขั้นตอนปัจจุบัน"))
+    return step
+
+
+def request_approve(user, publish_request, *, note: str = "") -> PublishRequest:
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        step = _check_decider(user, publish_request)
+        publish_request.current_step += 1
+        next_step = publish_request.pending_step()
+        if next_step is None:
+            _mark_approved(publish_request, timezone.now())
+        publish_request.save()
+        _record(
+            publish_request, user, Role.APPROVER.label, Action.APPROVED, step=step.name, reason=note
+        )
+        if next_step is None:
+            notify.notify_awaiting_publication(publish_request)
+        else:
+            notify.notify_awaiting_approval(publish_request, next_step)
+    return publish_request
+
+
+def _participants(publish_request, *, excluding):
+    actors = {
+        event.actor
+        for event in publish_request.events.select_related("actor")
+        if event.actor is not None and event.actor.pk != excluding.pk
+    }
+    return [publish_request.requester, *sorted(actors, key=lambda actor: actor.pk)]
+
+
+def request_reject(user, publish_request, *, reason: str) -> PublishRequest:
+    reason = (reason or "").strip()
+    if not reason:
+        _refuse(_("กรุณาระบุเหตุผลที่ไม่อนุมัติ"))
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        step = _check_decider(user, publish_request)
+        publish_request.status = Status.REJECTED
+        publish_request.save()
+        _record(
+            publish_request,
+            user,
+            Role.APPROVER.label,
+            Action.REJECTED,
+            step=step.name,
+            reason=reason,
+        )
+        notify.notify_rejected(
+            publish_request, reason, _participants(publish_request, excluding=user)
+        )
+    return publish_request
+
+
+def request_return_for_correction(user, publish_request, *, reason: str) -> PublishRequest:
+    reason = (reason or "").strip()
+    if not reason:
+        _refuse(_("กรุณาระบุสิ่งที่ต้องแก้ไข"))
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        step = _check_decider(user, publish_request)
+        publish_request.status = Status.RETURNED
+        publish_request.current_step = 0
+        publish_request.save()
+        _record(
+            publish_request,
+            user,
+            Role.APPROVER.label,
+            Action.RETURNED,
+            step=step.name,
+            reason=reason,
+        )
+        notify.notify_returned(publish_request, reason, [publish_request.requester])
+    return publish_request
+
+
+def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishRequest:
+    """The owner corrects a returned request and sends the same request again."""
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        if user.pk != publish_request.requester_id:
+            _refuse(_("เฉพาะผู้ยื่นคำขอเท่านั้นที่แก้ไขและยื่นคำขอนี้ใหม่ได้"))
+        if publish_request.status != Status.RETURNED:
+            _refuse(_("คำขอนี้ไม่ได้อยู่ในสถานะส่งกลับให้แก้ไข"))
+        for name in EDITABLE_FIELDS:
+            if name in data:
+                setattr(publish_request, name, data[name])
+        publish_request.full_clean()
+        _validate_files(files)
+        _attach(publish_request, files)
+        _record(publish_request, user, Role.DATA_OWNER.label, Action.RESUBMITTED)
+        _enter_route(publish_request, user)
+    return publish_request
+
+
+def _check_publisher(user):
+    if not (user_has_role(user, Role.PUBLISHER) or user_has_role(user, Role.WEBMASTER)):
+        _refuse(_("เฉพาะผู้เผยแพร่เท่านั้นที่ดำเนินการขั้นตอนนี้ได้"))
+
+
+def _check_ready(publish_request, *, files_checked: bool, category_checked: bool) -> None:
+    errors = []
+    if not files_checked:
+        errors.append(_("กรุณาเปิดตรวจไฟล์แนบทุกไฟล์และยืนยันว่าเปิดได้"))
+    if not category_checked:
+        errors.append(_("กรุณายืนยันว่าหมวดที่จะเผยแพร่ถูกต้อง"))
+    for attachment in publish_request.attachments.all():
+        try:
+            with attachment.file.open("rb") as handle:
+                validate_upload(handle)
+        except (OSError, ValidationError):
+            errors.append(
+                _("ไฟล์แนบ %(name)s เปิดไม่ได้หรือเสียหาย") % {"name": attachment.original_name}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _go_live(user, publish_request, target_page) -> None:
+    page = publish_page(publish_request, user, target_page or publish_request.target_page)
+    publish_request.target_page = page
+    publish_request.public_url = page.full_url or ""
+    publish_request.status = Status.PUBLISHED
+    publish_request.published_at = timezone.now()
+    publish_request.save()
+
+
+def request_publish(
+    user, publish_request, *, files_checked: bool, category_checked: bool, target_page=None
+) -> PublishRequest:
+    """After approval the publisher checks files and category, then publishes (R21, R25)."""
+    _check_publisher(user)
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        if publish_request.status != Status.APPROVED:
+            _refuse(
+                _("คำขอนี้ยังไม่ได้รับอนุมัติ (สถานะ: %(status)s) จึงเผยแพร่ไม่ได้")
+                % {"status": publish_request.get_status_display()}
+            )
+        _check_ready(
+            publish_request, files_checked=files_checked, category_checked=category_checked
+        )
+        _go_live(user, publish_request, target_page)
+        _record(
+            publish_request,
+            user,
+            Role.PUBLISHER.label,
+            Action.PUBLISHED,
+            reason=publish_request.public_url,
+        )
+        notify.notify_published(publish_request)
+    return publish_request
+
+
+def request_send_back(user, publish_request, *, reason: str) -> PublishRequest:
+    """The publisher finds a problem (file will not open, wrong category) and returns it."""
+    _check_publisher(user)
+    reason = (reason or "").strip()
+    if not reason:
+        _refuse(_("กรุณาระบุเหตุผลที่ส่งกลับ"))
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        if publish_request.status != Status.APPROVED:
+            _refuse(_("ส่งกลับได้เฉพาะคำขอที่อนุมัติแล้วและยังไม่ได้เผยแพร่"))
+        publish_request.status = Status.RETURNED
+        publish_request.current_step = 0
+        publish_request.due_date = None
+        publish_request.save()
+        _record(publish_request, user, Role.PUBLISHER.label, Action.SENT_BACK, reason=reason)
+        notify.notify_returned(
+            publish_request, reason, _participants(publish_request, excluding=user)
+        )
+    return publish_request
+
+
+def verbal_approval_record(
+    user,
+    publish_request,
+    *,
+    approver,
+    approved_at: dt.datetime,
+    method: str,
+    urgency_reason: str,
+    files_checked: bool,
+    category_checked: bool,
+    target_page=None,
+) -> PublishRequest:
+    """Publish an urgent request on the approver's spoken word, recorded for confirmation (R22)."""
+    _check_publisher(user)
+    urgency_reason = (urgency_reason or "").strip()
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        if publish_request.status != Status.PENDING:
+            _refuse(_("บันทึกการอนุมัติด้วยวาจาได้เฉพาะคำขอที่รออนุมัติ"))
+        if publish_request.urgency != Urgency.URGENT:
+            _refuse(_("การอนุมัติด้วยวาจาใช้ได้เฉพาะคำขอเร่งด่วน"))
+        if not urgency_reason:
+            _refuse(_("กรุณาระบุเหตุผลความเร่งด่วน"))
+        if approver is None or approver.pk == publish_request.requester_id:
+            _refuse(_("ผู้อนุมัติด้วยวาจาต้องไม่ใช่ผู้ยื่นคำขอ"))
+        step = publish_request.pending_step()
+        if step is None or not step.can_decide(approver, publish_request):
+            _refuse(_("ผู้ที่ระบุไม่มีสิทธิ์อนุมัติคำขอนี้"))
+        if approved_at > timezone.now():
+            _refuse(_("เวลาที่อนุมัติต้องไม่อยู่ในอนาคต"))
+        _check_ready(
+            publish_request, files_checked=files_checked, category_checked=category_checked
+        )
+        verbal = VerbalApproval(
+            request=publish_request,
+            approver=approver,
+            approved_at=approved_at,
+            method=method,
+            urgency_reason=urgency_reason,
+            recorded_by=user,
+        )
+        verbal.full_clean()
+        verbal.save()
+        _mark_approved(publish_request, approved_at)
+        publish_request.current_step = len(publish_request.steps())
+        _record(
+            publish_request,
+            user,
+            Role.PUBLISHER.label,
+            Action.VERBAL_RECORDED,
+            step=step.name,
+            reason=_("อนุมัติโดย %(name)s %(method)s เหตุผลความเร่งด่วน: %(reason)s")
+            % {
+                "name": approver.display_name(),
+                "method": verbal.get_method_display(),
+                "reason": urgency_reason,
+            },
+            channel=method,
+        )
+        _go_live(user, publish_request, target_page)
+        _record(
+            publish_request,
+            user,
+            Role.PUBLISHER.label,
+            Action.PUBLISHED,
+            reason=publish_request.public_url,
+        )
+        notify.notify_published(publish_request)
+        notify.notify_verbal_confirmation_needed(publish_request, verbal)
+    return publish_request
+
+
+def verbal_approval_confirm(user, publish_request) -> PublishRequest:
+    with transaction.atomic():
+        publish_request = _locked(publish_request)
+        verbal = VerbalApproval.objects.select_for_update().filter(request=publish_request).first()
+        if verbal is None:
+            _refuse(_("คำขอนี้ไม่มีการอนุมัติด้วยวาจาที่ต้องยืนยัน"))
+        if verbal.approver_id != user.pk:
+            _refuse(_("เฉพาะผู้อนุมัติที่ถูกระบุในบันทึกเท่านั้นที่ยืนยันได้"))
+        if verbal.is_confirmed:
+            _refuse(_("การอนุมัติด้วยวาจานี้ได้รับการยืนยันแล้ว"))
+        verbal.confirmed_at = timezone.now()
+        verbal.confirmed_by = user
+        verbal.save(update_fields=["confirmed_at", "confirmed_by"])
+        _record(publish_request, user, Role.APPROVER.label, Action.VERBAL_CONFIRMED)
+        notify.notify_verbal_confirmed(publish_request, verbal)
+    return publish_request

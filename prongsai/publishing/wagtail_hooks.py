@@ -1,0 +1,91 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from prongsai.accounts.roles import Role, user_has_role
+
+from . import admin_urls, selectors
+from .models import Action, AgencyHoliday, ApprovalRoute, InformationClass
+
+
+@hooks.register("register_admin_urls")
+def register_publishing_urls():
+    return [path("publish-requests/", include(admin_urls, namespace="publishing_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_publishing_menu():
+    return MenuItem(_("คำขอเผยแพร่"), reverse("publishing_admin:list"), icon_name="form", order=210)
+
+
+@hooks.register("register_log_actions")
+def register_publishing_log_actions(actions):
+    for action in Action:
+        actions.register_action(f"prongsai_publishing.{action.value}", action.label, action.label)
+
+
+class InformationClassViewSet(SnippetViewSet):
+    model = InformationClass
+    icon = "tag"
+    list_display = ["name", "route"]
+
+
+class ApprovalRouteViewSet(SnippetViewSet):
+    model = ApprovalRoute
+    icon = "list-ol"
+    list_display = ["name", "kind"]
+
+
+class AgencyHolidayViewSet(SnippetViewSet):
+    model = AgencyHoliday
+    icon = "date"
+    list_display = ["date", "name"]
+
+
+class PublishingSettingsGroup(SnippetViewSetGroup):
+    items = (InformationClassViewSet, ApprovalRouteViewSet, AgencyHolidayViewSet)
+    menu_icon = "cog"
+    menu_label = _("ตั้งค่าการเผยแพร่")
+    menu_name = "publishing-settings"
+    menu_order = 820
+
+
+register_snippet(PublishingSettingsGroup)
+
+
+class _Panel(Component):
+    template_name = "publishing/panels/requests_panel.html"
+
+    def __init__(self, name, title, items, *, order):
+        self.name, self.title, self.items, self.order = name, title, items, order
+
+    def get_context_data(self, parent_context):
+        return {"title": self.title, "items": self.items, "panel_name": self.name}
+
+
+@hooks.register("construct_homepage_panels")
+def add_publishing_panels(request, panels):
+    user = request.user
+    waiting = selectors.awaiting_user(user)
+    if waiting:
+        panels.append(
+            _Panel("publishing-waiting", _("คำขอเผยแพร่ที่รอท่านดำเนินการ"), waiting, order=50)
+        )
+    if user_has_role(user, Role.WEBMASTER) or user_has_role(user, Role.APPROVER):
+        overdue = list(selectors.overdue_requests())
+        if overdue:
+            panels.append(_Panel("publishing-overdue", _("คำขอที่เผยแพร่เกินกำหนด"), overdue, order=51))
+        verbal = [v.request for v in selectors.unconfirmed_verbal_approvals()]
+        if verbal:
+            panels.append(
+                _Panel(
+                    "publishing-verbal",
+                    _("การอนุมัติด้วยวาจาที่ยังไม่ได้รับการยืนยัน"),
+                    verbal,
+                    order=52,
+                )
+            )
