@@ -23,6 +23,7 @@ class TrafficSearchForm(forms.Form):
         label=_("เหตุผลในการเข้าถึง (เช่น เลขที่หนังสือขอข้อมูลของพนักงานเจ้าหน้าที่)"),
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=1000,
+        error_messages={"required": _("กรุณาระบุเหตุผลในการเข้าถึงข้อมูลจราจร")},
     )
 
     def clean_ip(self):
