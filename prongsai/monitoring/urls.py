@@ -1,4 +1,33 @@
-from django.urls import path  # noqa: F401
+"""Public URLs: an expired item's address answers HTTP 410 with a Thai notice (R30).
+
+The converter matches only paths recorded as expired (one indexed query), so every other
+request falls through to Wagtail's page serving untouched.
+"""
+
+from django.urls import path, register_converter
+
+from . import views
+from .models import ExpiredItem
+
+
+class ExpiredPathConverter:
+    regex = r".+"
+
+    def to_python(self, value: str) -> str:
+        candidate = "/" + value
+        if not ExpiredItem.objects.filter(
+            path=candidate, active=True, kind=ExpiredItem.Kind.PAGE
+        ).exists():
+            raise ValueError("not an expired path")
+        return candidate
+
+    def to_url(self, value: str) -> str:
+        return value.lstrip("/")
+
+
+register_converter(ExpiredPathConverter, "expiredpath")
 
 app_name = "monitoring"
-urlpatterns: list = []
+urlpatterns = [
+    path("<expiredpath:expired_path>", views.expired_item, name="expired-item"),
+]

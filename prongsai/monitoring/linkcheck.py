@@ -1,0 +1,296 @@
+"""The link checker of the daily check (R32).
+
+Internal links (page and document references, site-relative URLs) are checked against the
+database. External links are fetched by the worker with a timeout per request, a global
+concurrency limit, one connection at a time per host with a pause between requests
+(politeness), and a host that keeps timing out has its remaining links marked failed without
+further waiting, so a dead host can never hang the worker.
+"""
+
+import collections
+import concurrent.futures
+import re
+import socket
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import Resolver404, resolve
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, Site
+
+from prongsai.sitepages.models import AgencyDocument
+
+from .conf import link_check_concurrency, link_check_host_delay, link_check_timeout
+from .models import LinkCheckResult
+from .windows import document_in_window
+
+Kind = LinkCheckResult.Kind
+USER_AGENT = "Prongsai-LinkChecker/1.0"
+MAX_CONSECUTIVE_TIMEOUTS_PER_HOST = 2
+
+_TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
+_ATTR = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
+
+
+# --- extraction -------------------------------------------------------------------------------
+
+
+def _links_in_rich_text(html: str):
+    for tag in _TAG.findall(html or ""):
+        attrs = dict(_ATTR.findall(tag))
+        linktype = attrs.get("linktype")
+        if linktype == "page" and attrs.get("id", "").isdigit():
+            yield ("page", int(attrs["id"]))
+        elif linktype == "document" and attrs.get("id", "").isdigit():
+            yield ("document", int(attrs["id"]))
+        elif attrs.get("href"):
+            yield ("url", attrs["href"])
+
+
+def _links_in_block(block, raw):
+    from wagtail import blocks
+    from wagtail.documents.blocks import DocumentChooserBlock
+
+    if raw in (None, "", []):
+        return
+    if isinstance(block, blocks.PageChooserBlock):
+        yield ("page", raw)
+    elif isinstance(block, DocumentChooserBlock):
+        yield ("document", raw)
+    elif isinstance(block, blocks.RichTextBlock):
+        yield from _links_in_rich_text(raw)
+    elif isinstance(block, blocks.URLBlock):
+        yield ("url", raw)
+    elif isinstance(block, blocks.StreamBlock):
+        for child in raw:
+            child_block = block.child_blocks.get(child.get("type"))
+            if child_block is not None:
+                yield from _links_in_block(child_block, child.get("value"))
+    elif isinstance(block, blocks.ListBlock):
+        for item in raw:
+            value = item["value"] if isinstance(item, dict) and item.get("type") == "item" else item
+            yield from _links_in_block(block.child_block, value)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child_block in block.child_blocks.items():
+            yield from _links_in_block(child_block, raw.get(name))
+
+
+def _links_in_object(obj):
+    from django.db import models
+
+    for field in obj._meta.concrete_fields:
+        value = getattr(obj, field.attname, None)
+        if isinstance(field, StreamField) and value is not None:
+            yield from _links_in_block(field.stream_block, value.raw_data)
+        elif isinstance(field, RichTextField):
+            yield from _links_in_rich_text(value)
+        elif isinstance(field, models.URLField) and value:
+            yield ("url", value)
+
+
+def extract_links(page) -> list[tuple[str, object]]:
+    """Every link on a page: ("page", id), ("document", id) or ("url", href)."""
+    links = list(_links_in_object(page))
+    for relation in getattr(page._meta, "child_relations", []):
+        for child in getattr(page, relation.get_accessor_name()).all():
+            links += list(_links_in_object(child))
+    return links
+
+
+# --- internal checks --------------------------------------------------------------------------
+
+
+class InternalIndex:
+    """What exists on the site right now, loaded once per check run."""
+
+    def __init__(self):
+        self.live_pages = set(Page.objects.filter(live=True).values_list("pk", flat=True))
+        self.site_paths = {}
+        self.own_hosts = set()
+        for site in Site.objects.select_related("root_page"):
+            self.own_hosts.add(site.hostname.lower())
+            root_path = site.root_page.url_path
+            for pk, url_path in Page.objects.filter(
+                live=True, url_path__startswith=root_path
+            ).values_list("pk", "url_path"):
+                self.site_paths["/" + url_path[len(root_path) :]] = pk
+        from prongsai.core.models import AgencySettings
+
+        self.own_hosts |= {
+            domain.lower()
+            for domain in AgencySettings.objects.values_list("main_domain", flat=True)
+        }
+        self.own_hosts.discard("")
+        self.documents = {doc.pk: doc for doc in AgencyDocument.objects.all()}
+
+    def document_problem(self, document_id) -> str:
+        document = self.documents.get(int(document_id))
+        if document is None:
+            return _("ไม่พบเอกสาร (ถูกลบแล้ว)")
+        if not document_in_window(document):
+            return _("เอกสารอยู่นอกช่วงเวลาเผยแพร่")
+        try:
+            if not default_storage.exists(document.file.name):
+                return _("ไม่พบไฟล์เอกสารในที่จัดเก็บ")
+        except (OSError, ValueError):
+            return _("ไม่พบไฟล์เอกสารในที่จัดเก็บ")
+        return ""
+
+    def page_problem(self, page_id) -> str:
+        return "" if int(page_id) in self.live_pages else _("ไม่พบหน้าปลายทางหรือหน้าไม่ได้เผยแพร่")
+
+    def path_problem(self, path: str) -> tuple[str, str]:
+        """Returns (kind, problem) for a site-relative URL."""
+        path = urllib.parse.unquote(urllib.parse.urlsplit(path).path or "/")
+        if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            path += "/"
+        if path in self.site_paths:
+            return Kind.INTERNAL, ""
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return Kind.INTERNAL, _("ไม่พบหน้า (404)")
+        if match.url_name == "wagtaildocs_serve":
+            return Kind.DOCUMENT, self.document_problem(match.kwargs["document_id"])
+        if match.url_name == "wagtail_serve":
+            return Kind.INTERNAL, _("ไม่พบหน้า (404)")
+        return Kind.INTERNAL, ""
+
+
+# --- external checks --------------------------------------------------------------------------
+
+
+def _fetch(url: str, timeout: float) -> tuple[bool, str, bool]:
+    """Returns (ok, status text, timed_out). Only http(s) URLs reach here (see _classify)."""
+    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        return False, _("ไม่รองรับรูปแบบที่อยู่นี้"), False
+    for method in ("HEAD", "GET"):
+        headers = {"User-Agent": USER_AGENT}
+        request = urllib.request.Request(url, method=method, headers=headers)  # noqa: S310
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                return True, str(response.status), False
+        except urllib.error.HTTPError as exc:
+            if method == "HEAD" and exc.code in (403, 405, 501):
+                continue  # some servers refuse HEAD; ask again with GET
+            return False, f"HTTP {exc.code}", False
+        except TimeoutError:
+            return False, _("หมดเวลารอการตอบกลับ (%(s)s วินาที)") % {"s": int(timeout)}, True
+        except urllib.error.URLError as exc:
+            timed_out = isinstance(exc.reason, TimeoutError | socket.timeout)
+            return False, _("เชื่อมต่อไม่ได้: %(reason)s") % {"reason": exc.reason}, timed_out
+        except (OSError, ValueError) as exc:
+            return False, _("เชื่อมต่อไม่ได้: %(reason)s") % {"reason": exc}, False
+    return False, _("เชื่อมต่อไม่ได้"), False
+
+
+def check_external_urls(
+    urls, *, timeout=None, concurrency=None, host_delay=None
+) -> dict[str, tuple[bool, str]]:
+    """Check each URL once; hosts in parallel (bounded), one request at a time per host."""
+    timeout = link_check_timeout() if timeout is None else timeout
+    concurrency = link_check_concurrency() if concurrency is None else concurrency
+    host_delay = link_check_host_delay() if host_delay is None else host_delay
+    by_host = collections.defaultdict(list)
+    for url in sorted(set(urls)):
+        by_host[urllib.parse.urlsplit(url).netloc.lower()].append(url)
+    results: dict[str, tuple[bool, str]] = {}
+    lock = threading.Lock()
+
+    def check_host(host_urls):
+        timeouts = 0
+        for index, url in enumerate(host_urls):
+            if timeouts >= MAX_CONSECUTIVE_TIMEOUTS_PER_HOST:
+                outcome = (False, _("เครื่องปลายทางไม่ตอบสนอง (ข้ามการตรวจซ้ำ)"))
+            else:
+                if index and host_delay:
+                    time.sleep(host_delay)
+                ok, status, timed_out = _fetch(url, timeout)
+                timeouts = timeouts + 1 if timed_out else 0
+                outcome = (ok, status)
+            with lock:
+                results[url] = outcome
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        list(pool.map(check_host, by_host.values()))
+    return results
+
+
+# --- the run ----------------------------------------------------------------------------------
+
+
+def _classify(index: InternalIndex, link) -> tuple[str, str, str | None]:
+    """(kind, target label, problem or None when it must be fetched from outside)."""
+    what, value = link
+    if what == "page":
+        return Kind.INTERNAL, f"page:{value}", index.page_problem(value)
+    if what == "document":
+        return Kind.DOCUMENT, f"document:{value}", index.document_problem(value)
+    href = str(value).strip()
+    parts = urllib.parse.urlsplit(href)
+    if parts.scheme in ("http", "https"):
+        if parts.hostname and parts.hostname.lower() in index.own_hosts:
+            kind, problem = index.path_problem(parts.path or "/")
+            return kind, href, problem
+        return Kind.EXTERNAL, href, None
+    if href.startswith("/") and not href.startswith("//"):
+        kind, problem = index.path_problem(href)
+        return kind, href, problem
+    return "", href, ""  # mailto:, tel:, anchors: nothing to check
+
+
+def run_link_check(*, external: bool = True, pages=None, **external_options) -> dict:
+    """Check every link on every live page; failures replace the previous failures."""
+    index = InternalIndex()
+    pages = Page.objects.live().specific() if pages is None else pages
+    found = []  # (page_id, kind, target, problem or None)
+    for page in pages.iterator(chunk_size=500) if hasattr(pages, "iterator") else pages:
+        for link in extract_links(page):
+            kind, target, problem = _classify(index, link)
+            if kind:
+                found.append((page.pk, kind, target, problem))
+    external_results = {}
+    if external:
+        external_results = check_external_urls(
+            [target for _, kind, target, problem in found if problem is None], **external_options
+        )
+    now = timezone.now()
+    failures = []
+    for page_id, kind, target, problem in found:
+        if problem is None:
+            if not external:
+                continue
+            ok, status = external_results[target]
+            problem = "" if ok else status
+        if problem:
+            failures.append(
+                LinkCheckResult(
+                    page_id=page_id,
+                    kind=kind,
+                    target=target[:2000],
+                    ok=False,
+                    status=str(problem)[:255],
+                    checked_at=now,
+                )
+            )
+    kinds = [Kind.INTERNAL, Kind.DOCUMENT] + ([Kind.EXTERNAL] if external else [])
+    with transaction.atomic():
+        LinkCheckResult.objects.filter(kind__in=kinds).delete()
+        LinkCheckResult.objects.bulk_create(failures, batch_size=500)
+    return {
+        "links": len(found),
+        "external_checked": len(external_results),
+        "failures": len(failures),
+    }
+
+
+def broken_links(kinds=None):
+    queryset = LinkCheckResult.objects.filter(ok=False).select_related("page")
+    return queryset.filter(kind__in=kinds) if kinds else queryset

@@ -1,0 +1,105 @@
+"""R32: the link checker — internal links from the database, external links politely fetched."""
+
+import time
+
+import pytest
+from django.core.files.base import ContentFile
+
+from prongsai.monitoring import linkcheck
+from prongsai.monitoring.models import LinkCheckResult
+from prongsai.sitepages import models as m
+from prongsai.sitepages.models import AgencyDocument
+from prongsai.sitepages.tests.factories import add_page, metadata
+
+from .httpservers import answering_server, silent_server
+
+pytestmark = pytest.mark.django_db
+
+
+def test_r32_external_links_ok_404_and_head_refused(settings):
+    with answering_server() as (server, base):
+        results = linkcheck.check_external_urls(
+            [f"{base}/fine", f"{base}/missing", f"{base}/no-head", f"{base}/fine"],
+            timeout=2,
+            concurrency=4,
+            host_delay=0,
+        )
+    assert results[f"{base}/fine"] == (True, "200")
+    assert results[f"{base}/missing"][0] is False and "404" in results[f"{base}/missing"][1]
+    assert results[f"{base}/no-head"] == (True, "200")  # retried with GET
+    assert server.requests.count(("HEAD", "/fine")) == 1  # each URL is fetched once
+
+
+def test_r32_host_that_never_answers_is_marked_failed_in_bounded_time():
+    with silent_server() as dead, answering_server() as (_, alive):
+        urls = [f"{dead}/page-{n}" for n in range(6)] + [f"{alive}/fine"]
+        started = time.monotonic()
+        results = linkcheck.check_external_urls(urls, timeout=0.5, concurrency=2, host_delay=0)
+        elapsed = time.monotonic() - started
+    # Two timeouts, then the rest of the dead host is skipped: never 6 × timeout, never a hang.
+    assert elapsed < 3
+    assert all(results[f"{dead}/page-{n}"][0] is False for n in range(6))
+    assert "หมดเวลา" in results[f"{dead}/page-0"][1]
+    assert "ไม่ตอบสนอง" in results[f"{dead}/page-5"][1]
+    assert results[f"{alive}/fine"] == (True, "200")
+
+
+def test_r32_politeness_one_request_at_a_time_with_a_pause_per_host():
+    with answering_server() as (server, base):
+        started = time.monotonic()
+        linkcheck.check_external_urls(
+            [f"{base}/a", f"{base}/b", f"{base}/c"], timeout=2, concurrency=8, host_delay=0.2
+        )
+        assert time.monotonic() - started >= 0.4
+    assert len(server.requests) == 3
+
+
+def _rich(html):
+    return [{"type": "paragraph", "value": html}]
+
+
+def test_r32_broken_internal_links_and_missing_documents_are_found(home_page, unit):
+    index = add_page(home_page, m.NewsIndexPage, title="ข่าว", slug="news")
+    target = add_page(index, m.NewsPage, title="ปลายทาง", slug="target", **metadata(unit))
+    document = AgencyDocument(title="แบบฟอร์ม", **metadata(unit))
+    document.file.save("form.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    document.save()
+    gone_document_id = document.pk + 1000
+    with answering_server() as (_, base):
+        source = add_page(
+            index,
+            m.NewsPage,
+            title="ต้นทาง",
+            slug="source",
+            body=_rich(
+                f'<p><a linktype="page" id="{target.pk}">ok</a>'
+                f' <a linktype="page" id="999999">หน้าที่ถูกลบ</a>'
+                f' <a linktype="document" id="{document.pk}">ok</a>'
+                f' <a linktype="document" id="{gone_document_id}">เอกสารที่ถูกลบ</a>'
+                f' <a href="/news/target/">ok</a> <a href="/news/no-such/">เสีย</a>'
+                f' <a href="{base}/fine">ok</a> <a href="{base}/missing">เสีย</a>'
+                f' <a href="mailto:saraban@example.go.th">mail</a></p>'
+            ),
+            attachments=[{"type": "document", "value": gone_document_id + 1}],
+            **metadata(unit),
+        )
+        counts = linkcheck.run_link_check(timeout=2, concurrency=2, host_delay=0)
+    failures = {(r.kind, r.target) for r in LinkCheckResult.objects.filter(page=source)}
+    assert failures == {
+        ("internal", "page:999999"),
+        ("document", f"document:{gone_document_id}"),
+        ("document", f"document:{gone_document_id + 1}"),
+        ("internal", "/news/no-such/"),
+        ("external", f"{base}/missing"),
+    }
+    assert counts["failures"] == 5 and counts["external_checked"] == 2
+
+
+def test_r32_internal_only_run_keeps_the_last_external_results(home_page, unit):
+    index = add_page(home_page, m.NewsIndexPage, title="ข่าว", slug="news")
+    page = add_page(index, m.NewsPage, title="ต้นทาง", slug="s", **metadata(unit))
+    LinkCheckResult.objects.create(
+        page=page, kind="external", target="https://x.example/", ok=False, status="HTTP 500"
+    )
+    linkcheck.run_link_check(external=False)
+    assert LinkCheckResult.objects.filter(kind="external").count() == 1

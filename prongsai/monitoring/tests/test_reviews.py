@@ -1,0 +1,156 @@
+"""R31: periodic review — due, reminders, escalation to the unit head, confirmation resets."""
+
+import pytest
+import time_machine
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from prongsai.accounts.tests.factories import UserFactory
+from prongsai.monitoring import jobs, reviews
+from prongsai.monitoring.models import ReviewAction, ReviewSchedule
+
+from .conftest import at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def owner(unit):
+    return UserFactory(username="owner", unit=unit, email="owner@example.go.th")
+
+
+def run_reminders(capture):
+    with capture(execute=True):
+        jobs.review_reminders.enqueue()
+
+
+def test_r31_interval_defaults_by_category_and_can_be_overridden(make_news, settings):
+    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 365, "news": 30}
+    with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
+        page = make_news()
+        schedule = reviews.schedule_for(page)
+        assert schedule.effective_interval_days() == 30
+        assert schedule.due_at == at(2026, 12, 1, 8, 0)
+        reviews.set_interval(schedule, 90, user=None)
+        assert schedule.due_at == at(2027, 1, 30, 8, 0)
+
+
+def test_r31_zero_interval_is_refused_in_thai(make_news):
+    page = make_news()
+    schedule = reviews.schedule_for(page)
+    due = schedule.due_at
+    with pytest.raises(ValidationError) as excinfo:
+        reviews.set_interval(schedule, 0, user=None)
+    assert "รอบการทบทวนต้องมากกว่า 0 วัน" in str(excinfo.value)
+    schedule.refresh_from_db()
+    assert schedule.interval_days is None and schedule.due_at == due
+
+
+def test_r31_review_comes_due_reminds_escalates_and_confirmation_resets_the_clock(
+    make_news, owner, unit, settings, django_capture_on_commit_callbacks
+):
+    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 365, "news": 30}
+    settings.PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = 7
+    settings.PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = 14
+    head = UserFactory(username="head", unit=unit, email="head@example.go.th")
+    if hasattr(unit, "head"):
+        unit.head = head
+        unit.save()
+    with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
+        page = make_news("คู่มือการขออนุญาต")
+        run_reminders(django_capture_on_commit_callbacks)  # creates the schedule; nothing due
+    assert mail.outbox == []
+    schedule = ReviewSchedule.objects.get(page=page)
+    assert schedule.due_at == at(2026, 12, 1, 8, 0)
+
+    with time_machine.travel(at(2026, 12, 1, 9, 0), tick=False):
+        run_reminders(django_capture_on_commit_callbacks)
+        assert reviews.reviews_for_user(owner) == [schedule]
+    assert len(mail.outbox) == 1 and owner.email in mail.outbox[0].to
+
+    with time_machine.travel(at(2026, 12, 4, 9, 0), tick=False):  # not yet a week later
+        run_reminders(django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1
+
+    with time_machine.travel(at(2026, 12, 8, 9, 0), tick=False):  # reminder repeats
+        run_reminders(django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 2 and "ครั้งที่ 2" in mail.outbox[1].body
+
+    with time_machine.travel(at(2026, 12, 15, 9, 0), tick=False):  # 14 days overdue: escalate
+        run_reminders(django_capture_on_commit_callbacks)
+    schedule.refresh_from_db()
+    assert schedule.escalated_at == at(2026, 12, 15, 9, 0)
+    escalations = [m for m in mail.outbox if m.subject.startswith("รายการค้างทบทวนเกินกำหนด")]
+    if hasattr(unit, "head"):
+        assert escalations and escalations[0].to == [head.email]
+
+    with time_machine.travel(at(2026, 12, 16, 10, 0), tick=False):
+        reviews.confirm_review(schedule, owner, "ตรวจสอบแล้ว ข้อมูลยังถูกต้อง")
+        schedule.refresh_from_db()
+        assert schedule.due_at == at(2027, 1, 15, 10, 0)
+        assert schedule.reminders_sent == 0 and schedule.escalated_at is None
+        assert reviews.reviews_for_user(owner) == []
+    action = ReviewAction.objects.get()
+    assert action.kind == "confirmed" and action.user == owner
+
+
+def test_r31_confirmation_without_a_note_is_refused(make_news, owner):
+    schedule = reviews.schedule_for(make_news())
+    with pytest.raises(ValidationError) as excinfo:
+        reviews.confirm_review(schedule, owner, "   ")
+    assert "กรุณาบันทึกผลการทบทวน" in str(excinfo.value)
+    assert not ReviewAction.objects.exists()
+
+
+def test_r31_revise_opens_a_request_and_records_the_action(make_news, owner):
+    page = make_news()
+    schedule = reviews.schedule_for(page)
+    revisions_before = page.revisions.count()
+    with time_machine.travel(at(2026, 12, 16, 10, 0), tick=False):
+        reviews.request_revision(schedule, owner, "อัตราค่าธรรมเนียมเปลี่ยนแล้ว")
+    assert ReviewAction.objects.get().kind == "revise"
+    # Either the publishing app's request or a new draft revision for the approval route.
+    assert page.revisions.count() > revisions_before or _publishing_request_exists(page)
+
+
+def _publishing_request_exists(page) -> bool:
+    from django.apps import apps
+
+    try:
+        model = apps.get_model("publishing", "PublishRequest")
+    except LookupError:
+        return False
+    return model.objects.exists()
+
+
+def test_r31_stranger_cannot_confirm_someone_elses_review(make_news):
+    from django.core.exceptions import PermissionDenied
+
+    schedule = reviews.schedule_for(make_news())
+    stranger = UserFactory(username="stranger")
+    with pytest.raises(PermissionDenied):
+        reviews.confirm_review(schedule, stranger, "ok")
+
+
+def test_r31_stale_content_report_lists_overdue_reviews_by_unit(
+    client, make_news, superuser, settings
+):
+    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
+    with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
+        overdue = make_news("ข่าวเก่าที่ต้องทบทวน")
+        reviews.sync_schedules()
+    with time_machine.travel(at(2026, 12, 20, 8, 0), tick=False):
+        fresh = make_news("ข่าวใหม่")
+        reviews.sync_schedules()
+        client.force_login(superuser)
+        response = client.get("/admin/monitoring/reports/stale-content/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert overdue.title in body and fresh.title not in body
+    assert "กลุ่มงานทดสอบ" in body
+
+
+def test_r31_schedules_only_for_published_content_pages(home_page, make_news):
+    make_news()
+    reviews.sync_schedules()
+    assert ReviewSchedule.objects.count() == 1
