@@ -222,6 +222,18 @@ PRONGSAI_MIN_WEBMASTERS = env.env_int("PRONGSAI_MIN_WEBMASTERS", 2)
 PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS = env.env_int("PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS", 2)
 
 # --- monitoring (R30–R33) ---
+# `manage.py crontask` (the scheduler) comes from django-crontask; jobs: prongsai/monitoring/jobs.py.
+INSTALLED_APPS.append("crontask")
+# Review intervals in days by category code (prongsai/sitepages/categories.py); "default" for the rest.
+PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": env.env_int("PRONGSAI_REVIEW_INTERVAL_DAYS", 365)}
+PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = env.env_int("PRONGSAI_REVIEW_REMINDER_EVERY_DAYS", 7)
+PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = env.env_int("PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS", 14)
+PRONGSAI_EXPIRY_NOTICE_DAYS = env.env_int("PRONGSAI_EXPIRY_NOTICE_DAYS", 7)
+PRONGSAI_JOB_GRACE_MINUTES = env.env_int("PRONGSAI_JOB_GRACE_MINUTES", 10)
+PRONGSAI_SUPERVISOR_EMAILS = env.env_list("PRONGSAI_SUPERVISOR_EMAILS", [])
+PRONGSAI_LINK_CHECK_TIMEOUT = env.env_int("PRONGSAI_LINK_CHECK_TIMEOUT", 10)
+PRONGSAI_LINK_CHECK_CONCURRENCY = env.env_int("PRONGSAI_LINK_CHECK_CONCURRENCY", 8)
+PRONGSAI_LINK_CHECK_HOST_DELAY = float(env.env_str("PRONGSAI_LINK_CHECK_HOST_DELAY", "1.0"))
 
 # --- compliance (R34) ---
 
