@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from wagtail.documents import get_document_model
-from wagtail.documents.permissions import permission_policy as documents
 from wagtail.models import GroupPagePermission
+from wagtail.permissions import policy_registry
 
 from prongsai.accounts.role_sync import sync_roles
 from prongsai.accounts.roles import Role, user_has_role, users_with_role
@@ -14,6 +14,8 @@ from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.sitepages import models as m
 from prongsai.sitepages.tests.factories import add_page, metadata
+
+documents = policy_registry.get_by_type(get_document_model())
 
 
 def make_document(uploaded_by):
