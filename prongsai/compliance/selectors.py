@@ -1,0 +1,221 @@
+"""Reads: how complete a site is against a catalogue (R34), item by item."""
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from prongsai.core.thaidate import buddhist_year, fiscal_year, fiscal_year_bounds, thai_date
+
+from .evidence import Evidence, SiteContent, linked_evidence
+from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
+from .rules import PeriodRule
+
+MAX_LINKS_PER_ITEM = 10  # the assessor needs a few good links, not every news item of the year
+
+
+class Status(models.TextChoices):
+    MET = "met", _("ครบถ้วน")
+    OUTDATED = "outdated", _("ไม่เป็นปัจจุบัน")
+    MISSING = "missing", _("ยังไม่มี")
+    NOT_APPLICABLE = "not-applicable", _("ไม่เกี่ยวข้อง")
+
+
+@dataclasses.dataclass(frozen=True)
+class Period:
+    """The window an item's evidence must fall in, for the fiscal year being checked."""
+
+    rule: str
+    fiscal_year: int  # Christian era, as thaidate uses
+
+    @property
+    def bounds(self) -> tuple[dt.date, dt.date] | None:
+        start, end = fiscal_year_bounds(self.fiscal_year)
+        if self.rule == PeriodRule.CURRENT_FY:
+            return start, end
+        if self.rule == PeriodRule.PREVIOUS_FY:
+            return fiscal_year_bounds(self.fiscal_year - 1)
+        if self.rule == PeriodRule.FIRST_HALF_CURRENT_FY:
+            return start, dt.date(self.fiscal_year, 3, 31)
+        return None  # always / at least N
+
+    def covers(self, evidence: Evidence) -> bool:
+        bounds = self.bounds
+        if bounds is None or evidence.kind == "path":
+            return True
+        if evidence.start is None:
+            return False
+        end = evidence.end or evidence.start
+        return evidence.start <= bounds[1] and end >= bounds[0]
+
+    @property
+    def label(self) -> str:
+        fy = buddhist_year(self.fiscal_year)
+        if self.rule == PeriodRule.CURRENT_FY:
+            return f"ข้อมูลปีงบประมาณ พ.ศ. {fy}"
+        if self.rule == PeriodRule.PREVIOUS_FY:
+            return f"ข้อมูลปีงบประมาณ พ.ศ. {fy - 1}"
+        if self.rule == PeriodRule.FIRST_HALF_CURRENT_FY:
+            start, end = self.bounds
+            return f"ข้อมูลครึ่งปีแรกของปีงบประมาณ พ.ศ. {fy} ({thai_date(start, short=True)} – {thai_date(end, short=True)})"
+        return ""
+
+
+@dataclasses.dataclass
+class ItemResult:
+    item: CatalogueItem
+    status: str
+    reason: str
+    evidence: list[Evidence]  # accepted and in period: what the OIT page links to
+    other: list[Evidence]  # found but not counted: wrong period, unpublished, expired
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+
+@dataclasses.dataclass(frozen=True)
+class Tally:
+    met: int
+    outdated: int
+    missing: int
+    not_applicable: int
+
+
+@dataclasses.dataclass
+class CompletenessReport:
+    catalogue: Catalogue
+    site: object
+    today: dt.date
+    fiscal_year: int  # Christian era
+    results: list[ItemResult]
+
+    @property
+    def fiscal_year_be(self) -> int:
+        return buddhist_year(self.fiscal_year)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counter = Counter(result.status for result in self.results)
+        return {status: counter.get(status, 0) for status in Status.values}
+
+    @property
+    def tally(self) -> "Tally":
+        counts = self.counts
+        return Tally(
+            counts[Status.MET],
+            counts[Status.OUTDATED],
+            counts[Status.MISSING],
+            counts[Status.NOT_APPLICABLE],
+        )
+
+    @property
+    def applicable(self) -> int:
+        return len(self.results) - self.counts[Status.NOT_APPLICABLE]
+
+    @property
+    def score(self) -> float:
+        """Percentage of applicable items that are met."""
+        if not self.applicable:
+            return 100.0
+        return round(100 * self.counts[Status.MET] / self.applicable, 1)
+
+    @property
+    def gaps(self) -> list[ItemResult]:
+        return [r for r in self.results if r.status in (Status.MISSING, Status.OUTDATED)]
+
+    def by_group(self) -> list[tuple[str, list[ItemResult]]]:
+        groups: dict[str, list[ItemResult]] = {}
+        for result in self.results:
+            groups.setdefault(result.item.group or "", []).append(result)
+        return list(groups.items())
+
+
+def _newest_first(evidence: list[Evidence]) -> list[Evidence]:
+    return sorted(
+        evidence,
+        key=lambda e: (e.linked, e.start or dt.date.min, e.pk or 0),
+        reverse=True,
+    )
+
+
+def _fiscal_years_label(evidence: list[Evidence]) -> str:
+    years = sorted({buddhist_year(fiscal_year(e.start)) for e in evidence if e.start}, reverse=True)
+    if not years:
+        return ""
+    return "ปีงบประมาณ พ.ศ. " + ", ".join(str(y) for y in years[:3])
+
+
+def _evaluate(
+    item: CatalogueItem, found: list[Evidence], period: Period, na_reason: str | None
+) -> ItemResult:
+    if na_reason is not None:
+        return ItemResult(item, Status.NOT_APPLICABLE, na_reason, [], [])
+    unique: dict = {}
+    for evidence in found:  # a linked copy wins over the same content found by a rule
+        if evidence.key not in unique or evidence.linked:
+            unique[evidence.key] = evidence
+    accepted = [e for e in unique.values() if e.accepted]
+    rejected = [e for e in unique.values() if not e.accepted]
+    in_period = _newest_first([e for e in accepted if period.covers(e)])
+    out_of_period = _newest_first([e for e in accepted if not period.covers(e)])
+    needed = max(item.min_count, 1)
+    other = out_of_period + rejected
+    if len(in_period) >= needed:
+        reason = f"พบหลักฐาน {len(in_period)} รายการ"
+        if period.label:
+            reason += f" ({period.label})"
+        return ItemResult(item, Status.MET, reason, in_period[:MAX_LINKS_PER_ITEM], other)
+    if in_period:
+        reason = f"พบหลักฐานเพียง {len(in_period)} จาก {needed} รายการที่กำหนด"
+        return ItemResult(item, Status.MISSING, reason, in_period[:MAX_LINKS_PER_ITEM], other)
+    if out_of_period:
+        found_label = _fiscal_years_label(out_of_period) or "ไม่ระบุวันที่ของข้อมูล"
+        reason = f"มีหลักฐานแต่ไม่ตรงช่วงเวลา: ต้องเป็น{period.label} พบเพียง{found_label}"
+        return ItemResult(item, Status.OUTDATED, reason, [], other)
+    if rejected:
+        why = "; ".join(f"“{e.title}” {e.problem}" for e in rejected[:3])
+        status = Status.OUTDATED if any("หมดอายุ" in e.problem for e in rejected) else Status.MISSING
+        return ItemResult(item, status, f"ลิงก์หลักฐานใช้ไม่ได้: {why}", [], other)
+    return ItemResult(item, Status.MISSING, "ไม่พบเนื้อหาที่ตรงเกณฑ์ และยังไม่ได้กำหนดลิงก์หลักฐาน", [], [])
+
+
+def catalogue_completeness(
+    catalogue: Catalogue, site, today: dt.date | None = None, *, content: SiteContent | None = None
+) -> CompletenessReport:
+    """Each item of ``catalogue`` on ``site``: met / outdated / missing / not applicable.
+
+    The fiscal year checked is the Thai fiscal year containing ``today`` (1 Oct – 30 Sep).
+    """
+    today = today or timezone.localdate()
+    current_fy = fiscal_year(today)
+    if today == timezone.localdate():
+        now = timezone.now()
+    else:  # checking another day (tests, "what will be missing on 1 October?"): its noon
+        now = timezone.make_aware(dt.datetime.combine(today, dt.time(12, 0)))
+    content = content or SiteContent(site, now=now)
+    items = list(catalogue.items.all())
+    links = list(EvidenceLink.objects.filter(item__catalogue=catalogue, site=site))
+    linked = linked_evidence(links, content)
+    not_applicable = dict(
+        NotApplicable.objects.filter(item__catalogue=catalogue, site=site).values_list(
+            "item_id", "reason"
+        )
+    )
+    results = []
+    for item in items:
+        found = [*content.match(item.rule or {}), *linked.get(item.pk, [])]
+        period = Period(item.period, current_fy)
+        results.append(_evaluate(item, found, period, not_applicable.get(item.pk)))
+    return CompletenessReport(catalogue, site, today, current_fy, results)
+
+
+def active_catalogues():
+    return Catalogue.objects.filter(is_active=True)
+
+
+def catalogue_by_slug(slug: str) -> Catalogue | None:
+    return Catalogue.objects.filter(slug=slug).first()

@@ -1,0 +1,86 @@
+"""Admin: the completeness dashboard and the catalogue / evidence editors (snippets)."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import views
+from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
+
+admin_urlpatterns = [
+    path("", views.dashboard_index, name="index"),
+    path("<slug:slug>/", views.dashboard_detail, name="detail"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_compliance_urls():
+    return [path("compliance/", include((admin_urlpatterns, "compliance_admin")))]
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        from prongsai.accounts.roles import user_has_role
+
+        return any(user_has_role(request.user, role) for role in views.DASHBOARD_ROLES)
+
+
+@hooks.register("register_reports_menu_item")
+def register_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("ความครบถ้วน ITA/OIT"), reverse("compliance_admin:index"), icon_name="tasks", order=50
+    )
+
+
+class CatalogueViewSet(SnippetViewSet):
+    model = Catalogue
+    icon = "list-ul"
+    menu_label = _("รายการตรวจ")
+    list_display = ["title", "slug", "scheme", "year", "is_active"]
+    list_filter = ["scheme", "is_active"]
+
+
+class CatalogueItemViewSet(SnippetViewSet):
+    model = CatalogueItem
+    icon = "tasks"
+    menu_label = _("ข้อในรายการตรวจ")
+    list_display = ["code", "title_th", "catalogue", "period", "unverified"]
+    list_filter = ["catalogue", "period", "unverified"]
+    search_fields = ["code", "title_th", "title_en"]
+
+
+class EvidenceLinkViewSet(SnippetViewSet):
+    model = EvidenceLink
+    icon = "link"
+    menu_label = _("ลิงก์หลักฐาน")
+    list_display = ["item", "page", "document", "note"]
+    list_filter = ["item__catalogue"]
+    panels = [
+        FieldPanel("item"),
+        FieldPanel("site"),
+        FieldPanel("page"),
+        FieldPanel("document"),
+        FieldPanel("note"),
+    ]
+
+
+class NotApplicableViewSet(SnippetViewSet):
+    model = NotApplicable
+    icon = "cross"
+    menu_label = _("ข้อที่ไม่เกี่ยวข้อง")
+    list_display = ["item", "reason"]
+    list_filter = ["item__catalogue"]
+
+
+class ComplianceViewSetGroup(SnippetViewSetGroup):
+    items = (CatalogueViewSet, CatalogueItemViewSet, EvidenceLinkViewSet, NotApplicableViewSet)
+    menu_icon = "tasks"
+    menu_label = _("เกณฑ์ ITA/OIT")
+    menu_name = "compliance"
+
+
+register_snippet(ComplianceViewSetGroup)
