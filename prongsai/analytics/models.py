@@ -1,0 +1,61 @@
+"""Visitor statistics (R10). Nothing here identifies a person: see docs/analytics.md."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DailySalt(models.Model):
+    """The random salt of one day. Yesterday's row is deleted when today's is made, so a
+    visitor hash can no longer be recomputed from an IP address once the day is over."""
+
+    day = models.DateField(unique=True)
+    salt = models.CharField(max_length=64)
+
+    def __str__(self):
+        return str(self.day)
+
+
+class DailyVisitor(models.Model):
+    """One salted hash per visitor per day, kept only to count each visitor once a day."""
+
+    day = models.DateField()
+    visitor_hash = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "visitor_hash"], name="analytics_visitor_once")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.visitor_hash[:8]}"
+
+
+class DailySummary(models.Model):
+    day = models.DateField(_("วันที่"), unique=True)
+    views = models.PositiveBigIntegerField(_("จำนวนการเปิดหน้า"), default=0)
+    visitors = models.PositiveBigIntegerField(_("จำนวนผู้เข้าชม"), default=0)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("สถิติรายวัน")
+
+    def __str__(self):
+        return f"{self.day}: {self.views}/{self.visitors}"
+
+
+class DailyPageViews(models.Model):
+    day = models.DateField(_("วันที่"))
+    path = models.CharField(_("ที่อยู่หน้า"), max_length=255)
+    section = models.CharField(_("หมวด"), max_length=100, blank=True)
+    title = models.CharField(_("ชื่อหน้า"), max_length=255, blank=True)
+    views = models.PositiveBigIntegerField(_("จำนวนการเปิดหน้า"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "path"], name="analytics_page_day_once")
+        ]
+        indexes = [models.Index(fields=["day", "section"])]
+        verbose_name = _("สถิติการเปิดหน้ารายวัน")
+
+    def __str__(self):
+        return f"{self.day} {self.path}: {self.views}"

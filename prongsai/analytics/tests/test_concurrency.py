@@ -1,0 +1,71 @@
+"""R10: counting survives many worker processes writing at once, losing nothing."""
+
+import multiprocessing
+import os
+import sqlite3
+
+import pytest
+from django.db import connection, connections
+
+from prongsai.analytics.models import DailyPageViews, DailySummary
+
+BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36"
+PROCESSES = 4
+VIEWS_EACH = 15
+
+
+def _worker(worker: int, sqlite_file: str | None) -> None:
+    """Runs in a forked process: a fresh database connection, the full WSGI handler stack."""
+    status = 1
+    try:
+        conn = connections["default"]
+        conn.connection = None  # never close the parent's connection from the child
+        if sqlite_file:
+            conn.settings_dict["NAME"] = sqlite_file
+        from django.test import Client
+
+        client = Client()
+        codes = [
+            client.get("/", REMOTE_ADDR=f"10.0.{worker}.{i}", HTTP_USER_AGENT=BROWSER).status_code
+            for i in range(VIEWS_EACH)
+        ]
+        conn.close()
+        status = 0 if set(codes) == {200} else 2
+    finally:
+        os._exit(status)
+
+
+def _totals(sqlite_file: str | None) -> tuple[int, int, int]:
+    if sqlite_file:
+        with sqlite3.connect(sqlite_file) as db:
+            views, visitors = db.execute(
+                "SELECT SUM(views), SUM(visitors) FROM analytics_dailysummary"
+            ).fetchone()
+            (page_views,) = db.execute("SELECT SUM(views) FROM analytics_dailypageviews").fetchone()
+        return views, visitors, page_views
+    summaries = list(DailySummary.objects.values_list("views", "visitors"))
+    page_views = sum(DailyPageViews.objects.values_list("views", flat=True))
+    return sum(v for v, _ in summaries), sum(v for _, v in summaries), page_views
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_R10_concurrent_page_views_from_several_processes_are_counted_exactly(home_page, tmp_path):
+    sqlite_file = None
+    if connection.vendor == "sqlite":
+        # The test database lives in memory; copy it to a file every process can open.
+        sqlite_file = str(tmp_path / "shared.sqlite3")
+        connection.ensure_connection()
+        with sqlite3.connect(sqlite_file) as target:
+            connection.connection.backup(target)
+    connections.close_all()
+
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_worker, args=(n, sqlite_file)) for n in range(PROCESSES)]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(timeout=120)
+
+    assert [process.exitcode for process in workers] == [0] * PROCESSES
+    expected = PROCESSES * VIEWS_EACH
+    assert _totals(sqlite_file) == (expected, expected, expected)

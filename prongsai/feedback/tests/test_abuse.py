@@ -1,0 +1,118 @@
+"""R9, R10: abuse resistance of the public forms."""
+
+import json
+import multiprocessing
+import os
+import re
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+
+from prongsai.feedback.models import Question, RateLimitBucket
+
+
+def _ask(client, ip, n=0, **extra):
+    data = {"title": f"คำถามที่ {n}", "body": "รายละเอียด"}
+    data.update(extra)
+    return client.post("/questions/ask/", data, REMOTE_ADDR=ip)
+
+
+def _solve(html: str) -> dict:
+    numbers = ["ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า"]
+    first, second = re.search(r"([\u0e00-\u0e7f]+) บวก ([\u0e00-\u0e7f]+) เท่ากับ", html).groups()
+    token = re.search(r'name="challenge_token" value="([^"]+)"', html).group(1)
+    return {
+        "challenge_token": token,
+        "challenge_answer": str(numbers.index(first) + numbers.index(second)),
+    }
+
+
+def test_R9_burst_beyond_limit_gets_429_in_thai_while_another_client_is_fine(
+    client, home_page, settings
+):
+    settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 5
+    settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 100  # challenge tested separately
+    codes = [_ask(client, "198.51.100.1", n).status_code for n in range(5)]
+    assert codes == [302] * 5
+    refused = _ask(client, "198.51.100.1", 6)
+    assert refused.status_code == 429
+    assert "ท่านส่งข้อมูลบ่อยเกินไป" in refused.content.decode()
+    assert refused["Retry-After"]
+    assert _ask(Client(), "198.51.100.2", 7).status_code == 302
+    assert Question.objects.count() == 6
+    # The client is a keyed hash; the IP address is not stored.
+    assert "198.51.100.1" not in str(list(RateLimitBucket.objects.values()))
+
+
+def test_R9_challenge_appears_near_the_limit_and_must_be_solved(client, home_page, settings):
+    settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 10
+    settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 1
+    assert _ask(client, "198.51.100.3", 1).status_code == 302
+    form = client.get("/questions/ask/", REMOTE_ADDR="198.51.100.3").content.decode()
+    assert "บวก" in form
+    unsolved = _ask(client, "198.51.100.3", 2)
+    assert unsolved.status_code == 400
+    assert "คำตอบคำถามยืนยันไม่ถูกต้อง" in unsolved.content.decode()
+    solved = _ask(client, "198.51.100.3", 3, **_solve(unsolved.content.decode()))
+    assert solved.status_code == 302
+    assert Question.objects.count() == 2
+
+
+def test_R9_honeypot_submission_is_silently_dropped(client, home_page):
+    response = _ask(client, "198.51.100.4", website="http://spam.example")
+    assert response.status_code == 302
+    assert not Question.objects.exists()
+
+
+def test_R9_forms_require_csrf_token(home_page):
+    strict = Client(enforce_csrf_checks=True)
+    assert _ask(strict, "198.51.100.5").status_code == 403
+    assert strict.post("/survey/", {}).status_code == 403
+    assert not Question.objects.exists()
+
+
+def _burst(ip: str, attempts: int, sqlite_file: str | None, result_file: str) -> None:
+    code = 1
+    try:
+        conn = connections["default"]
+        conn.connection = None
+        if sqlite_file:
+            conn.settings_dict["NAME"] = sqlite_file
+        client = Client()
+        statuses = [_ask(client, ip, n).status_code for n in range(attempts)]
+        with open(result_file, "w") as out:
+            json.dump(statuses, out)
+        conn.close()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_R9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_path):
+    import sqlite3
+
+    settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 6
+    settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 100
+    sqlite_file = None
+    if connection.vendor == "sqlite":
+        sqlite_file = str(tmp_path / "shared.sqlite3")
+        connection.ensure_connection()
+        with sqlite3.connect(sqlite_file) as target:
+            connection.connection.backup(target)
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    files = [str(tmp_path / f"result-{n}.json") for n in range(3)]
+    workers = [
+        context.Process(target=_burst, args=("192.0.2.9", 4, sqlite_file, name)) for name in files
+    ]
+    for process in workers:
+        process.start()
+    for process in workers:
+        process.join(timeout=120)
+    assert [process.exitcode for process in workers] == [0, 0, 0]
+    results = [json.load(open(name)) for name in files]  # noqa: SIM115
+    statuses = sorted(code for result in results for code in result)
+    # 12 attempts from one client in three processes: exactly the limit of 6 get through.
+    assert statuses == [302] * 6 + [429] * 6

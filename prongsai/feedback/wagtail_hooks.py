@@ -1,0 +1,85 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from . import admin_views
+from .models import RespondentGroup, SurveyQuestion
+from .permissions import can_moderate, can_see_reports
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_urls():
+    return [
+        path("feedback/questions/", admin_views.question_queue, name="feedback_question_queue"),
+        path(
+            "feedback/questions/<int:pk>/",
+            admin_views.moderate_question,
+            name="feedback_question_moderate",
+        ),
+        path("feedback/survey/", admin_views.survey_report, name="feedback_survey_report"),
+    ]
+
+
+class ModeratorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_moderate(request.user)
+
+
+class ReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_reports(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def question_board_menu_item():
+    return ModeratorMenuItem(
+        _("กระดานถาม-ตอบ"),
+        reverse("feedback_question_queue"),
+        name="qa-board",
+        icon_name="help",
+        order=350,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def survey_report_menu_item():
+    return ReportMenuItem(
+        _("ผลการประเมินความพึงพอใจ"),
+        reverse("feedback_survey_report"),
+        name="satisfaction-report",
+        icon_name="list-ul",
+        order=910,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_qa_log_actions(actions):
+    actions.register_action("prongsai.qa.edit", _("แก้ไขฉบับเผยแพร่ของคำถาม"), _("แก้ไขคำถาม"))
+    actions.register_action("prongsai.qa.publish", _("ตอบและเผยแพร่คำถาม"), _("เผยแพร่คำถาม"))
+    actions.register_action("prongsai.qa.reject", _("ไม่เผยแพร่คำถาม"), _("ไม่เผยแพร่คำถาม"))
+    actions.register_action("prongsai.qa.merge", _("รวมคำถามที่ซ้ำ"), _("รวมคำถาม"))
+
+
+class SurveyQuestionViewSet(SnippetViewSet):
+    model = SurveyQuestion
+    icon = "list-ul"
+    list_display = ["text", "sort_order", "is_active"]
+
+
+class RespondentGroupViewSet(SnippetViewSet):
+    model = RespondentGroup
+    icon = "group"
+    list_display = ["name", "sort_order", "is_active"]
+
+
+class SurveyViewSetGroup(SnippetViewSetGroup):
+    items = (SurveyQuestionViewSet, RespondentGroupViewSet)
+    menu_icon = "list-ul"
+    menu_label = _("แบบประเมินความพึงพอใจ")
+    menu_name = "satisfaction-survey"
+
+
+register_snippet(SurveyViewSetGroup)
