@@ -96,9 +96,9 @@ class SegmentedObject:
 def segment_query(query):
     """The same query with its text segmented into the words the index holds."""
     if isinstance(query, PlainText):
-        return PlainText(" ".join(thai.query_words(query.query_string)), operator=query.operator)
+        return _plain_text_query(query.query_string, query.operator)
     if isinstance(query, Phrase):
-        return Phrase(" ".join(thai.query_words(query.query_string)))
+        return Phrase(" ".join(thai.index_text(query.query_string).split()))
     if isinstance(query, (And, Or)):
         return type(query)([segment_query(sub) for sub in query.subqueries])
     if isinstance(query, Not):
@@ -106,6 +106,19 @@ def segment_query(query):
     if isinstance(query, Boost):
         return Boost(segment_query(query.subquery), query.boost)
     return query
+
+
+def _plain_text_query(text: str, operator: str):
+    """Each word whole, or all its compound parts: (w1 | p1 & p2) & w2 … for operator "and"."""
+    terms = []
+    for word, parts in thai.query_terms(text):
+        whole = PlainText(word)
+        terms.append(Or([whole, PlainText(" ".join(parts), operator="and")]) if parts else whole)
+    if not terms:
+        return PlainText("", operator=operator)
+    if len(terms) == 1:
+        return terms[0]
+    return And(terms) if operator.lower() == "and" else Or(terms)
 
 
 class SegmentingIndexMixin:

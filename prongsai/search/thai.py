@@ -59,9 +59,43 @@ def repair_thai(text: str) -> str:
     return text
 
 
+# Abbreviations agencies and citizens use for the same words; both sides of the index see the
+# full form (ADR 0062). Dots and spaces between the letters are optional.
+ABBREVIATIONS = {
+    "พรบ": "พระราชบัญญัติ",
+    "พรก": "พระราชกำหนด",
+    "พรฎ": "พระราชกฤษฎีกา",
+    "ครม": "คณะรัฐมนตรี",
+    "อบต": "องค์การบริหารส่วนตำบล",
+    "อบจ": "องค์การบริหารส่วนจังหวัด",
+    "อปท": "องค์กรปกครองส่วนท้องถิ่น",
+    "อสม": "อาสาสมัครสาธารณสุขประจำหมู่บ้าน",
+    "สตง": "สำนักงานการตรวจเงินแผ่นดิน",
+    "ปปช": "คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ",
+}
+_ABBREVIATION = re.compile(
+    "|".join(
+        r"(?<![\u0e01-\u0e4e])" + r"\.?\s?".join(map(re.escape, short)) + r"\.?(?![\u0e01-\u0e4e])"
+        for short in ABBREVIATIONS
+    )
+)
+# Matching ignores tone marks and the nikhahit of sara am: PDFs made with common Thai fonts
+# lose them on extraction ("น้ำ" comes out as "นา"), and visitors mistype them.
+_FOLD = str.maketrans({"\u0e33": "\u0e32", "\u0e4d": None, **dict.fromkeys(_TONE_MARKS, None)})
+
+
 def normalize(text: str) -> str:
-    """Canonical form of text before matching: repaired Thai, Arabic digits, lower case."""
-    return arabic_digits(repair_thai(str(text))).lower()
+    """Canonical form of text before matching: repaired Thai, Arabic digits, lower case,
+    abbreviations spelled out."""
+    text = arabic_digits(repair_thai(str(text))).lower()
+    return _ABBREVIATION.sub(
+        lambda m: " " + ABBREVIATIONS[re.sub(r"[.\s]", "", m.group(0))] + " ", text
+    )
+
+
+def fold(word: str) -> str:
+    """The form a word is stored and matched under (tone marks and nikhahit ignored)."""
+    return word.translate(_FOLD)
 
 
 def tokenizer_name() -> str:
@@ -137,14 +171,29 @@ def compound_parts(word: str) -> tuple[str, ...]:
 
 
 def index_text(text: str, engine: str | None = None) -> str:
-    """Text as stored in the index: words separated by spaces, compounds followed by their parts."""
+    """Text as stored in the index: folded words separated by spaces, compounds followed by
+    their parts."""
     tokens = []
     for word in words(text, engine):
-        tokens.append(word)
-        tokens.extend(compound_parts(word))
+        tokens.append(fold(word))
+        tokens.extend(fold(part) for part in compound_parts(word))
     return " ".join(tokens)
 
 
 def query_words(query: str, engine: str | None = None) -> list[str]:
-    """The distinct words of a query, in order."""
+    """The distinct words of a query, in order (as typed, for highlighting)."""
     return list(dict.fromkeys(words(query, engine)))
+
+
+def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Each distinct query word folded, with its folded compound parts.
+
+    A word matches either whole or as all of its parts, so "ผู้ประสบภัย" also finds
+    "ผู้ประสบอุทกภัย" … "ภัย" and "ผลตรวจ" finds "ผลการตรวจ".
+    """
+    terms = {}
+    for word in query_words(query, engine):
+        leaves = [part for part in compound_parts(word) if not compound_parts(part)]
+        parts = tuple(dict.fromkeys(fold(part) for part in leaves))
+        terms.setdefault(fold(word), parts)
+    return [(word, parts) for word, parts in terms.items() if word]
