@@ -1,5 +1,7 @@
 """The request form as a printable A4 PDF (R26): the evidence assessors ask for."""
 
+from urllib.parse import unquote
+
 from django.template.loader import render_to_string
 from django.utils import timezone
 from wagtail.models import Site
@@ -8,7 +10,7 @@ from prongsai.core.models import AgencySettings
 from prongsai.core.thaidate import thai_date, thai_datetime
 
 from .models import Action
-from .thaifont import font_face_css
+from .thaifont import PDF_FONT_FAMILY, font_face_css
 
 
 def _agency_name() -> str:
@@ -35,11 +37,14 @@ def form_context(publish_request) -> dict:
         "events": events,
         "decisions": decisions,
         "published_event": published,
+        # Thai slugs are shown as readable Thai (the address a browser shows), not %-escapes.
+        "public_url": unquote(publish_request.public_url),
         "verbal": publish_request.verbal_approval_or_none(),
         "attachments": list(publish_request.attachments.all()),
         "printed_at": thai_datetime(timezone.now()),
         "thai_date": thai_date,
         "font_css": font_face_css(),
+        "font_family": PDF_FONT_FAMILY,
     }
 
 

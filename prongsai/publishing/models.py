@@ -273,7 +273,7 @@ class PublishRequest(models.Model):
 
     def deadline_status_label(self, today=None) -> str:
         value = self.deadline_status(today)
-        return DeadlineStatus(value).label if value else ""
+        return str(DeadlineStatus(value).label) if value else ""
 
     def clean(self) -> None:
         errors = {}

@@ -63,6 +63,7 @@ def create_page(publish_request, user):
             % {"category": publish_request.get_category_display()}
         )
     documents = _documents_for(publish_request)
+    # Django's unicode slugs drop Thai vowel marks; the page number keeps the slug unique.
     slug = slugify(publish_request.title, allow_unicode=True)[:60].strip("-") or "item"
     page = page_model(
         title=publish_request.title,

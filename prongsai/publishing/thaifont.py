@@ -113,18 +113,27 @@ def patched_font_dir() -> Path:
     return target
 
 
+#: Use as ``font-family`` in PDF templates. Latin first: the Thai file has no Latin letters.
+PDF_FONT_FAMILY = "'ProngsaiSarabunLatin', 'ProngsaiSarabunThai'"
+
+
 def font_face_css() -> str:
-    """Like prongsai.core.pdf.font_face_css, with the Thai faces replaced by the patched ones."""
+    """@font-face rules for PDFs: patched Thai faces and the bundled Latin faces.
+
+    Each file gets its own family name. WeasyPrint keys embedded fonts by family + weight; two
+    files both called "Sarabun" (Thai and Latin subsets) would share one ToUnicode map and
+    colliding glyph numbers would extract wrongly ("ABC" read back as "กBC").
+    """
     rules, thai_dir = [], patched_font_dir()
     for weight in (400, 600, 700):
         thai = thai_dir / f"sarabun-thai-{weight}.ttf"
         latin = FONT_DIR / f"sarabun-latin-{weight}-normal.woff2"
         rules.append(
-            f"@font-face{{font-family:'Sarabun';font-weight:{weight};"
-            f"src:url('{thai.as_uri()}') format('truetype');unicode-range:U+0E00-0E7F}}"
+            f"@font-face{{font-family:'ProngsaiSarabunThai';font-weight:{weight};"
+            f"src:url('{thai.as_uri()}') format('truetype')}}"
         )
         rules.append(
-            f"@font-face{{font-family:'Sarabun';font-weight:{weight};"
+            f"@font-face{{font-family:'ProngsaiSarabunLatin';font-weight:{weight};"
             f"src:url('{latin.as_uri()}') format('woff2')}}"
         )
     return "".join(rules)

@@ -1,0 +1,102 @@
+"""The request form PDF (R26, R43) and the request list export."""
+
+import datetime as dt
+import io
+from urllib.parse import unquote
+
+import pytest
+import time_machine
+from django.utils import timezone
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from prongsai.core.models import AgencySettings
+from prongsai.publishing import services
+from prongsai.publishing.evidence import render_request_pdf
+from prongsai.publishing.export import requests_workbook
+from prongsai.publishing.models import PublishRequest, Urgency
+
+from .conftest import pdf_upload, request_data
+
+pytestmark = pytest.mark.django_db
+BANGKOK = dt.timezone(dt.timedelta(hours=7))
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.fixture
+def published_request(people, classes, news_index):
+    from wagtail.models import Site
+
+    settings_obj = AgencySettings.for_site(Site.objects.get(is_default_site=True))
+    settings_obj.name_th = "สำนักงานสาธารณสุขจังหวัดตัวอย่าง"
+    settings_obj.save()
+    with time_machine.travel(dt.datetime(2026, 4, 30, 9, 30, tzinfo=BANGKOK), tick=False):
+        request = services.request_submit(
+            people["owner"],
+            data=request_data(classes["general"]),
+            files=[pdf_upload("ประกาศรับวัคซีน.pdf")],
+        )
+        request = services.request_approve(people["approver"], request, note="เห็นชอบ")
+        return services.request_publish(
+            people["publisher"], request, files_checked=True, category_checked=True
+        )
+
+
+def test_R26_request_form_pdf_text_has_names_buddhist_dates_url_and_intact_sara_am(
+    published_request, tmp_path
+):
+    data = render_request_pdf(published_request)
+    (tmp_path / "form.pdf").write_bytes(data)
+    text = pdf_text(data)
+    for expected in (
+        "สำนักงานสาธารณสุขจังหวัดตัวอย่าง",  # sara am intact (ำ), not "สานักงาน"
+        "กลุ่มงานควบคุมโรคติดต่อ",
+        "สมศรี ใจดี",
+        "นักวิชาการสาธารณสุขชำนาญการ",
+        "ประเสริฐ มั่นคง",
+        "หัวหน้ากลุ่มงาน",
+        "ธนา เผยแพร่",
+        "30 เมษายน 2569",  # Buddhist era
+        "ประกาศรับวัคซีน.pdf",
+        "ข่าวประชาสัมพันธ์",
+        "อนุมัติ",
+    ):
+        assert expected in text, expected
+    assert unquote(published_request.public_url) in text.replace("\n", "")
+    assert "http://localhost/news/" in text.replace("\n", "")
+    assert "สานักงาน" not in text and "งำน" not in text
+
+
+def test_R22_R26_pdf_shows_an_unconfirmed_verbal_approval(people, classes, news_index):
+    request = services.request_submit(
+        people["owner"], data=request_data(classes["general"], urgency=Urgency.URGENT)
+    )
+    request = services.verbal_approval_record(
+        people["publisher"],
+        request,
+        approver=people["approver"],
+        approved_at=timezone.now(),
+        method="phone",
+        urgency_reason="แจ้งเตือนน้ำท่วมฉับพลัน",
+        files_checked=True,
+        category_checked=True,
+    )
+    text = pdf_text(render_request_pdf(request))
+    assert "บันทึกการอนุมัติด้วยวาจา" in text
+    assert "แจ้งเตือนน้ำท่วมฉับพลัน" in text
+    assert "ยังไม่ได้รับการยืนยันจากผู้อนุมัติ" in text
+
+
+def test_R26_xlsx_export_lists_requests_with_thai_dates(published_request):
+    book = load_workbook(io.BytesIO(requests_workbook(PublishRequest.objects.all())))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[0][0] == "เลขที่" and len(rows) == 2
+    row = rows[1]
+    assert row[1] == published_request.title
+    assert row[2] == "กลุ่มงานควบคุมโรคติดต่อ"
+    assert row[6] == "เผยแพร่แล้ว"
+    assert row[7] == "30 เมษายน 2569"
+    assert row[12] == published_request.public_url
