@@ -18,6 +18,9 @@ if not ALLOWED_HOSTS:
     )
 env.env_required("DATABASE_URL", "e.g. postgres://prongsai:password@127.0.0.1:5432/prongsai")
 DATABASES = {"default": env.database_config("")}
+if "postgresql" in DATABASES["default"]["ENGINE"]:
+    # Wagtail's database search backend uses PostgreSQL's full-text fields and GIN indexes.
+    INSTALLED_APPS = [*INSTALLED_APPS, "django.contrib.postgres"]  # noqa: F405
 CSRF_TRUSTED_ORIGINS = env.env_list(
     "CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS]
 )
@@ -44,6 +47,11 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", False)
+
+# Deliberate exceptions to `check --deploy`, each explained in docs/deployment.md:
+# W019 the admin previews pages in a same-origin frame (X_FRAME_OPTIONS = SAMEORIGIN);
+# W021 HSTS preload is hard to undo, so the agency opts in with SECURE_HSTS_PRELOAD.
+SILENCED_SYSTEM_CHECKS = ["security.W019", "security.W021"]
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env.env_str("EMAIL_HOST", "localhost")

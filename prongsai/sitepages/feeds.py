@@ -4,6 +4,8 @@ from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from prongsai.core.pagequeries import exclude_private
+
 from .models import NewsPage
 
 
@@ -19,8 +21,8 @@ class NewsFeed(Feed):
         return site.root_url if site else "/"
 
     def items(self, site):
-        queryset = (
-            NewsPage.objects.live().public().order_by("-published_date", "-first_published_at")
+        queryset = exclude_private(NewsPage.objects.live()).order_by(
+            "-published_date", "-first_published_at"
         )
         if site:
             queryset = queryset.descendant_of(site.root_page)

@@ -2,6 +2,8 @@ from django import template
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from prongsai.core.pagequeries import exclude_private
+
 register = template.Library()
 
 
@@ -25,7 +27,9 @@ def main_navigation(context):
         return []
     if not hasattr(request, "_prongsai_nav"):
         request._prongsai_nav = list(
-            Page.objects.child_of(root).live().public().in_menu().only("title", "url_path", "path")
+            exclude_private(Page.objects.child_of(root).live().in_menu()).only(
+                "title", "url_path", "path", "depth"
+            )
         )
     return request._prongsai_nav
 
@@ -35,6 +39,14 @@ def page_url(context, page):
     """URL of a page in the current site without extra queries (relative to the site root)."""
     request = context.get("request")
     return page.get_url(request=request)
+
+
+@register.simple_tag
+def breadcrumb_trail(page):
+    """Pages between the home page and ``page``; free when the page was just routed."""
+    if hasattr(page, "breadcrumb_ancestors"):
+        return page.breadcrumb_ancestors()
+    return list(page.get_ancestors().filter(depth__gt=2))
 
 
 @register.simple_tag

@@ -22,8 +22,7 @@ class AgencyIndexPage(CategoryIndexPage):
     class Meta:
         verbose_name = _("หมวดข้อมูลหน่วยงาน")
 
-    def listing_queryset(self):
-        return self.get_children().live().public().specific().order_by("path")
+    listing_order = ("path",)
 
 
 class AgencyInfoTopic(models.TextChoices):
@@ -68,6 +67,14 @@ class ExecutiveDirectoryPage(ContentPage):
 
     class Meta:
         verbose_name = _("ทำเนียบผู้บริหาร")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Photos and their resized versions in two queries, not two per person.
+        context["executives"] = self.executives.select_related("photo").prefetch_related(
+            "photo__renditions"
+        )
+        return context
 
 
 class Executive(Orderable):

@@ -1,6 +1,7 @@
 """Shared shapes for the category sections: an index page per category and its listing."""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -8,7 +9,8 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from prongsai.core.blocks import BodyBlock
-from prongsai.core.models import BasePage, ContentPage
+from prongsai.core.models import BasePage, ContentPage, PublicationMetadata
+from prongsai.core.pagequeries import exclude_private
 
 
 class CategoryIndexPage(BasePage):
@@ -29,16 +31,34 @@ class CategoryIndexPage(BasePage):
         # A section may have its own template; otherwise it uses the shared listing.
         return [self.template, "sitepages/category_index_page.html"]
 
+    listing_order = ("-first_published_at", "path")
+
     def listing_queryset(self):
-        """Published, public children in the order a visitor expects (newest first)."""
-        return (
-            self.get_children().live().public().specific().order_by("-first_published_at", "path")
-        )
+        """Published, public children in the order a visitor expects (newest first).
+
+        With one child type the rows come from that model in one query (with the owner
+        unit); with several, Wagtail's ``.specific()`` needs one query per type.
+        """
+        child_models = self.specific_class.allowed_subpage_models()
+        if len(child_models) == 1:
+            queryset = child_models[0].objects.child_of(self)
+            if issubclass(child_models[0], PublicationMetadata):
+                queryset = queryset.select_related("owner_unit")
+        else:
+            queryset = self.get_children().specific()
+        return exclude_private(queryset.live()).order_by(*self.listing_order)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         paginator = Paginator(self.listing_queryset(), self.items_per_page)
-        context["items"] = paginator.get_page(request.GET.get("page"))
+        items = paginator.get_page(request.GET.get("page"))
+        items.object_list = list(items.object_list)
+        # Mixed child types come without their owner unit: fetch the units in one query.
+        prefetch_related_objects(
+            [item for item in items.object_list if isinstance(item, PublicationMetadata)],
+            "owner_unit",
+        )
+        context["items"] = items
         return context
 
 

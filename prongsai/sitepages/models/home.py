@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from prongsai.core.blocks import BodyBlock
 from prongsai.core.models import BasePage
+from prongsai.core.pagequeries import exclude_private
 
 
 class HomePage(BasePage):
@@ -37,13 +38,9 @@ class HomePage(BasePage):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("owner_unit")
-            .order_by("-published_date", "-first_published_at")[:6]
-        )
+        context["latest_news"] = exclude_private(
+            NewsPage.objects.live().descendant_of(self).select_related("owner_unit")
+        ).order_by("-published_date", "-first_published_at")[:6]
         return context
 
     @staticmethod

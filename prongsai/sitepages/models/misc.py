@@ -8,6 +8,7 @@ from wagtail.search import index
 
 from prongsai.core.blocks import BodyBlock
 from prongsai.core.models import BasePage, ContentPage
+from prongsai.core.pagequeries import exclude_private
 
 from .base import ArticleContentPage, CategoryIndexPage
 
@@ -19,8 +20,7 @@ class EServiceIndexPage(CategoryIndexPage):
     class Meta:
         verbose_name = _("หมวดบริการอิเล็กทรอนิกส์")
 
-    def listing_queryset(self):
-        return self.get_children().live().public().specific().order_by("path")
+    listing_order = ("path",)
 
 
 class EServicePage(ArticleContentPage):
@@ -111,10 +111,12 @@ class SitemapPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         home = self.get_parent()
-        pages = list(home.get_descendants().live().public().in_menu().order_by("path"))
-        if not pages:
-            pages = list(home.get_descendants().live().public().filter(depth__lte=home.depth + 2))
+        # Every section and the pages directly under it; deeper pages are one click further.
+        pages = exclude_private(
+            home.get_descendants().live().filter(depth__lte=home.depth + 2)
+        ).order_by("path")
         context["sitemap_pages"] = [
-            (page, page.depth - home.depth) for page in pages if page.depth <= home.depth + 2
+            (page, page.depth - home.depth)
+            for page in pages.only("title", "url_path", "path", "depth")
         ]
         return context

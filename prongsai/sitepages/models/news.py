@@ -10,6 +10,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.search import index
 
 from prongsai.core.models import BasePage
+from prongsai.core.pagequeries import exclude_private
 
 from .base import ArticleContentPage, CategoryIndexPage
 
@@ -32,13 +33,9 @@ class NewsIndexPage(CategoryIndexPage):
         verbose_name = _("หมวดข่าวประชาสัมพันธ์")
 
     def listing_queryset(self):
-        queryset = (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("owner_unit")
-            .order_by("-published_date", "-first_published_at")
-        )
+        queryset = exclude_private(
+            NewsPage.objects.child_of(self).live().select_related("owner_unit")
+        ).order_by("-published_date", "-first_published_at")
         kind = getattr(self, "_kind_filter", "")
         return queryset.filter(news_kind=kind) if kind else queryset
 
@@ -48,7 +45,8 @@ class NewsIndexPage(CategoryIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["kinds"] = NewsKind.choices
         context["current_kind"] = self._kind_filter
-        context["sections"] = self.get_children().live().public().not_type(NewsPage).specific()
+        # The calendar and the gallery: only their titles and URLs are shown.
+        context["sections"] = exclude_private(self.get_children().live().not_type(NewsPage))
         return context
 
 
@@ -84,7 +82,7 @@ class EventCalendarPage(CategoryIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = BasePage.get_context(self, request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public().order_by("starts_at")
+        events = exclude_private(EventPage.objects.child_of(self).live()).order_by("starts_at")
         now = timezone.now()
         context["upcoming"] = [event for event in events if event.ends_at_or_start >= now]
         context["past"] = [event for event in events if event.ends_at_or_start < now][::-1][:20]

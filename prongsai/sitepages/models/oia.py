@@ -4,6 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from prongsai.core.models import BasePage
+from prongsai.core.pagequeries import exclude_private
 from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES, OIA_ITEMS
 
 from .base import ArticleContentPage, CategoryIndexPage
@@ -16,12 +18,14 @@ class OIAIndexPage(CategoryIndexPage):
     class Meta:
         verbose_name = _("ศูนย์ข้อมูลข่าวสาร (มาตรา 7 และมาตรา 9)")
 
-    def listing_queryset(self):
-        return self.get_children().live().public().specific().order_by("path")
+    listing_order = ("path",)
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        pages = {page.oia_item: page for page in OIAItemPage.objects.child_of(self).live().public()}
+        # The corner shows every item of sections 7 and 9 (with or without a page), not the
+        # paginated listing of the other sections.
+        context = BasePage.get_context(self, request, *args, **kwargs)
+        children = exclude_private(OIAItemPage.objects.child_of(self).live())
+        pages = {page.oia_item: page for page in children}
         context["oia_sections"] = [
             (
                 section,

@@ -1,0 +1,34 @@
+"""Query budget of the public pages (target ≤ 10 each; a reference Wagtail site needs 22–43).
+
+Counted for the whole request, middleware included, after one warm-up request (the content
+type and site-root caches fill once per process). One test so the demo loads once."""
+
+import pytest
+from wagtail.models import Page
+
+pytestmark = pytest.mark.django_db
+
+BUDGET = {
+    "/": 7,  # home page with the latest news and the sections
+    "/news/": 10,  # a category index with its listing and pagination
+    "/news/procurement-result-road/": 8,  # a news page with an attachment
+}
+
+
+def test_public_pages_stay_within_their_query_budget(client, demo, django_assert_max_num_queries):
+    for url, budget in BUDGET.items():
+        assert client.get(url).status_code == 200
+        with django_assert_max_num_queries(budget, info=url):
+            response = client.get(url)
+        assert response.status_code == 200
+
+    # The two-query routing finds the same page as Wagtail's level-by-level routing, and
+    # keeps the pages on the way for the breadcrumbs.
+    response = client.get("/news/events/world-aids-day/")
+    assert response.status_code == 200
+    page = response.context["page"]
+    wagtail_page = Page.objects.get(url_path="/home/news/events/world-aids-day/").specific
+    assert page == wagtail_page and type(page) is type(wagtail_page)
+    assert [a.title for a in page.breadcrumb_ancestors()] == ["ข่าวประชาสัมพันธ์", "ปฏิทินกิจกรรม"]
+    assert 'href="/news/events/"' in response.content.decode()
+    assert client.get("/news/events/no-such-event/").status_code == 404
