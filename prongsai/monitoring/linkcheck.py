@@ -97,8 +97,10 @@ def _links_in_object(obj):
 
 def extract_links(page) -> list[tuple[str, object]]:
     """Every link on a page: ("page", id), ("document", id) or ("url", href)."""
+    from modelcluster.models import get_all_child_relations
+
     links = list(_links_in_object(page))
-    for relation in getattr(page._meta, "child_relations", []):
+    for relation in get_all_child_relations(type(page)):
         for child in getattr(page, relation.get_accessor_name()).all():
             links += list(_links_in_object(child))
     return links

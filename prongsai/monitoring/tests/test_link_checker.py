@@ -103,3 +103,15 @@ def test_r32_internal_only_run_keeps_the_last_external_results(home_page, unit):
     )
     linkcheck.run_link_check(external=False)
     assert LinkCheckResult.objects.filter(kind="external").count() == 1
+
+
+def test_r32_links_in_inline_child_rows_are_checked(home_page):
+    links = add_page(home_page, m.LinkIndexPage, title="เว็บลิงก์", slug="links")
+    collection = m.LinkCollectionPage(title="หน่วยงาน", slug="agencies")
+    collection.links.add(
+        m.WebLink(title="เสีย", url="http://localhost/no-such-page/", kind="own-system")
+    )
+    links.add_child(instance=collection)
+    collection.save_revision().publish()
+    linkcheck.run_link_check(external=False)
+    assert LinkCheckResult.objects.get().target == "http://localhost/no-such-page/"
