@@ -56,7 +56,7 @@ class CaptureMiddleware:
                 client_port,
                 request.method,
                 meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""),
-                meta.get("RAW_URI") or request.get_full_path(),
+                meta.get("RAW_URI") or _path_and_query(request),
                 response.status_code,
                 bytes_sent,
                 (time.perf_counter_ns() - started_ns) // 1000,
@@ -109,6 +109,12 @@ def _record_when_streamed(response, values) -> None:
     # otherwise bypass the count.
     response.streaming_content = counted(response.streaming_content)
     response._resource_closers.append(finish)
+
+
+def _path_and_query(request) -> str:
+    # gunicorn gives RAW_URI (exactly what the client sent); other servers get this fallback.
+    query = request.META.get("QUERY_STRING", "")
+    return f"{request.path}?{query}" if query else request.path
 
 
 def _declared_length(response) -> int:

@@ -128,12 +128,22 @@ class SegmentWriter:
         self.pid = os.getpid()
         self._lock = threading.Lock()
 
-    def _write_locked(self, rows: list[list]) -> None:
+    def append_encoded(self, first_time: str, tails: list[str]) -> None:
+        """Store records already encoded as JSON-array text minus the leading "[" (fast ingest)."""
+        if not tails:
+            return
+        with self._lock:
+            self._ensure_open(first_time)
+            self._write_locked(tails, encoded=True)
+
+    def _write_locked(self, rows: list, encoded: bool = False) -> None:
         prev, seq = self._prev, self._seq
         parts = []
-        for values in rows:
+        make_line = chain.make_line
+        for row in rows:
             seq += 1
-            prev, line = chain.make_line(prev, records.encode([seq, *values]))
+            tail = row if encoded else records.encode(row)[1:]
+            prev, line = make_line(prev, f"[{seq},{tail}")
             parts.append(line)
         data = b"".join(parts)
         try:
@@ -194,18 +204,20 @@ class SegmentWriter:
 
 
 _process_writer: SegmentWriter | None = None
+_process_writer_setting = None
 
 
 def process_writer() -> SegmentWriter:
     """The current worker's writer for application requests (one segment per process)."""
-    global _process_writer
-    directory = Path(settings.TRAFFIC_DIR)
-    writer = _process_writer
-    if writer is None or writer.directory != directory:
-        if writer is not None:
-            writer.close()
-        writer = _process_writer = SegmentWriter(directory, records.SOURCE_APP)
-    return writer
+    global _process_writer, _process_writer_setting
+    configured = settings.TRAFFIC_DIR
+    if _process_writer is None or configured is not _process_writer_setting:
+        # Compared by identity: building a Path per request costs more than the write itself.
+        if _process_writer is not None:
+            _process_writer.close()
+        _process_writer = SegmentWriter(Path(configured), records.SOURCE_APP)
+        _process_writer_setting = configured
+    return _process_writer
 
 
 def _after_fork_in_child() -> None:

@@ -19,3 +19,18 @@ def stream(request):
 
 
 urlpatterns = [path("ping/", ping), path("stream/", stream)]
+
+
+def page(request):
+    """Stands in for a real page: about 2 ms of template rendering, like a small Wagtail page."""
+    from django.template import engines
+
+    template = engines["django"].from_string(
+        "<html><body><h1>{{ title }}</h1><table>{% for row in rows %}<tr><td>{{ row }}</td>"
+        "<td>{{ row|stringformat:'08d' }}</td><td>{{ title|upper }}</td></tr>{% endfor %}"
+        "</table></body></html>"
+    )
+    return HttpResponse(template.render({"title": "ข่าวประชาสัมพันธ์", "rows": range(50)}))
+
+
+urlpatterns.append(path("page/", page))
