@@ -286,3 +286,5 @@ PRONGSAI_REQUIRE_2FA = env.env_bool("PRONGSAI_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = env.env_str("PRONGSAI_SITE_NAME", "Prongsai")
 # Wagtail's user screens with position, unit, telephone (prongsai/accounts/admin_users.py).
 INSTALLED_APPS[INSTALLED_APPS.index("wagtail.users")] = "prongsai.accounts.apps.StaffUsersConfig"
+# No Gravatar in the admin: staff e-mail hashes stay in-house and the CSP allows no other hosts.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

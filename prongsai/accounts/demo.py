@@ -1,6 +1,8 @@
 """Demo organisation tree and staff accounts for the demo agency."""
 
 from .models import Unit, UnitKind, User
+from .role_sync import sync_roles
+from .roles import Role
 
 DEMO_UNITS = [
     # code, name, name_en, kind, parent code
@@ -25,6 +27,26 @@ DEMO_UNITS = [
     ("ict", "ศูนย์เทคโนโลยีสารสนเทศ", "ICT Centre", UnitKind.CENTRE, "strategy"),
     ("pr", "งานประชาสัมพันธ์", "Public Relations", UnitKind.SECTION, "admin"),
 ]
+
+# Who is in which role group, which unit each heads and which units each publishes for.
+DEMO_ROLES = {
+    "admin": [Role.ADMINISTRATOR],
+    "webmaster1": [Role.WEBMASTER],
+    "webmaster2": [Role.WEBMASTER],
+    "approver": [Role.APPROVER, Role.EXECUTIVE],
+    "publisher": [Role.PUBLISHER],
+    "owner": [Role.DATA_OWNER],
+}
+DEMO_HEADS = {"office": "approver", "ict": "webmaster1"}
+DEMO_PUBLISHERS = {"publisher": "*", "webmaster1": ["ict", "strategy"]}
+
+TWO_FACTOR_NOTE = (
+    "\nการยืนยันตัวตนสองขั้นตอน: บัญชี admin, webmaster1, webmaster2 ต้องตั้งค่าแอปยืนยันตัวตน"
+    "\nเมื่อเข้าสู่ระบบครั้งแรก (สแกนคิวอาร์โค้ด หรือพิมพ์รหัสลับที่แสดงลงในแอป เช่น Google"
+    "\nAuthenticator / FreeOTP / `oathtool --totp -b <รหัสลับ>`)."
+    "\nTwo-factor: admin and webmaster accounts enrol an authenticator app at first sign-in."
+    "\nTo try the demo without one, start it with PRONGSAI_REQUIRE_2FA=false."
+)
 
 # Demo passwords are printed by `make demo`; they exist only in the demo database.
 DEMO_USERS = [
@@ -93,6 +115,7 @@ DEMO_USERS = [
 
 
 def load(stdout):
+    groups = sync_roles()
     units = {}
     for code, name, name_en, kind, parent in DEMO_UNITS:
         unit, _ = Unit.objects.update_or_create(
@@ -111,6 +134,18 @@ def load(stdout):
         if created:
             user.set_password(password)
         user.save()
+        user.groups.add(*(groups[role] for role in DEMO_ROLES[username]))
         printed.append((username, password, role))
+    _assign_heads_and_publishers(units)
     stdout.write(f"หน่วยงานภายใน {len(units)} หน่วย, บัญชีเจ้าหน้าที่ {len(printed)} บัญชี")
+    stdout.write(TWO_FACTOR_NOTE)
     return printed
+
+
+def _assign_heads_and_publishers(units):
+    for code, username in DEMO_HEADS.items():
+        Unit.objects.filter(pk=units[code].pk).update(head=User.objects.get(username=username))
+    for username, codes in DEMO_PUBLISHERS.items():
+        publisher = User.objects.get(username=username)
+        for code in units if codes == "*" else codes:
+            units[code].publishers.add(publisher)

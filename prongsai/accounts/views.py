@@ -27,6 +27,7 @@ def _next_url(request) -> str:
 
 class AccountFormView(WagtailAdminTemplateMixin, FormView):
     header_icon = "key"
+    breadcrumbs_items = []  # a plain header with the page title; these pages stand alone
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
