@@ -1,0 +1,16 @@
+"""Demo data for search: extract the demo documents' text and index everything (idempotent)."""
+
+from .indexing import reindex_all
+from .models import DocumentText
+from .services import extract_and_index
+
+
+def load(stdout) -> list[tuple[str, str, str]]:
+    from prongsai.sitepages.models import AgencyDocument
+
+    done = DocumentText.objects.exclude(status=DocumentText.Status.PENDING).values("document_id")
+    for document in AgencyDocument.objects.exclude(pk__in=done):
+        extract_and_index(document)
+    result = reindex_all()
+    stdout.write(f"search: indexed {result['items']} items ({result['items_per_second']:.0f}/s)\n")
+    return []
