@@ -1,5 +1,7 @@
 """Staff screens in the Wagtail admin. Thin: forms in, one service call, message out."""
 
+from urllib.parse import unquote
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -121,6 +123,7 @@ def request_detail(request, pk):
     verbal = publish_request.verbal_approval_or_none()
     context = {
         "publish_request": publish_request,
+        "public_url_display": unquote(publish_request.public_url),
         "events": publish_request.events.select_related("actor"),
         "attachments": publish_request.attachments.all(),
         "step": step,

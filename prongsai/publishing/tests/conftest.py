@@ -123,3 +123,9 @@ def xlsx_upload(name="สถิติ.xlsx"):
     buffer = io.BytesIO()
     book.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue())
+
+
+@pytest.fixture(autouse=True)
+def _no_second_factor_in_publishing_tests(settings):
+    # Two-factor sign-in is the accounts app's concern and has its own tests.
+    settings.PRONGSAI_REQUIRE_2FA = False

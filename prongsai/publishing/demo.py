@@ -1,0 +1,139 @@
+"""Demo information classes, approval routes and requests in every state (R21–R25).
+
+Idempotent: classes are found by code and requests by title; nothing is created twice.
+"""
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from prongsai.accounts.models import Unit
+from prongsai.accounts.roles import Role
+
+from . import services
+from .models import (
+    ApprovalRoute,
+    InformationClass,
+    PublishRequest,
+    RouteKind,
+    RouteStep,
+    Urgency,
+    VerbalApproval,
+)
+
+ROUTES = [
+    # class code, class name, route name, kind, steps [(name, role, unit code)]
+    (
+        "executive",
+        "ข้อมูลที่ต้องได้รับอนุมัติจากผู้บริหาร (ประกาศ คำสั่ง แผนงบประมาณ)",
+        "ผู้บริหารสูงสุดหรือผู้ได้รับมอบหมายอนุมัติ",
+        RouteKind.EXECUTIVE,
+        [("ผู้บริหารสูงสุดหรือผู้ได้รับมอบหมายอนุมัติ", Role.EXECUTIVE, None)],
+    ),
+    (
+        "prior",
+        "ข้อมูลที่ได้รับอนุมัติแล้ว (มติที่ประชุม หนังสือสั่งการ)",
+        "อนุมัติแล้วจากที่อื่น",
+        RouteKind.PRIOR_APPROVAL,
+        [],
+    ),
+    (
+        "general",
+        "ข่าวประชาสัมพันธ์และข้อมูลทั่วไป",
+        "ตรวจสอบโดยหัวหน้าหน่วยงาน/ประชาสัมพันธ์",
+        RouteKind.COMMUNICATIONS,
+        [("ตรวจสอบเนื้อหาก่อนเผยแพร่", Role.APPROVER, None)],
+    ),
+    ("routine", "ข้อมูลประจำ (สถิติรายเดือน ปฏิทินกิจกรรม)", "งานประจำ", RouteKind.EXEMPT, []),
+]
+
+
+def _classes() -> dict[str, InformationClass]:
+    result = {}
+    for order, (code, name, route_name, kind, steps) in enumerate(ROUTES):
+        existing = InformationClass.objects.filter(code=code).first()
+        if existing:
+            result[code] = existing
+            continue
+        route = ApprovalRoute.objects.create(name=route_name, kind=kind)
+        for index, (step_name, role, unit_code) in enumerate(steps):
+            RouteStep.objects.create(
+                route=route,
+                sort_order=index,
+                name=step_name,
+                approver_role=role.value,
+                approver_unit=Unit.objects.filter(code=unit_code).first() if unit_code else None,
+            )
+        result[code] = InformationClass.objects.create(
+            code=code, name=name, route=route, sort_order=order
+        )
+    return result
+
+
+def _data(information_class, title, **extra):
+    data = {
+        "title": title,
+        "summary": extra.pop("summary", ""),
+        "category": "news",
+        "content": extra.pop("content", "สำนักงานสาธารณสุขจังหวัดขอประชาสัมพันธ์ให้ประชาชนทราบโดยทั่วกัน"),
+        "source": "กลุ่มงานควบคุมโรคติดต่อ",
+        "info_period_start": timezone.localdate() - dt.timedelta(days=7),
+        "information_class": information_class,
+    }
+    data.update(extra)
+    return data
+
+
+def load(stdout) -> list:
+    users = {
+        u.username: u
+        for u in get_user_model().objects.filter(username__in=["owner", "approver", "publisher"])
+    }
+    classes = _classes()
+    if len(users) < 3 or PublishRequest.objects.exists():
+        stdout.write("publishing: information classes ready; demo requests already present\n")
+        return []
+    owner, approver, publisher = users["owner"], users["approver"], users["publisher"]
+
+    services.request_submit(
+        owner,
+        data=_data(classes["general"], "เชิญชวนประชาชนรับวัคซีนไข้หวัดใหญ่ประจำปี 2569"),
+    )
+    overdue = services.request_submit(
+        owner, data=_data(classes["routine"], "สถิติผู้ป่วยโรคไข้เลือดออกประจำเดือน")
+    )
+    PublishRequest.objects.filter(pk=overdue.pk).update(
+        approved_at=timezone.now() - dt.timedelta(days=14),
+        due_date=timezone.localdate() - dt.timedelta(days=7),
+    )
+    rejected = services.request_submit(
+        owner, data=_data(classes["executive"], "ร่างแผนปฏิบัติการควบคุมโรค ปี 2570")
+    )
+    services.request_reject(
+        approver, rejected, reason="แผนยังไม่ผ่านคณะกรรมการ โปรดยื่นใหม่หลังการประชุมเดือนหน้า"
+    )
+    published = services.request_submit(
+        owner, data=_data(classes["general"], "ประกาศวันหยุดให้บริการคลินิกพิเศษ")
+    )
+    services.request_approve(approver, published)
+    services.request_publish(publisher, published, files_checked=True, category_checked=True)
+    urgent = services.request_submit(
+        owner,
+        data=_data(classes["general"], "แจ้งเตือนด่วน: งดรับประทานเห็ดป่าที่ไม่รู้จัก", urgency=Urgency.URGENT),
+    )
+    services.verbal_approval_record(
+        publisher,
+        urgent,
+        approver=approver,
+        approved_at=timezone.now() - dt.timedelta(days=10),
+        method="phone",
+        urgency_reason="มีผู้ป่วยจากการรับประทานเห็ดพิษในพื้นที่ ต้องแจ้งเตือนทันที",
+        files_checked=True,
+        category_checked=True,
+    )
+    VerbalApproval.objects.filter(request=urgent).update(
+        recorded_at=timezone.now() - dt.timedelta(days=10)
+    )
+    stdout.write("publishing: 5 demo publish requests in different states\n")
+    return []
