@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from collections import defaultdict
 from functools import cache
+from urllib.parse import quote
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -36,6 +37,11 @@ class Evidence:
     problem: str = ""  # why it is not accepted (unpublished, expired …); empty when accepted
     linked: bool = False  # named by a webmaster (EvidenceLink) rather than found by a rule
     note: str = ""
+    folded: str = ""  # casefolded title, computed once for keyword rules
+
+    def __post_init__(self):
+        if not self.folded:
+            self.folded = self.title.casefold()
 
     @property
     def accepted(self) -> bool:
@@ -174,11 +180,12 @@ class SiteContent:
             "publish_from",
             "publish_until",
         )
+        # One reverse() for all documents: the serve URL differs only in its id and file name.
+        pattern = document_url(987654321, "FILENAME")
         for pk, title, file, start, end, publish_from, publish_until in rows:
             filename = os.path.basename(file or "")
-            evidence = Evidence(
-                "document", pk, title, document_url(pk, filename), start, end or start
-            )
+            url = pattern.replace("987654321", str(pk), 1).replace("FILENAME", quote(filename), 1)
+            evidence = Evidence("document", pk, title, url, start, end or start)
             self.document_extension[pk] = os.path.splitext(filename)[1].lstrip(".").lower()
             problem = document_problem(publish_from, publish_until, self.now)
             if problem:
@@ -241,9 +248,7 @@ class SiteContent:
         else:
             pages = list(self._any_page.values())
         if keywords:
-            pages = [
-                page for page in pages if any(word in page.title.casefold() for word in keywords)
-            ]
+            pages = [page for page in pages if any(word in page.folded for word in keywords)]
         return pages
 
     def _match_documents(self, rule) -> list[Evidence]:
@@ -258,9 +263,7 @@ class SiteContent:
         else:
             return []
         if keywords and not tags:
-            documents = [
-                d for d in documents if any(word in d.title.casefold() for word in keywords)
-            ]
+            documents = [d for d in documents if any(word in d.folded for word in keywords)]
         if kinds:
             documents = [d for d in documents if self.document_extension.get(d.pk) in kinds]
         return documents

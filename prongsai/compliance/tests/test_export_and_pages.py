@@ -154,3 +154,18 @@ def test_r34_daily_check_lists_only_new_gaps(small_catalogue, small_site):
     assert new_compliance_gaps(today=dt.date(2026, 9, 30)) == []
     after_boundary = new_compliance_gaps(today=dt.date(2026, 10, 1))
     assert {f.summary.split("ข้อ ")[1].split()[0] for f in after_boundary} == {"A2", "A3", "A4"}
+
+
+@pytest.mark.django_db
+def test_admins_edit_catalogues_items_links_and_decisions_in_the_wagtail_admin(
+    client, superuser, small_catalogue
+):
+    from django.urls import reverse
+
+    client.force_login(superuser)
+    for model in ("catalogue", "catalogueitem", "evidencelink", "notapplicable"):
+        assert client.get(reverse(f"wagtailsnippets_compliance_{model}:list")).status_code == 200
+        assert client.get(reverse(f"wagtailsnippets_compliance_{model}:add")).status_code == 200
+    item = small_catalogue.items.get(code="A1")
+    edit = reverse("wagtailsnippets_compliance_catalogueitem:edit", args=(item.pk,))
+    assert client.get(edit).status_code == 200
