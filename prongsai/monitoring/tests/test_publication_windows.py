@@ -234,3 +234,17 @@ def test_r30_owner_is_told_n_days_before_expiry_once(
     assert len(mail.outbox) == 1
     assert owner.email in mail.outbox[0].to
     assert "ประกาศรับฟังความคิดเห็น" in mail.outbox[0].subject
+
+
+def test_r30_template_filter_hides_documents_outside_their_window(document):
+    from django.template import Context, Template
+
+    ended = document(publish_until=at(2026, 11, 1, 0, 0))
+    current = document(publish_until=at(2026, 12, 1, 0, 0))
+    template = Template(
+        "{% load monitoring_tags %}{% for d in docs %}"
+        "{% if d|in_publication_window %}[{{ d.pk }}]{% endif %}{% endfor %}"
+    )
+    with time_machine.travel(at(2026, 11, 15, 0, 0), tick=False):
+        rendered = template.render(Context({"docs": [ended, current]}))
+    assert rendered == f"[{current.pk}]"
