@@ -1,5 +1,8 @@
 """Fast, deterministic settings for the test suite."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATA_DIR, env
 
@@ -19,3 +22,5 @@ if not env.has_database_url():
 # Two-factor sign-in is tested with override_settings in prongsai/accounts; other tests log
 # staff in with force_login (or prongsai.accounts.testing.login_with_otp).
 PRONGSAI_REQUIRE_2FA = False
+# Traffic records written by every app's requests go to a throw-away folder, not var/traffic.
+TRAFFIC_DIR = Path(tempfile.mkdtemp(prefix="prongsai-traffic-test-"))
