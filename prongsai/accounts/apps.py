@@ -3,10 +3,15 @@ from django.db.models.signals import post_migrate
 from wagtail.users.apps import WagtailUsersAppConfig
 
 
+def _last_app_with_models():
+    return [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+
+
 def _sync_roles_after_migrate(sender, using="default", **kwargs):
     # Permissions of every app exist only once the last app has run its post_migrate
-    # handlers (create_permissions runs per app), so sync once, after the last one.
-    if using != "default" or sender is not list(apps.get_app_configs())[-1]:
+    # handlers (create_permissions runs per app, and only for apps with models), so sync
+    # once, after the last one.
+    if using != "default" or sender.label != _last_app_with_models().label:
         return
     from .role_sync import sync_roles
 
@@ -14,6 +19,7 @@ def _sync_roles_after_migrate(sender, using="default", **kwargs):
 
 
 class AccountsConfig(AppConfig):
+    default = True  # this module also holds StaffUsersConfig
     name = "prongsai.accounts"
     label = "accounts"
 

@@ -132,3 +132,8 @@ def test_roles_checked_by_their_apps_get_no_page_permissions_R20(news_page, role
     assert not documents.user_has_permission(user, "choose")
     assert user_has_role(user, role)
     assert list(users_with_role(role)) == [user]
+
+
+def test_role_groups_exist_after_migrate_without_running_anything_R20(db):
+    # The test database is built by `migrate`; post_migrate must have synced the roles.
+    assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}
