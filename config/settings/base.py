@@ -123,9 +123,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Lockout: count failures per (username, client address) pair so an attacker cannot lock
-# out every colleague behind the same proxy, nor keep guessing one account from many hosts
-# unnoticed (the username alone also locks after the same number of failures).
+# Lockout: failures are counted per (username, client address) pair, so an attacker cannot
+# lock out every colleague behind the same proxy; the same username from another address is
+# not locked (docs/adr/0011 explains the trade-off).
 AXES_FAILURE_LIMIT = env.env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
