@@ -1,7 +1,13 @@
 """Settings for the gunicorn load test and the bench: the real middleware stack, no database."""
 
+import os
+from pathlib import Path
+
 from config.settings.test import *  # noqa: F403
+from config.settings.test import TRAFFIC_DIR as _TEST_TRAFFIC_DIR
 
 ROOT_URLCONF = "prongsai.trafficlog.tests.loadtest_urls"
 TRAFFIC_TRUSTED_PROXIES = ["127.0.0.1/32"]  # the load generator plays the reverse proxy
 DATABASES = {}
+# The test settings pick a throw-away folder; the load test and the bench choose their own.
+TRAFFIC_DIR = Path(os.environ.get("PRONGSAI_TRAFFIC_DIR") or _TEST_TRAFFIC_DIR)
