@@ -6,10 +6,14 @@ A news page three levels deep therefore needed 13 queries; these helpers give th
 answers in fewer (the query-budget test in prongsai/sitepages/tests pins the numbers).
 """
 
-from django.db.models import Exists, OuterRef, Q, Subquery
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Length, Substr
+from django.db.models.query import ModelIterable
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
+from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
 
@@ -99,3 +103,32 @@ def _load_specific(page_class, page):
     if specific is None:
         raise Http404
     return specific
+
+
+def paginate(queryset, per_page: int, page_number) -> PaginatorPage:
+    """One page of ``queryset`` and the total, in one query instead of Django's two.
+
+    ``COUNT(*) OVER ()`` is computed before LIMIT, so the first row carries the total. An
+    out-of-range or invalid page number shows the last or the first page, like
+    ``Paginator.get_page``. Querysets of mixed page types (``.specific()``) use Django's
+    paginator, since their rows are re-fetched per type and lose the annotation.
+    """
+    if isinstance(queryset, PageQuerySet) and queryset._iterable_class is not ModelIterable:
+        return Paginator(queryset, per_page).get_page(page_number)
+    try:
+        number = max(1, int(page_number))
+    except (TypeError, ValueError):
+        number = 1
+    counted = queryset.annotate(listing_total=Window(Count("pk")))
+    rows = list(counted[(number - 1) * per_page : number * per_page])
+    if rows:
+        total = rows[0].listing_total
+    else:
+        total = queryset.count()
+        last = max(1, -(-total // per_page))
+        if number != last:
+            number = last
+            rows = list(counted[(number - 1) * per_page : number * per_page])
+    paginator = Paginator(queryset, per_page)
+    paginator.count = total  # cached_property: Django's paginator will not count again
+    return PaginatorPage(rows, number, paginator)

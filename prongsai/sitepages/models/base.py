@@ -1,6 +1,5 @@
 """Shared shapes for the category sections: an index page per category and its listing."""
 
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -10,7 +9,7 @@ from wagtail.search import index
 
 from prongsai.core.blocks import BodyBlock
 from prongsai.core.models import BasePage, ContentPage, PublicationMetadata
-from prongsai.core.pagequeries import exclude_private
+from prongsai.core.pagequeries import exclude_private, paginate
 
 
 class CategoryIndexPage(BasePage):
@@ -50,8 +49,7 @@ class CategoryIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.listing_queryset(), self.items_per_page)
-        items = paginator.get_page(request.GET.get("page"))
+        items = paginate(self.listing_queryset(), self.items_per_page, request.GET.get("page"))
         items.object_list = list(items.object_list)
         # Mixed child types come without their owner unit: fetch the units in one query.
         prefetch_related_objects(

@@ -1,0 +1,61 @@
+"""The fast page queries give exactly the answers of Wagtail's own (slower) ones."""
+
+import pytest
+from wagtail.models import Page, PageViewRestriction
+
+from prongsai.core.pagequeries import exclude_private, paginate, view_restrictions_for
+from prongsai.sitepages import models as m
+from prongsai.sitepages.tests.factories import add_page, metadata
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tree(home_page, unit):
+    news = add_page(home_page, m.NewsIndexPage, slug="news")
+    laws = add_page(home_page, m.LawIndexPage, slug="laws")
+    items = [
+        add_page(news, m.NewsPage, slug=f"n{i}", news_kind="general", **metadata(unit))
+        for i in range(25)
+    ]
+    law = add_page(laws, m.LawPage, slug="law", law_kind="act", **metadata(unit))
+    return home_page, news, laws, items, law
+
+
+def test_exclude_private_matches_wagtail_public(tree):
+    home, news, laws, items, law = tree
+    PageViewRestriction.objects.create(page=laws, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(page=items[3], restriction_type=PageViewRestriction.LOGIN)
+    everything = Page.objects.descendant_of(home, inclusive=True)
+    assert set(exclude_private(everything)) == set(everything.public())
+    assert law.page_ptr not in set(exclude_private(everything))
+
+
+def test_view_restrictions_match_wagtail_including_aliases(tree):
+    home, news, laws, items, law = tree
+    restriction = PageViewRestriction.objects.create(
+        page=laws, restriction_type=PageViewRestriction.LOGIN
+    )
+    on_law = PageViewRestriction.objects.create(page=law, restriction_type="login")
+    alias_of_law = law.create_alias(parent=news, update_slug="law-alias").specific
+    for page in (law, items[0], alias_of_law, laws, home):
+        assert set(view_restrictions_for(page)) == set(Page.get_view_restrictions(page)), page
+    assert set(view_restrictions_for(law)) == {restriction, on_law}
+    # An alias takes its source page's own restrictions, not those of the source's parents.
+    assert list(view_restrictions_for(alias_of_law)) == [on_law]
+
+
+def test_paginate_counts_in_the_same_query_and_clamps_the_page_number(
+    tree, django_assert_num_queries
+):
+    _home, news, _laws, _items, _law = tree
+    queryset = m.NewsPage.objects.child_of(news).order_by("path")
+    with django_assert_num_queries(1):
+        first = paginate(queryset, 20, None)
+        assert len(first.object_list) == 20
+        assert first.paginator.count == 25 and first.paginator.num_pages == 2
+    second = paginate(queryset, 20, "2")
+    assert len(second.object_list) == 5 and second.number == 2 and not second.has_next()
+    assert paginate(queryset, 20, "99").number == 2
+    assert paginate(queryset, 20, "abc").number == 1
+    assert paginate(queryset.none(), 20, "3").paginator.count == 0
