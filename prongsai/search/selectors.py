@@ -177,8 +177,10 @@ def _searchable_text(page) -> str:
     for field in page.get_search_fields():
         if isinstance(field, SearchField) and field.field_name != "title":
             value = field.get_value(page)
-            parts.append(value if isinstance(value, str) else " ".join(map(str, value or [])))
-    return " ".join(part for part in parts if part)
+            text = value if isinstance(value, str) else " ".join(map(str, value or []))
+            if text and text not in parts:  # the introduction is often repeated in the body
+                parts.append(text)
+    return " ".join(parts)
 
 
 def _page_hit(page, words) -> Hit:
