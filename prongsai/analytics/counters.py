@@ -48,3 +48,45 @@ def insert_once(model, **fields) -> bool:
                 raise
             time.sleep(0.005 * (attempt + 1) + random.random() * 0.01)  # noqa: S311
     return False
+
+
+def bump(model, lookup: dict, *, defaults=None, **amounts) -> None:
+    """Add ``amounts`` to a row inside the caller's transaction, creating it if needed.
+
+    The caller retries the whole transaction on OperationalError (SQLite busy)."""
+    increments = {field: F(field) + by for field, by in amounts.items() if by}
+    if not increments:
+        return
+    if model.objects.filter(**lookup).update(**increments):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**lookup, **(defaults or {}), **amounts)
+    except IntegrityError:
+        # Another process created the row between our UPDATE and INSERT; it exists now.
+        model.objects.filter(**lookup).update(**increments)
+
+
+def create_if_missing(model, **fields) -> bool:
+    """Inside the caller's transaction: True when this call created the row."""
+    if model.objects.filter(**fields).exists():
+        return False
+    try:
+        with transaction.atomic():
+            model.objects.create(**fields)
+    except IntegrityError:
+        return False
+    return True
+
+
+def retry_transaction(work) -> None:
+    """Run ``work`` in one transaction (one commit), retrying when SQLite reports busy."""
+    for attempt in range(ATTEMPTS):
+        try:
+            with transaction.atomic():
+                work()
+            return
+        except OperationalError:
+            if attempt == ATTEMPTS - 1:
+                raise
+            time.sleep(0.005 * (attempt + 1) + random.random() * 0.01)  # noqa: S311

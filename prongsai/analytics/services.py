@@ -6,7 +6,7 @@ import secrets
 
 from django.utils import timezone
 
-from .counters import increment, insert_once
+from .counters import bump, create_if_missing, insert_once, retry_transaction
 from .models import DailyPageViews, DailySalt, DailySummary, DailyVisitor
 
 _salt_cache: dict[str, object] = {"day": None, "salt": ""}
@@ -38,14 +38,19 @@ def section_of(path: str) -> str:
 
 
 def record_page_view(*, path: str, ip: str, user_agent: str, title: str = "", when=None) -> None:
+    """One page view: a single transaction (one commit) of at most four small statements."""
     day = timezone.localdate(when) if when else timezone.localdate()
     path = path[:255]
-    new_visitor = insert_once(DailyVisitor, day=day, visitor_hash=visitor_hash(day, ip, user_agent))
-    increment(DailySummary, {"day": day}, field="views")
-    if new_visitor:
-        increment(DailySummary, {"day": day}, field="visitors")
-    increment(
-        DailyPageViews,
-        {"day": day, "path": path},
-        defaults={"section": section_of(path), "title": title[:255]},
-    )
+    hashed = visitor_hash(day, ip, user_agent)
+
+    def write():
+        new_visitor = create_if_missing(DailyVisitor, day=day, visitor_hash=hashed)
+        bump(DailySummary, {"day": day}, views=1, visitors=int(new_visitor))
+        bump(
+            DailyPageViews,
+            {"day": day, "path": path},
+            defaults={"section": section_of(path), "title": title[:255]},
+            views=1,
+        )
+
+    retry_transaction(write)
