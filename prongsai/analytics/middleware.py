@@ -8,6 +8,7 @@ import logging
 
 from django.conf import settings
 
+from .clientip import client_ip
 from .rules import should_count
 from .services import record_page_view
 
@@ -31,7 +32,7 @@ class CaptureMiddleware:
         ):
             view = {
                 "path": request.path,
-                "ip": request.META.get("REMOTE_ADDR", ""),
+                "ip": client_ip(request),
                 "user_agent": request.META.get("HTTP_USER_AGENT", "")[:512],
                 "title": _page_title(response),
             }

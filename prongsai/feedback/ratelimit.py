@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from prongsai.analytics.clientip import client_ip
 from prongsai.analytics.counters import increment
 
 from .models import RateLimitBucket
@@ -33,10 +34,6 @@ def limits() -> Limits:
         window_seconds=settings.PRONGSAI_FEEDBACK_RATE_WINDOW_SECONDS,
         challenge_after=settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER,
     )
-
-
-def client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request, scope: str) -> str:

@@ -116,3 +116,21 @@ def test_R9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_pa
     statuses = sorted(code for result in results for code in result)
     # 12 attempts from one client in three processes: exactly the limit of 6 get through.
     assert statuses == [302] * 6 + [429] * 6
+
+
+def test_R9_rate_limit_uses_client_address_behind_trusted_proxy(client, home_page, settings):
+    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 1
+    settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 100
+
+    def via_proxy(visitor, n):
+        data = {"title": f"คำถาม {n}", "body": "รายละเอียด"}
+        return client.post(
+            "/questions/ask/", data, REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=visitor
+        )
+
+    assert via_proxy("203.0.113.1", 1).status_code == 302
+    assert via_proxy("203.0.113.1", 2).status_code == 429
+    # A spoofed left-most entry does not make a new client; a different real client is fine.
+    assert via_proxy("1.2.3.4, 203.0.113.1", 3).status_code == 429
+    assert via_proxy("203.0.113.2", 4).status_code == 302

@@ -201,3 +201,17 @@ def test_R9_expired_emails_are_forgotten(db, moderator):
     assert services.forget_expired_emails(retention_days=90) == 1
     old.refresh_from_db(), pending.refresh_from_db()
     assert old.asker_email == "" and pending.asker_email == "b@example.com"
+
+
+def test_R9_daily_job_erases_expired_emails(db, moderator, settings):
+    from prongsai.feedback.tasks import erase_expired_asker_emails
+
+    settings.PRONGSAI_QA_EMAIL_RETENTION_DAYS = 30
+    with time_machine.travel(dt.datetime(2026, 1, 5, 3, 0, tzinfo=dt.UTC)):
+        old = services.submit_question(
+            title="เก่า", body="เก่า", asker_email="a@example.com", consent=True
+        )
+        services.reject_question(old, moderator, reason="ซ้ำ")
+    assert erase_expired_asker_emails.enqueue().return_value == 1
+    old.refresh_from_db()
+    assert old.asker_email == ""
