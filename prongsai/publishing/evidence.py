@@ -7,10 +7,10 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from prongsai.core.models import AgencySettings
+from prongsai.core.pdf import PDF_FONT_FAMILY, font_face_css
 from prongsai.core.thaidate import thai_date, thai_datetime
 
 from .models import Action
-from .thaifont import PDF_FONT_FAMILY, font_face_css
 
 
 def _agency_name() -> str:

@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from prongsai.core.text import thai_slugify
 from prongsai.sitepages import models as site
 
 # Categories whose items need nothing beyond the request's own fields. Other categories
@@ -63,8 +63,8 @@ def create_page(publish_request, user):
             % {"category": publish_request.get_category_display()}
         )
     documents = _documents_for(publish_request)
-    # Django's unicode slugs drop Thai vowel marks; the page number keeps the slug unique.
-    slug = slugify(publish_request.title, allow_unicode=True)[:60].strip("-") or "item"
+    # Readable Thai address (vowel and tone marks kept); the request number keeps it unique.
+    slug = thai_slugify(publish_request.title, max_length=60) or "item"
     page = page_model(
         title=publish_request.title,
         slug=f"{slug}-{publish_request.pk}",
