@@ -62,3 +62,52 @@ class TrafficSearchForm(forms.Form):
             user_id=data["user_id"].strip(),
             path_contains=data["path_contains"].strip(),
         )
+
+
+class HoldForm(forms.ModelForm):
+    """An official order to keep traffic data of a range longer than the retention period."""
+
+    class Meta:
+        from .models import Hold
+
+        model = Hold
+        fields = ["order_reference", "reason", "range_start", "range_end", "keep_until"]
+        widgets = {
+            "reason": forms.Textarea(attrs={"rows": 2}),
+            "range_start": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "range_end": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "keep_until": forms.DateInput(attrs={"type": "date"}),
+        }
+        error_messages = {
+            "reason": {"required": _("กรุณาระบุเหตุผลหรือสาระของคำสั่ง")},
+            "range_start": {"required": _("กรุณาระบุเวลาเริ่มต้นของข้อมูลที่ต้องเก็บ")},
+            "range_end": {"required": _("กรุณาระบุเวลาสิ้นสุดของข้อมูลที่ต้องเก็บ")},
+            "keep_until": {"required": _("กรุณาระบุวันที่ต้องเก็บข้อมูลไว้จนถึง")},
+        }
+
+    def clean_reason(self):
+        value = self.cleaned_data["reason"].strip()
+        if not value:
+            raise forms.ValidationError(_("กรุณาระบุเหตุผลหรือสาระของคำสั่ง"))
+        return value
+
+    def clean_keep_until(self):
+        value = self.cleaned_data["keep_until"]
+        if value < timezone.localdate():
+            raise forms.ValidationError(_("วันที่เก็บไว้จนถึงต้องไม่ก่อนวันนี้"))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("range_start"), cleaned.get("range_end")
+        if start and end and start > end:
+            self.add_error("range_end", _("เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่มต้น"))
+        return cleaned
+
+
+class EndHoldForm(forms.Form):
+    end_note = forms.CharField(
+        label=_("เหตุผลที่ยกเลิก (เช่น เลขที่หนังสือเพิกถอนคำสั่ง)"),
+        max_length=1000,
+        error_messages={"required": _("กรุณาระบุเหตุผลที่ยกเลิกคำสั่ง")},
+    )

@@ -21,6 +21,12 @@ class Hold(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Ending a hold (the order was lifted) keeps the row: what was ordered stays on record.
+    ended_at = models.DateTimeField(_("ยกเลิกเมื่อ"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    end_note = models.TextField(_("เหตุผลที่ยกเลิก"), blank=True)
 
     class Meta:
         verbose_name = _("คำสั่งให้เก็บข้อมูลจราจรนานกว่ากำหนด")
@@ -34,7 +40,11 @@ class Hold(models.Model):
         from django.core.exceptions import ValidationError
 
         if self.range_start and self.range_end and self.range_start > self.range_end:
-            raise ValidationError({"range_end": _("วันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น")})
+            raise ValidationError({"range_end": _("เวลาสิ้นสุดต้องไม่ก่อนเวลาเริ่มต้น")})
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None and self.keep_until >= timezone.localdate()
 
 
 class TrafficAccess(models.Model):
@@ -43,6 +53,7 @@ class TrafficAccess(models.Model):
     class Action(models.TextChoices):
         SEARCH = "search", _("ค้นหา")
         EXPORT = "export", _("ส่งออก")
+        HOLDS = "holds", _("คำสั่งเก็บข้อมูล")
 
     class Outcome(models.TextChoices):
         ALLOWED = "allowed", _("อนุญาต")

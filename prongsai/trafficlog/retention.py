@@ -54,17 +54,21 @@ class RetentionSummary:
     kept_damaged: list[str] = field(default_factory=list)
 
 
-def active_holds(today):
+def held_ranges(today) -> list[tuple[datetime, datetime]]:
+    """Ranges under an active hold: the database's, plus the access-audit chain's, so deleting
+    or shortening a hold in the database alone cannot make retention delete held data."""
+    from .accessaudit import chained_active_holds
     from .models import Hold
 
-    return list(Hold.objects.filter(keep_until__gte=today))
+    active = Hold.objects.filter(keep_until__gte=today, ended_at__isnull=True)
+    return [(hold.range_start, hold.range_end) for hold in active] + chained_active_holds(today)
 
 
 def apply_retention(now: datetime | None = None) -> RetentionSummary:
     validate_retention_settings()
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.TRAFFIC_RETENTION_DAYS)
-    holds = active_holds(timezone.localdate(now))
+    holds = held_ranges(timezone.localdate(now))
     ledgers, _problem = checkpoints.read_ledger()
     summary = RetentionSummary()
     for info in store.list_segments():
@@ -79,7 +83,7 @@ def apply_retention(now: datetime | None = None) -> RetentionSummary:
         if seal.get("problem"):
             summary.kept_damaged.append(name)
             continue
-        if any(hold.range_start <= last and hold.range_end >= first for hold in holds):
+        if any(start <= last and end >= first for start, end in holds):
             summary.held.append(name)
             continue
         entry = {
@@ -96,6 +100,16 @@ def apply_retention(now: datetime | None = None) -> RetentionSummary:
         info.path.unlink()
         summary.deleted.append(entry)
     _remove_empty_day_folders()
+    checkpoints.append_entry(
+        "retention-run",
+        {
+            "deleted": len(summary.deleted),
+            "held": len(summary.held),
+            "kept_damaged": len(summary.kept_damaged),
+            "retention_days": settings.TRAFFIC_RETENTION_DAYS,
+            "cutoff": cutoff.isoformat(),
+        },
+    )
     return summary
 
 

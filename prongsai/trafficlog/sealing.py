@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 
 from . import checkpoints, store
-from .verify import verify_segment
+from .verify import verify_file, verify_segment
 
 
 @dataclass
@@ -53,7 +53,29 @@ def seal_and_checkpoint() -> SealSummary:
                 summary.checkpointed.append(name)
         finally:
             os.close(fd)
+    _checkpoint_access_audit(summary)
     return summary
+
+
+def _checkpoint_access_audit(summary: SealSummary) -> None:
+    """Anchor the access-audit file's tail as an open segment's (its lines are numbered from 1)."""
+    from .accessaudit import GENESIS_NAME, audit_path
+
+    path = audit_path()
+    if not path.exists():
+        return
+    anchors = checkpoints.read_entries({"audit-checkpoint"})
+    counted = anchors[-1][2]["count"] if anchors else 0
+    report = verify_file(path, GENESIS_NAME)
+    if report.problem:
+        summary.problems.append(f"{store.ACCESS_AUDIT_FILE}: {report.problem}")
+        return
+    if report.lines > counted:
+        checkpoints.append_entry(
+            "audit-checkpoint",
+            {"file": store.ACCESS_AUDIT_FILE, "count": report.lines, "head": report.head},
+        )
+        summary.checkpointed.append(store.ACCESS_AUDIT_FILE)
 
 
 def _try_lock(fd: int) -> bool:

@@ -1,11 +1,20 @@
-"""State changes of this app: recording each access to traffic data, and holds."""
+"""State changes of this app: recording each access to traffic data, and holds.
+
+Each change is saved in the database, written to Wagtail's log and appended to the
+access-audit chain (accessaudit.py) inside one transaction: if the chain cannot be written,
+the database change is rolled back and the caller gets the error.
+"""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
 
+from . import accessaudit
 from .models import Hold, TrafficAccess
 
 
@@ -39,6 +48,7 @@ def record_access(request, *, action, outcome, query=None, reason="", result_cou
         user=user,
         data={"query": query or {}, "reason": reason, "result_count": result_count},
     )
+    accessaudit.append(accessaudit.KIND_ACCESS, accessaudit.access_data(access))
     return access
 
 
@@ -48,4 +58,21 @@ def create_hold(user, **fields) -> Hold:
     hold.full_clean()
     hold.save()
     log(instance=hold, action="prongsai_traffic.hold.create", user=user)
+    accessaudit.append(accessaudit.KIND_HOLD_CREATE, accessaudit.hold_data(hold))
+    return hold
+
+
+@transaction.atomic
+def end_hold(user, hold: Hold, note: str) -> Hold:
+    """The order was lifted: retention may delete the range again (the row stays on record)."""
+    hold = Hold.objects.select_for_update().get(pk=hold.pk)
+    if hold.ended_at is not None:
+        raise ValidationError(_("คำสั่งนี้ถูกยกเลิกไปแล้ว"))
+    if not note.strip():
+        raise ValidationError({"end_note": _("กรุณาระบุเหตุผลที่ยกเลิกคำสั่ง")})
+    hold.ended_at, hold.ended_by, hold.end_note = timezone.now(), user, note.strip()
+    hold.full_clean()
+    hold.save(update_fields=["ended_at", "ended_by", "end_note"])
+    log(instance=hold, action="prongsai_traffic.hold.end", user=user, data={"note": hold.end_note})
+    accessaudit.append(accessaudit.KIND_HOLD_END, accessaudit.hold_end_data(hold))
     return hold

@@ -20,6 +20,10 @@ from . import records, store
 FACILITY_LOCAL0 = 16
 SEVERITY_INFO = 6
 STATE_FILE = "syslog-state.json"
+APP_NAMES = {
+    store.CHECKPOINT_FILE: "prongsai-checkpoint",
+    store.ACCESS_AUDIT_FILE: "prongsai-access-audit",
+}
 
 
 def frame(message: bytes, *, app_name: str, msgid: str = "traffic") -> bytes:
@@ -45,11 +49,11 @@ def forward_new_records(*, host=None, port=None, batch_lines: int = 5000) -> int
     state = json.loads(state_path.read_text()) if state_path.exists() else {}
     sent = 0
     sources = [(store.relative_name(info.path), info.path) for info in store.list_segments()]
-    checkpoint_file = store.traffic_dir() / store.CHECKPOINT_FILE
-    if checkpoint_file.exists():
-        sources.append((store.CHECKPOINT_FILE, checkpoint_file))
+    for name in (store.CHECKPOINT_FILE, store.ACCESS_AUDIT_FILE):
+        if (store.traffic_dir() / name).exists():
+            sources.append((name, store.traffic_dir() / name))
     for name, path in sources:
-        app_name = "prongsai-checkpoint" if name == store.CHECKPOINT_FILE else "prongsai-traffic"
+        app_name = APP_NAMES.get(name, "prongsai-traffic")
         offset = state.get(name, 0)
         if path.stat().st_size <= offset:
             continue

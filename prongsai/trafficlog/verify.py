@@ -110,7 +110,8 @@ def _classify_chain_break(path: Path, number: int, line: bytes) -> Problem:
     # Records are numbered from 0 (the header line), so line N should hold seq N-1 (checkpoint
     # files number from 1, and have no header: line N holds seq N).
     found = _seq(line)
-    expected = number - 1 if path.name != store.CHECKPOINT_FILE else number
+    numbered_from_one = path.name in (store.CHECKPOINT_FILE, store.ACCESS_AUDIT_FILE)
+    expected = number if numbered_from_one else number - 1
     if found is None or found == expected:
         return Problem(
             number,
@@ -245,6 +246,8 @@ def verify_all(start: datetime | None = None, end: datetime | None = None) -> Ve
         last_time = ledger.seal["last_time"] if ledger.seal else None
         if start is not None and last_time and datetime.fromisoformat(last_time) < start:
             continue
+        if end is not None and _started(name) > end:
+            continue
         results.append(
             SegmentResult(
                 name=name,
@@ -254,6 +257,10 @@ def verify_all(start: datetime | None = None, end: datetime | None = None) -> Ve
             )
         )
     return VerifyResult(segments=results, checkpoint_problem=checkpoint_problem)
+
+
+def _started(name: str) -> datetime:
+    return store.SegmentInfo(Path(name)).started
 
 
 def parse_body(body: bytes) -> list:

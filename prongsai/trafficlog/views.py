@@ -1,34 +1,55 @@
-"""The coordinator's page: search traffic data and export it with a verification manifest."""
+"""The coordinator's pages: search and export traffic data; holds (orders to keep longer)."""
 
 import csv
 import io
 import json
 import zipfile
+from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from prongsai.accounts.two_factor import has_confirmed_device
 
 from . import records, selectors, services
-from .forms import TrafficSearchForm
-from .models import TrafficAccess
+from .forms import EndHoldForm, HoldForm, TrafficSearchForm
+from .models import Hold, TrafficAccess
 
 SHOWN_ROWS = 500
 
 
+def _refuse_unless_coordinator(request, action):
+    """Record and refuse anyone but a two-factor-verified coordinator; None if allowed."""
+    refusal = services.access_refusal(request)
+    if not refusal:
+        return None
+    services.record_access(
+        request,
+        action=action,
+        outcome=TrafficAccess.Outcome.DENIED,
+        query={"refusal": refusal, "method": request.method, "path": request.path},
+    )
+    if refusal == "two-factor-not-verified":
+        # The coordinator, not yet verified in this session: say how, still with 403.
+        step = "verify" if has_confirmed_device(request.user) else "enrol"
+        url = reverse(f"prongsai_accounts:{step}") + "?" + urlencode({"next": request.path})
+        return render(
+            request, "trafficlog/admin/verify_first.html", {"verify_url": url}, status=403
+        )
+    raise PermissionDenied
+
+
 def traffic_search(request):
     action = _requested_action(request)
-    refusal = services.access_refusal(request)
-    if refusal:
-        services.record_access(
-            request,
-            action=action,
-            outcome=TrafficAccess.Outcome.DENIED,
-            query={"refusal": refusal, "method": request.method},
-        )
-        raise PermissionDenied
+    refused = _refuse_unless_coordinator(request, action)
+    if refused:
+        return refused
     form = TrafficSearchForm(request.POST or None)
     context = {"page_title": _("ค้นหาข้อมูลจราจรทางคอมพิวเตอร์"), "header_icon": "search", "form": form}
     if request.method == "POST" and form.is_valid():
@@ -89,3 +110,49 @@ def _export(request, query, found, segments, reason) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="traffic-{stamp}-{export_format}.zip"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def traffic_holds(request):
+    refused = _refuse_unless_coordinator(request, TrafficAccess.Action.HOLDS)
+    if refused:
+        return refused
+    form = HoldForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            hold = services.create_hold(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("บันทึกคำสั่งเก็บข้อมูล %(ref)s แล้ว") % {"ref": hold})
+            return redirect("trafficlog:holds")
+    return render(
+        request,
+        "trafficlog/admin/holds.html",
+        {
+            "page_title": _("คำสั่งให้เก็บข้อมูลจราจรนานกว่ากำหนด"),
+            "header_icon": "lock",
+            "form": form,
+            "holds": Hold.objects.select_related("created_by", "ended_by"),
+            "end_form": EndHoldForm(),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def traffic_hold_end(request, pk):
+    refused = _refuse_unless_coordinator(request, TrafficAccess.Action.HOLDS)
+    if refused:
+        return refused
+    hold = get_object_or_404(Hold, pk=pk)
+    form = EndHoldForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["end_note"]))
+        return redirect("trafficlog:holds")
+    try:
+        services.end_hold(request.user, hold, form.cleaned_data["end_note"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("ยกเลิกคำสั่ง %(ref)s แล้ว") % {"ref": hold})
+    return redirect("trafficlog:holds")

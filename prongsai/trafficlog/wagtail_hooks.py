@@ -22,6 +22,17 @@ def traffic_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def traffic_holds_menu_item():
+    return CoordinatorMenuItem(
+        _("คำสั่งเก็บข้อมูลจราจร"),
+        reverse("trafficlog:holds"),
+        name="traffic-data-holds",
+        icon_name="lock",
+        order=951,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_traffic_log_actions(actions):
     for action, label in [
@@ -29,6 +40,8 @@ def register_traffic_log_actions(actions):
         ("prongsai_traffic.export.allowed", _("ส่งออกข้อมูลจราจร")),
         ("prongsai_traffic.search.denied", _("ถูกปฏิเสธการค้นหาข้อมูลจราจร")),
         ("prongsai_traffic.export.denied", _("ถูกปฏิเสธการส่งออกข้อมูลจราจร")),
+        ("prongsai_traffic.holds.denied", _("ถูกปฏิเสธการเข้าหน้าคำสั่งเก็บข้อมูลจราจร")),
         ("prongsai_traffic.hold.create", _("สั่งเก็บข้อมูลจราจรนานกว่ากำหนด")),
+        ("prongsai_traffic.hold.end", _("ยกเลิกคำสั่งเก็บข้อมูลจราจร")),
     ]:
         actions.register_action(action, label, label)

@@ -44,14 +44,17 @@ def test_new_records_are_sent_once_as_rfc5424_frames(write_segment, traffic_dir)
     server, received = loopback_syslog_server()
     port = server.getsockname()[1]
     path = write_segment(3)
-    # The segment's header line travels too, so the central copy verifies on its own.
-    assert forward_new_records(host="127.0.0.1", port=port) == 4
+    # The segment's header line travels too, so the central copy verifies on its own; and the
+    # checkpoint file's "open" entry for the segment.
+    assert forward_new_records(host="127.0.0.1", port=port) == 5
     assert forward_new_records(host="127.0.0.1", port=port) == 0
     deadline = time.monotonic() + 5
-    while len(frames(bytes(received))) < 4 and time.monotonic() < deadline:
+    while len(frames(bytes(received))) < 5 and time.monotonic() < deadline:
         time.sleep(0.01)
     server.close()
-    messages = frames(bytes(received))
+    all_messages = frames(bytes(received))
+    assert sum(b" prongsai-checkpoint " in message for message in all_messages) == 1
+    messages = [message for message in all_messages if b" prongsai-traffic " in message]
     assert len(messages) == 4
     header = re.compile(
         rb"^<134>1 \d{4}-\d\d-\d\dT[\d:.]+\+07:00 \S+ prongsai-traffic \d+ traffic - "

@@ -155,3 +155,45 @@ def test_sealing_skips_segments_still_held_by_their_writer(traffic_dir):
     summary = seal_and_checkpoint()
     assert len(summary.sealed) == 1
     assert verify_all().ok
+
+
+def test_a_segment_deleted_before_any_checkpoint_is_reported_missing_R40(write_segment):
+    """The writer notes a new segment in the checkpoint file before its first record."""
+    path = write_segment(5)  # the sealer has not run: no checkpoint, no seal
+    path.unlink()
+    result = verify_all()
+    assert not result.ok
+    assert result.first_problem() == (
+        f"{store.relative_name(path)}: segment missing: the checkpoint file knows it, "
+        "no retention deletion was recorded"
+    )
+
+
+def test_a_segment_forged_from_scratch_before_any_checkpoint_is_caught_at_line_1(
+    write_segment,
+):
+    from prongsai.trafficlog import chain
+
+    path = write_segment(5)
+    prev = chain.genesis(store.relative_name(path))
+    forged = []
+    for number, line in enumerate(lines_of(path)):
+        body = chain.body_of(line).decode()
+        if number == 0:
+            body = body.replace('"pid":', '"pid":1')  # any different first line
+        prev, new_line = chain.make_line(prev, body)
+        forged.append(new_line)
+    rewrite(path, forged)
+    assert problem_of(path).startswith("line 1: rewritten")
+
+
+def test_records_are_still_written_when_the_checkpoint_file_refuses_the_open_note(traffic_dir):
+    traffic_dir.mkdir(parents=True)
+    (traffic_dir / store.CHECKPOINT_FILE).mkdir()  # unwritable as a file
+    writer = store.SegmentWriter(traffic_dir, "app")
+    writer.append(
+        ["2026-01-15T10:00:00.000000+07:00", "app", "r1", "203.0.113.1", None, "GET", "h", "/"]
+        + [200, 1, 1, "", "", None]
+    )
+    writer.close()
+    assert len(lines_of(writer.path)) == 2

@@ -2,6 +2,7 @@ from datetime import datetime, time
 
 from django.core.management.base import BaseCommand, CommandError
 
+from prongsai.trafficlog.accessaudit import verify_access_audit
 from prongsai.trafficlog.records import BANGKOK
 from prongsai.trafficlog.verify import verify_all
 
@@ -25,15 +26,21 @@ class Command(BaseCommand):
         result = verify_all(
             _date(start, end=False) if start else None, _date(end, end=True) if end else None
         )
+        audit = verify_access_audit()
         for segment in result.segments:
             for note in segment.notes:
                 self.stdout.write(f"หมายเหตุ {segment.name}: {note}")
-        if result.ok:
-            self.stdout.write(f"ถูกต้อง: {len(result.segments)} ส่วนข้อมูล, {result.records} รายการ")
+        if result.ok and audit.ok:
+            self.stdout.write(
+                f"ถูกต้อง: {len(result.segments)} ส่วนข้อมูล, {result.records} รายการ; "
+                f"บันทึกการเข้าถึง {audit.entries} รายการ"
+            )
             return
         broken = [segment for segment in result.segments if segment.problem]
         if result.checkpoint_problem:
             self.stderr.write(f"เสียหาย: {result.checkpoint_problem}")
         for segment in broken:
             self.stderr.write(f"เสียหาย: {segment.name}: {segment.problem}")
+        for problem in audit.problems:
+            self.stderr.write(f"บันทึกการเข้าถึงเสียหาย: {problem}")
         raise SystemExit(1)
