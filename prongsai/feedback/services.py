@@ -32,7 +32,6 @@ def submit_survey(*, scores: dict, respondent_group=None, comment: str = "") -> 
     return response
 
 
-@transaction.atomic
 def submit_question(
     *, title: str, body: str, asker_name: str = "", asker_email: str = "", consent: bool = False
 ) -> Question:
@@ -41,6 +40,13 @@ def submit_question(
             {"email_consent": _("หากระบุอีเมล กรุณาให้ความยินยอมในการใช้อีเมลเพื่อแจ้งคำตอบ")}
         )
     now = timezone.now()
+    # Read the holiday calendar before writing: keeps the write transaction short.
+    due_date = response_deadline(timezone.localdate(now))
+    with transaction.atomic():
+        return _save_question(title, body, asker_name, asker_email, now, due_date)
+
+
+def _save_question(title, body, asker_name, asker_email, now, due_date) -> Question:
     question = Question(
         title=title,
         body=body,
@@ -48,7 +54,7 @@ def submit_question(
         asker_email=asker_email,
         email_consent_at=now if asker_email else None,
         submitted_at=now,
-        due_date=response_deadline(timezone.localdate(now)),
+        due_date=due_date,
     )
     question.full_clean()
     question.save()

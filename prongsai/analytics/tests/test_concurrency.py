@@ -21,7 +21,9 @@ def _worker(worker: int, sqlite_file: str | None) -> None:
         conn = connections["default"]
         conn.connection = None  # never close the parent's connection from the child
         if sqlite_file:
+            # A file database configured as production SQLite is (config/env.py).
             conn.settings_dict["NAME"] = sqlite_file
+            conn.settings_dict["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
         from django.test import Client
 
         client = Client()

@@ -78,7 +78,9 @@ def _burst(ip: str, attempts: int, sqlite_file: str | None, result_file: str) ->
         conn = connections["default"]
         conn.connection = None
         if sqlite_file:
+            # A file database configured as production SQLite is (config/env.py).
             conn.settings_dict["NAME"] = sqlite_file
+            conn.settings_dict["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
         client = Client()
         statuses = [_ask(client, ip, n).status_code for n in range(attempts)]
         with open(result_file, "w") as out:
