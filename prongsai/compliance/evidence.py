@@ -128,11 +128,12 @@ class SiteContent:
         rows = Page.objects.filter(path__startswith=self.root.path, live=True).values_list(
             "pk", "content_type_id", "title", "url_path", "path", "last_published_at", "expire_at"
         )
+        undated: dict[int, dt.datetime] = {}
         for pk, ct_id, title, url_path, path, last_published, expire_at in rows:
             if restricted and any(path.startswith(prefix) for prefix in restricted):
                 continue
-            day = _local_date(last_published)
-            evidence = Evidence("page", pk, title, self.page_url(url_path), day, day)
+            evidence = Evidence("page", pk, title, self.page_url(url_path))
+            undated[pk] = last_published
             if expire_at and expire_at <= self.now:
                 evidence.problem = expired_reason(expire_at)
                 self.expired_pages[pk] = evidence
@@ -162,8 +163,13 @@ class SiteContent:
                 if dated:
                     evidence.start = row[1]
                     evidence.end = row[2] or row[1]
+                    undated.pop(row[0], None)
                 if key_field:
                     self.attributes[key_field[0]][row[-1]].append(row[0])
+        # Pages without R12 metadata (contact, policies) are dated by their last publication.
+        for pk, last_published in undated.items():
+            evidence = self.pages.get(pk) or self.expired_pages.get(pk)
+            evidence.start = evidence.end = _local_date(last_published)
 
     def _load_documents(self) -> None:
         Document = get_document_model()

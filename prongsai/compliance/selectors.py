@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime as dt
+import heapq
 from collections import Counter
 
 from django.db import models
@@ -42,14 +43,15 @@ class Period:
             return start, dt.date(self.fiscal_year, 3, 31)
         return None  # always / at least N
 
-    def covers(self, evidence: Evidence) -> bool:
-        bounds = self.bounds
+    def covers(self, evidence: Evidence, bounds=False) -> bool:
+        """``bounds`` may be passed in when checking many pieces against one period."""
+        if bounds is False:
+            bounds = self.bounds
         if bounds is None or evidence.kind == "path":
             return True
         if evidence.start is None:
             return False
-        end = evidence.end or evidence.start
-        return evidence.start <= bounds[1] and end >= bounds[0]
+        return evidence.start <= bounds[1] and (evidence.end or evidence.start) >= bounds[0]
 
     @property
     def label(self) -> str:
@@ -134,11 +136,10 @@ class CompletenessReport:
         return list(groups.items())
 
 
-def _newest_first(evidence: list[Evidence]) -> list[Evidence]:
-    return sorted(
-        evidence,
-        key=lambda e: (e.linked, e.start or dt.date.min, e.pk or 0),
-        reverse=True,
+def _newest(evidence: list[Evidence], limit: int = MAX_LINKS_PER_ITEM) -> list[Evidence]:
+    """The ``limit`` links to show: explicit links first, then the newest information."""
+    return heapq.nlargest(
+        limit, evidence, key=lambda e: (e.linked, e.start or dt.date.min, e.pk or 0)
     )
 
 
@@ -156,22 +157,27 @@ def _evaluate(
         return ItemResult(item, Status.NOT_APPLICABLE, na_reason, [], [])
     unique: dict = {}
     for evidence in found:  # a linked copy wins over the same content found by a rule
-        if evidence.key not in unique or evidence.linked:
+        if evidence.linked or evidence.key not in unique:
             unique[evidence.key] = evidence
-    accepted = [e for e in unique.values() if e.accepted]
-    rejected = [e for e in unique.values() if not e.accepted]
-    in_period = _newest_first([e for e in accepted if period.covers(e)])
-    out_of_period = _newest_first([e for e in accepted if not period.covers(e)])
+    bounds = period.bounds
+    in_period, out_of_period, rejected = [], [], []
+    for evidence in unique.values():
+        if evidence.problem:
+            rejected.append(evidence)
+        elif period.covers(evidence, bounds):
+            in_period.append(evidence)
+        else:
+            out_of_period.append(evidence)
     needed = max(item.min_count, 1)
-    other = out_of_period + rejected
+    other = _newest(out_of_period) + rejected[:MAX_LINKS_PER_ITEM]
     if len(in_period) >= needed:
         reason = f"พบหลักฐาน {len(in_period)} รายการ"
         if period.label:
             reason += f" ({period.label})"
-        return ItemResult(item, Status.MET, reason, in_period[:MAX_LINKS_PER_ITEM], other)
+        return ItemResult(item, Status.MET, reason, _newest(in_period), other)
     if in_period:
         reason = f"พบหลักฐานเพียง {len(in_period)} จาก {needed} รายการที่กำหนด"
-        return ItemResult(item, Status.MISSING, reason, in_period[:MAX_LINKS_PER_ITEM], other)
+        return ItemResult(item, Status.MISSING, reason, _newest(in_period), other)
     if out_of_period:
         found_label = _fiscal_years_label(out_of_period) or "ไม่ระบุวันที่ของข้อมูล"
         reason = f"มีหลักฐานแต่ไม่ตรงช่วงเวลา: ต้องเป็น{period.label} พบเพียง{found_label}"
