@@ -46,11 +46,15 @@ class _SegmentedField:
 
     def get_value(self, obj):
         target = getattr(obj, "_segmented_target", obj)
-        if self._value_getter is not None:
-            value = self._value_getter(target)
-        else:
-            value = self._original.get_value(target)
-        return thai.index_text(_flatten(value))
+        # Wagtail's indexer asks for each value several times (title, body, plain texts…).
+        cache = self.__dict__.setdefault("_values", {})
+        if id(target) not in cache:
+            if self._value_getter is not None:
+                value = self._value_getter(target)
+            else:
+                value = self._original.get_value(target)
+            cache[id(target)] = (target, thai.index_text(_flatten(value)))
+        return cache[id(target)][1]
 
 
 class SegmentedSearchField(_SegmentedField, SearchField):
@@ -85,12 +89,15 @@ class SegmentedObject:
     def __init__(self, obj):
         self._segmented_target = obj
         self.pk = obj.pk
+        self._fields = None
 
     def get_search_fields(self):
-        fields = [_segmented(field) for field in self._segmented_target.get_search_fields()]
-        extra = SearchField("prongsai_extra_text")
-        fields.append(SegmentedSearchField(extra, value_getter=extra_search_text))
-        return fields
+        if self._fields is None:
+            fields = [_segmented(field) for field in self._segmented_target.get_search_fields()]
+            extra = SearchField("prongsai_extra_text")
+            fields.append(SegmentedSearchField(extra, value_getter=extra_search_text))
+            self._fields = fields
+        return self._fields
 
 
 def segment_query(query):

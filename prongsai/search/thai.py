@@ -40,6 +40,7 @@ _TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 _BROKEN_SARA_AM = re.compile(rf"\u0e4d([{_TONE_MARKS}]?)\s?\u0e32")
 _TONE_BEFORE_BROKEN_AM = re.compile(rf"([{_TONE_MARKS}])\s?\u0e4d\s?\u0e32")
 _THAI = re.compile("[\u0e01-\u0e5b]")
+_LEGACY_OR_INVISIBLE = re.compile("[\uf700-\uf71a\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # TIS-620 bytes shown as Latin-1 (legacy fonts without a Unicode map): "»ÃÐ¡ÒÈ" is "ประกาศ".
 _TIS620_AS_LATIN1 = re.compile("[\u00a1-\u00fb]")
 
@@ -50,7 +51,9 @@ def repair_thai(text: str) -> str:
     NFC, Private Use Area glyphs mapped back, sara am written as nikhahit + sara aa joined
     (``"ทํา"`` → ``"ทำ"``), zero-width characters removed, TIS-620-as-Latin-1 decoded.
     """
-    text = unicodedata.normalize("NFC", text).translate(_PUA_THAI).translate(_INVISIBLE)
+    text = unicodedata.normalize("NFC", text)
+    if _LEGACY_OR_INVISIBLE.search(text):  # translate() with a dict is slow: only when needed
+        text = text.translate(_PUA_THAI).translate(_INVISIBLE)
     if not _THAI.search(text) and len(_TIS620_AS_LATIN1.findall(text)) > 20:
         with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             text = text.encode("latin-1", errors="strict").decode("cp874")
@@ -93,6 +96,7 @@ def normalize(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """The form a word is stored and matched under (tone marks and nikhahit ignored)."""
     return word.translate(_FOLD)
@@ -106,7 +110,10 @@ def tokenizer_name() -> str:
 def _segmenter(engine: str):
     from pythainlp.tokenize import word_tokenize
 
-    return functools.partial(word_tokenize, engine=engine, keep_whitespace=False)
+    def segment(text: str, keep_whitespace: bool = False) -> list[str]:
+        return word_tokenize(text, engine=engine, keep_whitespace=keep_whitespace)
+
+    return segment
 
 
 def segment_thai(run: str, engine: str | None = None) -> list[str]:
@@ -114,13 +121,31 @@ def segment_thai(run: str, engine: str | None = None) -> list[str]:
     return [word for word in _segmenter(engine or tokenizer_name())(run) if word.strip()]
 
 
+def _segment_runs(runs: list[str], engine: str | None) -> list[list[str]]:
+    """Words of each Thai run, with one tokenizer call for all of them (the call has overhead)."""
+    if not runs:
+        return []
+    tokens = _segmenter(engine or tokenizer_name())(" ".join(runs), keep_whitespace=True)
+    groups: list[list[str]] = [[]]
+    for token in tokens:
+        if token.isspace():
+            groups.append([])
+        elif token:
+            groups[-1].append(token)
+    groups = [group for group in groups if group]
+    if len(groups) != len(runs):  # a tokenizer that merged across a space: fall back per run
+        return [segment_thai(run, engine) for run in runs]
+    return groups
+
+
 def words(text: str, engine: str | None = None) -> list[str]:
     """The words of ``text`` in order: Thai runs segmented, other runs kept whole."""
+    matches = [match.groups() for match in _RUNS.finditer(normalize(text))]
+    segmented = iter(_segment_runs([thai for thai, _other in matches if thai], engine))
     result = []
-    for match in _RUNS.finditer(normalize(text)):
-        thai, other = match.groups()
+    for thai, other in matches:
         if thai:
-            result.extend(segment_thai(thai, engine))
+            result.extend(next(segmented))
         else:
             result.append(other)
     return result
