@@ -13,7 +13,7 @@ import json
 import os
 from dataclasses import dataclass, field
 
-from . import checkpoints, store
+from . import checkpoints, records, store
 from .verify import verify_file, verify_segment
 
 
@@ -54,7 +54,29 @@ def seal_and_checkpoint() -> SealSummary:
         finally:
             os.close(fd)
     _checkpoint_access_audit(summary)
+    _note_run()
     return summary
+
+
+SEALER_STATE_FILE = "sealer-state.json"
+
+
+def _note_run() -> None:
+    """When the sealer last finished, for the daily check (a health signal, not evidence)."""
+    path = store.traffic_dir() / SEALER_STATE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"finished_at": records.now_text()}))
+    os.replace(temporary, path)
+
+
+def last_run():
+    from datetime import datetime
+
+    path = store.traffic_dir() / SEALER_STATE_FILE
+    if not path.exists():
+        return None
+    return datetime.fromisoformat(json.loads(path.read_text())["finished_at"])
 
 
 def _checkpoint_access_audit(summary: SealSummary) -> None:
