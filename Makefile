@@ -55,10 +55,10 @@ system-deps:
 
 test: install system-deps
 	@echo "== unit and integration tests on SQLite =="
-	DATABASE_URL= $(PY) -m pytest prongsai -q -n 2 --dist loadfile
+	DATABASE_URL= $(PY) -m pytest prongsai -q -n 2 --dist load
 	@if [ -n "$(PG_TEST_URL)" ]; then \
 		echo "== unit and integration tests on PostgreSQL =="; \
-		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest prongsai -q -n 2 --dist loadfile --create-db; \
+		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest prongsai -q -n 2 --dist load --create-db; \
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run (CI sets it)"; fi
 	@echo "== browser tests =="
 	DATABASE_URL= $(PY) -m pytest e2e -q
