@@ -220,6 +220,9 @@ PRONGSAI_MIN_WEBMASTERS = env.env_int("PRONGSAI_MIN_WEBMASTERS", 2)
 # --- publishing (R20–R26) ---
 # Unconfirmed verbal approvals older than this many working days are flagged (R22).
 PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS = env.env_int("PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS", 2)
+# An approved publish request's workflow must not publish the page itself: the publisher does,
+# after checking files and category (R21). Other workflows keep Wagtail's default.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "prongsai.publishing.wagtail_finish.finish_workflow_state"
 
 # --- monitoring (R30–R33) ---
 # `manage.py crontask` (the scheduler) comes from django-crontask; jobs: prongsai/monitoring/jobs.py.

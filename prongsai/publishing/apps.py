@@ -1,14 +1,57 @@
 from django.apps import AppConfig
 
 
+def _skip_request_workflows(notifier):
+    """Wagtail's own workflow e-mails (English templates, requester only) would duplicate our
+    Thai notices, which already reach every person concerned (notifications.py)."""
+
+    def handler(sender, instance, **kwargs):
+        from .workflows import is_request_workflow
+
+        if is_request_workflow(instance):
+            return None
+        return notifier(sender=sender, instance=instance, **kwargs)
+
+    return handler
+
+
 class PublishingConfig(AppConfig):
     name = "prongsai.publishing"
     label = "publishing"
 
     def ready(self) -> None:
+        from wagtail.admin import signal_handlers as wagtail_mail
+        from wagtail.models import WorkflowState
+        from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+
         from prongsai.core.text import accept_thai_marks_in_page_slugs
 
         # Pages created from requests get readable Thai slugs (thai_slugify keeps vowel and tone
         # marks); Wagtail must accept them on publish and in the page editor. The lead may move
         # this call to prongsai/core/apps.py, where it belongs.
         accept_thai_marks_in_page_slugs()
+
+        for signal, uid, notifier in (
+            (
+                workflow_submitted,
+                "workflow_state_submitted_email_notification",
+                wagtail_mail.workflow_submission_email_notifier,
+            ),
+            (
+                workflow_rejected,
+                "workflow_state_rejected_email_notification",
+                wagtail_mail.workflow_rejection_email_notifier,
+            ),
+            (
+                workflow_approved,
+                "workflow_state_approved_email_notification",
+                wagtail_mail.workflow_approval_email_notifier,
+            ),
+        ):
+            signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
+            signal.connect(
+                _skip_request_workflows(notifier),
+                sender=WorkflowState,
+                dispatch_uid=uid,
+                weak=False,
+            )

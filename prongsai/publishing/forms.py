@@ -48,6 +48,9 @@ class PublishRequestForm(forms.ModelForm):
             "publish_from": DateInput(),
             "publish_until": DateInput(),
             "prior_approval_date": DateInput(),
+            "effective_date": DateInput(),
+            "reference_date": DateInput(),
+            "reference": forms.Textarea(attrs={"rows": 2}),
             "summary": forms.Textarea(attrs={"rows": 3}),
             "content": forms.Textarea(attrs={"rows": 6}),
         }
@@ -78,7 +81,30 @@ class DecisionForm(forms.Form):
     )
 
 
+def _page_field(name):
+    field = PublishRequest._meta.get_field(name).formfield(required=False)
+    if isinstance(field, forms.DateField):
+        field.widget = DateInput()
+    return field
+
+
 class PublishForm(forms.Form):
+    """The publisher's checks, plus what the category's page still needs (laws, knowledge…)."""
+
+    def __init__(self, *args, publish_request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        from .pages import extra_fields_for
+
+        self.page_field_names = []
+        if publish_request is not None:
+            for name in extra_fields_for(publish_request.category):
+                self.fields[name] = _page_field(name)
+                self.fields[name].initial = getattr(publish_request, name)
+                self.page_field_names.append(name)
+
+    def page_fields(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self.page_field_names}
+
     files_checked = forms.BooleanField(label=_("ได้เปิดตรวจไฟล์แนบทุกไฟล์แล้ว เปิดได้ปกติ"), required=False)
     category_checked = forms.BooleanField(label=_("หมวดที่จะเผยแพร่ถูกต้อง"), required=False)
     target_page = forms.ModelChoiceField(
@@ -129,3 +155,41 @@ class FilterForm(forms.Form):
     )
     date_from = forms.DateField(label=_("ยื่นตั้งแต่วันที่"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("ถึงวันที่"), required=False, widget=DateInput())
+
+
+class WorkflowNoteForm(forms.Form):
+    """Wagtail's moderation modal for approving: an optional note."""
+
+    comment = forms.CharField(
+        label=_("ความเห็น (ถ้ามี)"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class WorkflowDecisionForm(forms.Form):
+    """Wagtail's moderation modal for reject / return: the reason is required (R21)."""
+
+    LABELS = {
+        "reject": (_("เหตุผลที่ไม่อนุมัติ"), _("กรุณาระบุเหตุผลที่ไม่อนุมัติ")),
+        "return": (_("สิ่งที่ต้องแก้ไข"), _("กรุณาระบุสิ่งที่ต้องแก้ไข")),
+    }
+
+    comment = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}))
+
+    @classmethod
+    def for_action(cls, action: str):
+        label, required_message = cls.LABELS.get(action, cls.LABELS["reject"])
+
+        class ReasonForm(cls):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                field = self.fields["comment"]
+                field.label = label
+                field.error_messages["required"] = required_message
+
+            def clean_comment(self):
+                comment = self.cleaned_data["comment"].strip()
+                if not comment:
+                    raise forms.ValidationError(required_message)
+                return comment
+
+        return ReasonForm

@@ -11,10 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Task, TaskState
 
 from prongsai.accounts.roles import Role, user_has_role
 from prongsai.sitepages.categories import CATEGORIES, CATEGORY_CHOICES
+from prongsai.sitepages.models.knowledge import KnowledgeKind
+from prongsai.sitepages.models.laws import LawKind
+from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES
 
 from .uploads import validate_upload
 
@@ -38,6 +41,16 @@ class ApprovalRoute(ClusterableModel):
 
     name = models.CharField(_("ชื่อเส้นทางอนุมัติ"), max_length=255)
     kind = models.CharField(_("ลักษณะ"), max_length=20, choices=RouteKind)
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow",
+        verbose_name=_("Workflow ใน Wagtail"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="approval_route",
+        help_text=_("สร้างและปรับให้ตรงกับขั้นตอนโดยอัตโนมัติ"),
+    )
 
     panels = [FieldPanel("name"), FieldPanel("kind"), InlinePanel("steps", label=_("ขั้นตอน"))]
 
@@ -222,6 +235,35 @@ class PublishRequest(models.Model):
         related_name="+",
     )
     public_url = models.URLField(_("URL ที่เผยแพร่"), max_length=500, blank=True)
+    is_revision = models.BooleanField(
+        _("ขอปรับปรุงหน้าเว็บที่เผยแพร่อยู่แล้ว"), default=False, editable=False
+    )
+    workflow_state = models.ForeignKey(
+        "wagtailcore.WorkflowState",
+        verbose_name=_("ขั้นตอนอนุมัติใน Wagtail"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Fields some categories' pages require (the owner may give them; the publisher completes
+    # them in the publish form). See pages.SECTION_PAGES.
+    law_kind = models.CharField(_("ประเภทกฎหมาย"), max_length=20, choices=LawKind, blank=True)
+    effective_date = models.DateField(_("วันที่มีผลบังคับใช้"), null=True, blank=True)
+    source_url = models.URLField(_("ลิงก์ต้นฉบับ"), blank=True)
+    knowledge_kind = models.CharField(
+        _("ประเภทความรู้/สถิติ"), max_length=20, choices=KnowledgeKind, blank=True
+    )
+    reference = models.TextField(
+        _("แหล่งอ้างอิง"),
+        blank=True,
+        help_text=_("หมวดคลังความรู้: ผู้แต่ง/หน่วยงาน ชื่อเรื่อง ปีที่เผยแพร่ หรือ URL"),
+    )
+    reference_date = models.DateField(_("วันที่ของข้อมูลอ้างอิง"), null=True, blank=True)
+    oia_item = models.CharField(
+        _("รายการตามมาตรา (ศูนย์ข้อมูลข่าวสาร)"), max_length=10, choices=OIA_ITEM_CHOICES, blank=True
+    )
 
     class Meta:
         verbose_name = _("คำขอเผยแพร่ข้อมูล")
@@ -416,3 +458,81 @@ class VerbalApproval(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.confirmed_at is not None
+
+
+class ApprovalStepTaskState(TaskState):
+    class Meta:
+        verbose_name = _("สถานะขั้นตอนอนุมัติคำขอเผยแพร่")
+
+
+class ApprovalStepTask(Task):
+    """One step of an approval route, as a task in Wagtail's workflow engine (R21, R23).
+
+    Created and kept in step by ``workflows.sync_route_workflow``; not meant to be made by hand.
+    Who may act comes from the route step (role, unit, delegates, the unit head) and every action
+    calls the publishing services, which check permission, record history and audit log, notify
+    after commit and move the Wagtail task state. This class never changes state itself.
+    """
+
+    route_step = models.OneToOneField(
+        RouteStep,
+        verbose_name=_("ขั้นตอนในเส้นทางการอนุมัติ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="wagtail_task",
+    )
+
+    task_state_class = ApprovalStepTaskState
+    admin_form_fields = ["name"]
+
+    class Meta:
+        verbose_name = _("ขั้นตอนอนุมัติคำขอเผยแพร่")
+        verbose_name_plural = _("ขั้นตอนอนุมัติคำขอเผยแพร่")
+
+    @classmethod
+    def get_description(cls):
+        return _("ผู้อนุมัติตามเส้นทางการอนุมัติของประเภทข้อมูล (สร้างจากการตั้งค่าเส้นทางการอนุมัติ)")
+
+    def _request_for(self, obj):
+        from .workflows import request_awaiting_task
+
+        return request_awaiting_task(self, obj)
+
+    def _may_decide(self, obj, user) -> bool:
+        publish_request = self._request_for(obj)
+        if publish_request is None or user.pk == publish_request.requester_id:
+            return False
+        return self.route_step.can_decide(user, publish_request)
+
+    def get_actions(self, obj, user):
+        if not self._may_decide(obj, user):
+            return []
+        return [
+            ("approve", _("อนุมัติ"), False),
+            ("approve", _("อนุมัติพร้อมความเห็น"), True),
+            ("return", _("ส่งกลับให้แก้ไข"), True),
+            ("reject", _("ไม่อนุมัติ"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        from .forms import WorkflowDecisionForm, WorkflowNoteForm
+
+        return WorkflowDecisionForm.for_action(action) if action != "approve" else WorkflowNoteForm
+
+    def on_action(self, task_state, user, action_name, **kwargs):
+        from .workflows import act_on_task
+
+        return act_on_task(self, task_state, user, action_name, kwargs.get("comment", ""))
+
+    def user_can_access_editor(self, obj, user):
+        return self._may_decide(obj, user)
+
+    def locked_for_user(self, obj, user):
+        # The request's content is under review: only its reviewers may edit the draft.
+        return not (user.is_superuser or self._may_decide(obj, user))
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        from .workflows import task_states_user_can_decide
+
+        return task_states_user_can_decide(self, user)

@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from prongsai.accounts.roles import Role, user_has_role
 
 from . import notifications as notify
+from . import workflows
 from .models import (
     Action,
     Channel,
@@ -29,7 +30,7 @@ from .models import (
     Urgency,
     VerbalApproval,
 )
-from .pages import publish_page
+from .pages import create_draft, missing_for_publication, publish_page, update_draft
 from .uploads import validate_upload
 from .workdays import add_working_days
 
@@ -47,6 +48,14 @@ EDITABLE_FIELDS = (
     "prior_approval_number",
     "prior_approval_date",
     "urgency",
+    # Category-specific page fields (pages.SECTION_PAGES); optional for the owner.
+    "law_kind",
+    "effective_date",
+    "source_url",
+    "knowledge_kind",
+    "reference",
+    "reference_date",
+    "oia_item",
 )
 
 
@@ -116,6 +125,8 @@ def _enter_route(publish_request, actor) -> None:
     if steps:
         publish_request.status = Status.PENDING
         publish_request.save()
+        # Reviewers decide in Wagtail's moderation screens (or ours); both call these services.
+        workflows.start_request_workflow(publish_request, actor)
         notify.notify_awaiting_approval(publish_request, steps[0])
         return
     _mark_approved(publish_request, timezone.now())
@@ -146,6 +157,9 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
         publish_request.submitted_at = timezone.now()
         publish_request.save()
         _attach(publish_request, files)
+        # The request carries its page from the start: a draft in the target category.
+        publish_request.target_page = create_draft(publish_request, user)
+        publish_request.save(update_fields=["target_page"])
         _record(publish_request, user, Role.DATA_OWNER.label, Action.SUBMITTED)
         _enter_route(publish_request, user)
     return publish_request
@@ -177,6 +191,7 @@ def request_approve(user, publish_request, *, note: str = "") -> PublishRequest:
         _record(
             publish_request, user, Role.APPROVER.label, Action.APPROVED, step=step.name, reason=note
         )
+        workflows.record_decision(publish_request, user, "approve", note)
         if next_step is None:
             notify.notify_awaiting_publication(publish_request)
         else:
@@ -210,6 +225,7 @@ def request_reject(user, publish_request, *, reason: str) -> PublishRequest:
             step=step.name,
             reason=reason,
         )
+        workflows.record_decision(publish_request, user, "reject", reason)
         notify.notify_rejected(
             publish_request, reason, _participants(publish_request, excluding=user)
         )
@@ -234,6 +250,7 @@ def request_return_for_correction(user, publish_request, *, reason: str) -> Publ
             step=step.name,
             reason=reason,
         )
+        workflows.record_decision(publish_request, user, "return", reason)
         notify.notify_returned(publish_request, reason, [publish_request.requester])
     return publish_request
 
@@ -252,6 +269,7 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
         publish_request.full_clean()
         _validate_files(files)
         _attach(publish_request, files)
+        update_draft(publish_request, user)
         _record(publish_request, user, Role.DATA_OWNER.label, Action.RESUBMITTED)
         _enter_route(publish_request, user)
     return publish_request
@@ -263,7 +281,7 @@ def _check_publisher(user):
 
 
 def _check_ready(publish_request, *, files_checked: bool, category_checked: bool) -> None:
-    errors = []
+    errors = missing_for_publication(publish_request)
     if not files_checked:
         errors.append(_("กรุณาเปิดตรวจไฟล์แนบทุกไฟล์และยืนยันว่าเปิดได้"))
     if not category_checked:
@@ -289,8 +307,28 @@ def _go_live(user, publish_request, target_page) -> None:
     publish_request.save()
 
 
+def _apply_page_fields(publish_request, page_fields: dict | None) -> None:
+    """What the publisher adds in the publish form for the category's page (laws, knowledge…)."""
+    if not page_fields:
+        return
+    from .pages import extra_fields_for
+
+    allowed = extra_fields_for(publish_request.category)
+    for name, value in page_fields.items():
+        if name in allowed and value not in (None, ""):
+            setattr(publish_request, name, value)
+    publish_request.full_clean()
+    publish_request.save()
+
+
 def request_publish(
-    user, publish_request, *, files_checked: bool, category_checked: bool, target_page=None
+    user,
+    publish_request,
+    *,
+    files_checked: bool,
+    category_checked: bool,
+    target_page=None,
+    page_fields: dict | None = None,
 ) -> PublishRequest:
     """After approval the publisher checks files and category, then publishes (R21, R25)."""
     _check_publisher(user)
@@ -301,6 +339,7 @@ def request_publish(
                 _("คำขอนี้ยังไม่ได้รับอนุมัติ (สถานะ: %(status)s) จึงเผยแพร่ไม่ได้")
                 % {"status": publish_request.get_status_display()}
             )
+        _apply_page_fields(publish_request, page_fields)
         _check_ready(
             publish_request, files_checked=files_checked, category_checked=category_checked
         )
@@ -348,6 +387,7 @@ def verbal_approval_record(
     files_checked: bool,
     category_checked: bool,
     target_page=None,
+    page_fields: dict | None = None,
 ) -> PublishRequest:
     """Publish an urgent request on the approver's spoken word, recorded for confirmation (R22)."""
     _check_publisher(user)
@@ -367,6 +407,7 @@ def verbal_approval_record(
             _refuse(_("ผู้ที่ระบุไม่มีสิทธิ์อนุมัติคำขอนี้"))
         if approved_at > timezone.now():
             _refuse(_("เวลาที่อนุมัติต้องไม่อยู่ในอนาคต"))
+        _apply_page_fields(publish_request, page_fields)
         _check_ready(
             publish_request, files_checked=files_checked, category_checked=category_checked
         )
@@ -382,6 +423,8 @@ def verbal_approval_record(
         verbal.save()
         _mark_approved(publish_request, approved_at)
         publish_request.current_step = len(publish_request.steps())
+        # The decision was made outside the system: Wagtail's review of the page ends here.
+        workflows.cancel_request_workflow(publish_request, user)
         _record(
             publish_request,
             user,
@@ -424,4 +467,106 @@ def verbal_approval_confirm(user, publish_request) -> PublishRequest:
         verbal.save(update_fields=["confirmed_at", "confirmed_by"])
         _record(publish_request, user, Role.APPROVER.label, Action.VERBAL_CONFIRMED)
         notify.notify_verbal_confirmed(publish_request, verbal)
+    return publish_request
+
+
+def _class_for_revision(page):
+    """The route a revision takes: the page's last request's class, else the default one."""
+    from .models import InformationClass
+
+    last = (
+        PublishRequest.objects.filter(target_page=page)
+        .select_related("information_class")
+        .order_by("-submitted_at")
+        .first()
+    )
+    if last is not None:
+        return last.information_class, last
+    code = getattr(settings, "PRONGSAI_PUBLISH_REVISION_CLASS", "")
+    classes = InformationClass.objects.select_related("route").exclude(
+        route__kind=RouteKind.PRIOR_APPROVAL
+    )
+    chosen = classes.filter(code=code).first() if code else None
+    # "Re-approved like a new one" (R31): prefer a class whose route has an approval step.
+    chosen = chosen or next((c for c in classes if c.route.ordered_steps()), None)
+    return chosen or classes.first(), None
+
+
+def _may_open_revision(user, page) -> bool:
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user_has_role(user, Role.DATA_OWNER) or user_has_role(user, Role.WEBMASTER):
+        return True
+    owner_unit_id = getattr(page, "owner_unit_id", None)
+    return page.owner_id == user.pk or (owner_unit_id is not None and user.unit_id == owner_unit_id)
+
+
+def open_revision_request(*, page, user, note: str):
+    """Open a request to revise a live page through the normal approval route (R31).
+
+    Called by the periodic review's "revise" action (prongsai/monitoring/adapters.py). The
+    request carries the existing page: a new draft revision goes through the route's workflow
+    and the publisher publishes it like any approved request. If the agency has configured no
+    information class at all, nothing can route it: the draft revision is saved and logged, so
+    the change still waits for someone to publish it.
+    """
+    from prongsai.sitepages.categories import CATEGORIES
+
+    page = page.specific
+    note = (note or "").strip()
+    if not note:
+        _refuse(_("กรุณาระบุสิ่งที่ต้องปรับปรุง"))
+    if not _may_open_revision(user, page):
+        _refuse(_("ท่านไม่มีสิทธิ์ขอปรับปรุงหน้านี้"))
+    information_class, last = _class_for_revision(page)
+    if information_class is None:
+        with transaction.atomic():
+            revision = page.save_revision(user=user)
+            log(
+                instance=page,
+                action="prongsai_publishing.revision-unrouted",
+                user=user,
+                data={"note": note},
+            )
+        return revision
+    category = getattr(page, "category_code", "") or (last.category if last else "")
+    if category not in CATEGORIES:
+        _refuse(_("หน้านี้ไม่อยู่ในหมวดตามมาตรฐาน จึงเปิดคำขอปรับปรุงไม่ได้"))
+    unit = getattr(page, "owner_unit", None) or user.unit
+    if unit is None:
+        _refuse(_("ไม่ทราบหน่วยงานเจ้าของข้อมูลของหน้านี้ กรุณาระบุหน่วยงานในหน้าเว็บหรือบัญชีผู้ใช้"))
+    publish_request = PublishRequest(
+        title=page.title,
+        summary=note,
+        category=category,
+        source=getattr(page, "source", "") or str(unit),
+        info_period_start=getattr(page, "info_period_start", None) or timezone.localdate(),
+        info_period_end=getattr(page, "info_period_end", None),
+        information_class=information_class,
+        prior_approval_number=last.prior_approval_number if last else "",
+        prior_approval_date=last.prior_approval_date if last else None,
+        requester=user,
+        unit=unit,
+        target_page=page,
+        is_revision=True,
+    )
+    for name in EDITABLE_FIELDS:
+        if hasattr(page, name) and name not in ("title", "source", "category", "summary"):
+            value = getattr(page, name)
+            if value not in (None, "") and not hasattr(value, "pk"):
+                setattr(publish_request, name, value)
+    publish_request.full_clean()
+    with transaction.atomic():
+        publish_request.submitted_at = timezone.now()
+        publish_request.save()
+        # The revision the reviewers approve (the owner edits it in Wagtail's editor).
+        page.save_revision(user=user)
+        _record(
+            publish_request,
+            user,
+            Role.DATA_OWNER.label,
+            Action.SUBMITTED,
+            reason=_("ขอปรับปรุงข้อมูลที่เผยแพร่แล้ว: %(note)s") % {"note": note},
+        )
+        _enter_route(publish_request, user)
     return publish_request

@@ -132,7 +132,7 @@ def request_detail(request, pk):
         "can_decide": can_decide,
         "decision_form": DecisionForm() if can_decide else None,
         "can_publish": is_publisher and publish_request.status == Status.APPROVED,
-        "publish_form": PublishForm(),
+        "publish_form": PublishForm(publish_request=publish_request),
         "send_back_form": SendBackForm(),
         "can_record_verbal": is_publisher
         and publish_request.status == Status.PENDING
@@ -172,8 +172,13 @@ def request_decide(request, pk):
 @require_POST
 def request_publish_view(request, pk):
     publish_request = _visible(request, pk)
-    form = PublishForm(request.POST)
-    form.is_valid()
+    form = PublishForm(request.POST, publish_request=publish_request)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        return redirect("publishing_admin:detail", pk)
     data = form.cleaned_data
     try:
         services.request_publish(
@@ -182,6 +187,7 @@ def request_publish_view(request, pk):
             files_checked=data.get("files_checked", False),
             category_checked=data.get("category_checked", False),
             target_page=data.get("target_page"),
+            page_fields=form.page_fields(),
         )
     except ValidationError as error:
         _messages_from(request, error)
@@ -208,7 +214,9 @@ def verbal_record_view(request, pk):
     publish_request = _visible(request, pk)
     step = publish_request.pending_step()
     approvers = approvers_for_step(step, publish_request) if step else []
-    form = VerbalApprovalForm(request.POST or None, approvers=approvers)
+    form = VerbalApprovalForm(
+        request.POST or None, approvers=approvers, publish_request=publish_request
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -222,6 +230,7 @@ def verbal_record_view(request, pk):
                 files_checked=data.get("files_checked", False),
                 category_checked=data.get("category_checked", False),
                 target_page=data.get("target_page"),
+                page_fields=form.page_fields(),
             )
         except ValidationError as error:
             for message in error.messages:

@@ -26,6 +26,8 @@ def register_publishing_menu():
 def register_publishing_log_actions(actions):
     for action in Action:
         actions.register_action(f"prongsai_publishing.{action.value}", action.label, action.label)
+    label = _("บันทึกร่างเพื่อปรับปรุง (ยังไม่ได้ตั้งค่าประเภทข้อมูล)")
+    actions.register_action("prongsai_publishing.revision-unrouted", label, label)
 
 
 class InformationClassViewSet(SnippetViewSet):

@@ -127,7 +127,7 @@ def test_R24_publisher_cannot_publish_an_unapproved_request(people, classes, new
             people["publisher"], request, files_checked=True, category_checked=True
         )
     request.refresh_from_db()
-    assert request.status == Status.PENDING and request.target_page is None
+    assert request.status == Status.PENDING and not request.target_page.live
 
 
 def test_R24_nobody_can_change_a_decision_after_the_fact(people, classes):
