@@ -4,6 +4,7 @@ import csv
 import io
 import json
 import zipfile
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.accounts.two_factor import has_confirmed_device
+from prongsai.core.thaidate import thai_date
 
 from . import records, selectors, services
 from .forms import EndHoldForm, HoldForm, TrafficSearchForm
@@ -65,8 +67,15 @@ def traffic_search(request):
         )
         if action == TrafficAccess.Action.EXPORT:
             return _export(request, query, found, segments, form.cleaned_data["reason"])
-        context.update(found=found[:SHOWN_ROWS], total=len(found), shown=SHOWN_ROWS)
+        shown = [(item, _display_time(item.values["time"])) for item in found[:SHOWN_ROWS]]
+        context.update(found=shown, total=len(found), shown=SHOWN_ROWS)
     return render(request, "trafficlog/admin/search.html", context)
+
+
+def _display_time(text: str) -> str:
+    """Buddhist-era date, with the recorded time to the microsecond (evidence needs it)."""
+    moment = timezone.localtime(datetime.fromisoformat(text))
+    return f"{thai_date(moment, short=True)} {moment:%H:%M:%S.%f}"
 
 
 def _requested_action(request) -> str:

@@ -46,7 +46,7 @@ def test_coordinator_records_a_hold_and_it_is_listed_logged_and_chained_R40(sign
     assert hold.created_by == coordinator and hold.order_reference == "ดศ 0205/2569"
     assert hold.is_active
     page = signed_in.get(URL).content.decode()
-    assert "ดศ 0205/2569" in page and "31 ธันวาคม 2569" in page and "มีผล" in page
+    assert "ดศ 0205/2569" in page and "31 ธ.ค. 2569" in page and "มีผล" in page
     assert ModelLogEntry.objects.filter(action="prongsai_traffic.hold.create").count() == 1
     assert accessaudit.read_entries().holds[hold.pk]["order_reference"] == "ดศ 0205/2569"
 
