@@ -50,7 +50,7 @@ def _totals(sqlite_file: str | None) -> tuple[int, int, int]:
     return sum(v for v, _ in summaries), sum(v for _, v in summaries), page_views
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_R10_concurrent_page_views_from_several_processes_are_counted_exactly(home_page, tmp_path):
     sqlite_file = None
     if connection.vendor == "sqlite":

@@ -91,7 +91,7 @@ def _burst(ip: str, attempts: int, sqlite_file: str | None, result_file: str) ->
         os._exit(code)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_R9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_path):
     import sqlite3
 
