@@ -127,22 +127,34 @@ def test_R21_request_approved_and_published_owner_gets_the_url_by_email(open_pag
     screenshot(public, "publishing-public-page-360")
 
 
-def test_R24_rejection_reason_reaches_the_owner(open_page, world):
+def test_R24_rejection_in_wagtails_moderation_screen_needs_a_reason_that_reaches_the_owner(
+    open_page, world
+):
+    """The approver works in Wagtail's own dashboard panel and action modal (our Task)."""
     request = file_request(open_page, world, title="ขอเผยแพร่แผนงานที่ยังไม่ผ่าน", width=360)
     mail.outbox.clear()
-    page = signed_in(
-        open_page, world, world["approver"], f"/admin/publish-requests/{request.pk}/", 360
-    )
-    page.check("input[name=decision][value=reject]")
-    page.click("text=บันทึกผลการพิจารณา")
+    for width in sorted(WIDTHS, reverse=True):  # the walk goes on at 360 px, on a phone
+        page = signed_in(open_page, world, world["approver"], "/admin/", width)
+        panel = page.locator("section, div").filter(has_text="ขอเผยแพร่แผนงานที่ยังไม่ผ่าน").last
+        assert panel.is_visible()
+        screenshot(page, f"publishing-wagtail-dashboard-{width}")
+    row = page.locator("tr").filter(has_text="ขอเผยแพร่แผนงานที่ยังไม่ผ่าน").last
+    row.locator("button[aria-label], button[data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[data-workflow-action-url*='/reject/']").click()
+    comment = page.locator("textarea[name=comment]")
+    comment.wait_for()
+    page.locator(".modal button[type=submit], .modal input[type=submit]").first.click()
     page.wait_for_selector("text=กรุณาระบุเหตุผลที่ไม่อนุมัติ")  # refused without a reason
+    screenshot(page, "publishing-wagtail-reject-modal-360")
     request.refresh_from_db()
     assert request.status == Status.PENDING
-    page.check("input[name=decision][value=reject]")
-    page.fill("#id_reason", "แผนยังไม่ผ่านที่ประชุมคณะกรรมการ")
-    page.click("text=บันทึกผลการพิจารณา")
-    page.wait_for_selector("text=บันทึกผลไม่อนุมัติแล้ว")
+    page.locator("textarea[name=comment]").fill("แผนยังไม่ผ่านที่ประชุมคณะกรรมการ")
+    page.locator(".modal button[type=submit], .modal input[type=submit]").first.click()
+    page.wait_for_selector("#request-status")
+    assert "ไม่อนุมัติ" in page.inner_text("#request-status")
     screenshot(page, "publishing-rejected-360")
+    request.refresh_from_db()
+    assert request.status == Status.REJECTED
     owner_mail = [m for m in mail.outbox if m.to == [world["owner"].email]]
     assert owner_mail and "แผนยังไม่ผ่านที่ประชุมคณะกรรมการ" in owner_mail[0].body
 

@@ -223,6 +223,8 @@ PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS = env.env_int("PRONGSAI_VERBAL_CONFIRM_WORK
 # An approved publish request's workflow must not publish the page itself: the publisher does,
 # after checking files and category (R21). Other workflows keep Wagtail's default.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "prongsai.publishing.wagtail_finish.finish_workflow_state"
+# Information class (code) for revision requests of pages that never had a request (R31).
+PRONGSAI_PUBLISH_REVISION_CLASS = env.env_str("PRONGSAI_PUBLISH_REVISION_CLASS", "")
 
 # --- monitoring (R30–R33) ---
 # `manage.py crontask` (the scheduler) comes from django-crontask; jobs: prongsai/monitoring/jobs.py.

@@ -21,6 +21,7 @@ from .models import (
     Urgency,
     VerbalApproval,
 )
+from .workflows import sync_route_workflow
 
 ROUTES = [
     # class code, class name, route name, kind, steps [(name, role, unit code)]
@@ -68,6 +69,9 @@ def _classes() -> dict[str, InformationClass]:
         result[code] = InformationClass.objects.create(
             code=code, name=name, route=route, sort_order=order
         )
+    # Each route's Wagtail workflow (Settings → Workflows), so reviewers moderate in Wagtail.
+    for information_class in result.values():
+        sync_route_workflow(information_class.route)
     return result
 
 

@@ -91,3 +91,13 @@ def add_publishing_panels(request, panels):
                     order=52,
                 )
             )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def sync_route_workflow_after_edit(request, instance):
+    # Keep the route's Wagtail workflow (one task per step) in step with what was just saved.
+    if isinstance(instance, ApprovalRoute):
+        from .workflows import sync_route_workflow
+
+        sync_route_workflow(instance)
