@@ -13,6 +13,7 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Site
 
 from prongsai.accounts.models import Unit
+from prongsai.core.demo import ensure_wagtail_roots
 from prongsai.core.models import AgencySettings
 
 from . import models as m
@@ -116,7 +117,7 @@ def load(stdout):
     today = timezone.localdate()
     fy_start = dt.date(today.year if today.month >= 10 else today.year - 1, 10, 1)
 
-    root = Page.get_first_root_node()
+    root = ensure_wagtail_roots()
     home = Page.objects.type(m.HomePage).first()
     if home is None:
         # Wagtail's first migration leaves a placeholder "Welcome" page; the demo replaces it.
