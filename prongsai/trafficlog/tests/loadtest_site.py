@@ -11,3 +11,5 @@ TRAFFIC_TRUSTED_PROXIES = ["127.0.0.1/32"]  # the load generator plays the rever
 DATABASES = {}
 # The test settings pick a throw-away folder; the load test and the bench choose their own.
 TRAFFIC_DIR = Path(os.environ.get("PRONGSAI_TRAFFIC_DIR") or _TEST_TRAFFIC_DIR)
+# No database here: visitor statistics (another app's middleware) would fail on every request.
+PRONGSAI_ANALYTICS_ENABLED = False
