@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
-# Measured on 2026-11-21: home 7, news index 10, news page 9 (each includes the monitoring
+# Measured on 2026-11-21: home 6, news index 10, news page 9 (each includes the monitoring
 # app's one query per request). The budget is the target.
 BUDGET = {
     "/": 10,  # home page with the latest news and the sections
