@@ -241,6 +241,8 @@ PRONGSAI_LINK_CHECK_CONCURRENCY = env.env_int("PRONGSAI_LINK_CHECK_CONCURRENCY",
 PRONGSAI_LINK_CHECK_HOST_DELAY = float(env.env_str("PRONGSAI_LINK_CHECK_HOST_DELAY", "1.0"))
 
 # --- compliance (R34) ---
+# Seconds the public OIT page's computation is cached (0 = off); content changes clear it sooner.
+PRONGSAI_OIT_CACHE_SECONDS = env.env_int("PRONGSAI_OIT_CACHE_SECONDS", 300)
 
 # --- trafficlog (R40) ---
 # Traffic data under the Computer-Related Crime Act s.26 (see docs/traffic-data.md).

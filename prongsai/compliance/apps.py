@@ -19,4 +19,7 @@ class ComplianceConfig(AppConfig):
     verbose_name = "ความครบถ้วนตามเกณฑ์ (ITA/OIT)"
 
     def ready(self):
+        from .cache import connect_signals
+
         post_migrate.connect(_load_shipped_catalogues, sender=self)
+        connect_signals()

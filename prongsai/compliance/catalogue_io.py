@@ -21,6 +21,9 @@ from .rules import RULE_KEYS, PeriodRule, normalise_rule
 SHIPPED_DIR = Path(__file__).resolve().parent / "catalogues"
 CATALOGUE_FIELDS = ("slug", "scheme", "year", "title", "title_en", "fiscal_year", "source")
 CSV_LIST_SEPARATOR = "|"
+#: Lists that belong to an assessment year: without ``fiscal_year`` it defaults to ``year``.
+ASSESSMENT_YEAR_SCHEMES = (Scheme.ITA_OIT, Scheme.ITA_OIT_SECTOR)
+MIN_BUDDHIST_YEAR = 2400  # anything smaller is a Christian-era year typed by mistake
 
 
 @dataclasses.dataclass(frozen=True)
@@ -191,8 +194,23 @@ def validate(parsed: ParsedCatalogue) -> tuple[dict, list[dict]]:
         )
     if not isinstance(fields["year"], int):
         errors.append(LineError(head_line, _("ปี (year) ต้องเป็นตัวเลข พ.ศ.")))
+    if (
+        fields["fiscal_year"] is None
+        and fields["scheme"] in ASSESSMENT_YEAR_SCHEMES
+        and isinstance(fields["year"], int)
+    ):
+        # An ITA list of year 25xx assesses fiscal year 25xx (standards.md §3, ADR 0036).
+        fields["fiscal_year"] = fields["year"]
     if fields["fiscal_year"] == "invalid":
         errors.append(LineError(head_line, _("ปีงบประมาณ (fiscal_year) ต้องเป็นตัวเลข พ.ศ.")))
+    elif isinstance(fields["fiscal_year"], int) and fields["fiscal_year"] < MIN_BUDDHIST_YEAR:
+        errors.append(
+            LineError(
+                head_line,
+                _("ปีงบประมาณ (fiscal_year) %(year)s ไม่ใช่ปี พ.ศ. (ค.ศ. %(year)s คือ พ.ศ. %(be)s)")
+                % {"year": fields["fiscal_year"], "be": fields["fiscal_year"] + 543},
+            )
+        )
     if not fields["title"]:
         errors.append(LineError(head_line, _("ไม่ได้ระบุชื่อรายการ (title)")))
 

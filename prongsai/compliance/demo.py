@@ -1,9 +1,15 @@
-"""Demo: the shipped catalogues plus a few items that make the completeness mix realistic.
+"""Demo: the shipped catalogues plus content that makes each list's completeness realistic.
 
-The public-website demo (sitepages/demo.py) dates everything in the current fiscal year. Real
-agencies also have last year's reports (met for "previous fiscal year" items), last year's
-declarations not yet renewed (outdated), a draft linked as evidence too early (missing, with
-why), and items that do not apply to them. Idempotent: everything is found by slug or title.
+An ITA list checks the fiscal year of its assessment year (ADR 0036): in November 2569 the ITA 2569
+list still asks for FY2569 evidence, while the public-website demo (sitepages/demo.py) dates its
+content in today's fiscal year. So for every active ITA list up to today's fiscal year the demo
+adds what an agency publishes during that year — news, the annual plan and budget, the HR plan,
+an ethics training, complaint statistics for the first half, the previous year's annual and
+procurement reports — and the previous year's No Gift declaration only (so the item is outdated
+until this year's is published). The latest list also gets a draft plan linked too early
+(missing, with why). Lists without a year (GWS, OIA) follow today's fiscal year: an expired
+security policy makes a GWS item outdated, and OIA 9(6) is not applicable. Idempotent: everything
+is found by slug or title.
 """
 
 import datetime as dt
@@ -14,12 +20,19 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from prongsai.accounts.models import Unit
-from prongsai.core.thaidate import buddhist_year, fiscal_year, fiscal_year_bounds
+from prongsai.core.thaidate import (
+    BUDDHIST_ERA_OFFSET,
+    buddhist_year,
+    fiscal_year,
+    fiscal_year_bounds,
+)
 from prongsai.sitepages import models as m
 
 from .catalogue_io import load_shipped_catalogues
-from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
+from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable, Scheme
 from .services import link_evidence, mark_not_applicable
+
+EXPIRED_POLICY_TITLE = "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์"
 
 
 def _rich(text):
@@ -75,37 +88,81 @@ def _item(slug, code):
     return CatalogueItem.objects.filter(catalogue__slug=slug, code=code).first()
 
 
-def load(stdout):
-    load_shipped_catalogues(only_missing=True)
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    news = Page.objects.type(m.NewsIndexPage).first()
-    about = Page.objects.type(m.AgencyIndexPage).first()
-    eservice = m.EServicePage.objects.filter(slug="complaints").first()
-    statistics = m.StatisticsPage.objects.first()
-    if site is None or news is None or about is None:
-        stdout.write("compliance demo: ไม่พบเว็บไซต์ตัวอย่าง ข้าม")
-        return []
-    unit = Unit.objects.filter(code="admin").first() or Unit.objects.first()
-    today = timezone.localdate()
-    current = fiscal_year(today)
-    previous_start, previous_end = fiscal_year_bounds(current - 1)
-    current_start, _end = fiscal_year_bounds(current)
-    prev_be, cur_be = buddhist_year(current - 1), buddhist_year(current)
+def _assessment_years(today_fy: int) -> list[int]:
+    """Fiscal years (Christian era) of the active ITA lists that have started, oldest first."""
+    years = Catalogue.objects.filter(is_active=True, fiscal_year__isnull=False).values_list(
+        "fiscal_year", flat=True
+    )
+    return sorted(
+        {be - BUDDHIST_ERA_OFFSET for be in years if be - BUDDHIST_ERA_OFFSET <= today_fy}
+    )
 
-    def meta(start, end=None):
+
+def _year_content(year: int, *, news, about, unit, latest: bool) -> None:
+    """What an agency publishes during fiscal year ``year`` (Christian era)."""
+    start, end = fiscal_year_bounds(year)
+    previous_start, previous_end = fiscal_year_bounds(year - 1)
+    be, prev_be = buddhist_year(year), buddhist_year(year - 1)
+
+    def meta(first, last=None):
         return {
             "owner_unit": unit,
             "source": unit.name,
-            "info_period_start": start,
-            "info_period_end": end,
-            "published_date": end or start,
+            "info_period_start": first,
+            "info_period_end": last,
+            "published_date": last or first,
         }
 
-    # Met: last fiscal year's annual report (a "previous fiscal year" item).
+    _page(
+        news,
+        m.NewsPage,
+        f"agency-day-{be}",
+        title=f"กิจกรรมวันคล้ายวันสถาปนาหน่วยงาน ประจำปีงบประมาณ พ.ศ. {be}",
+        news_kind="general",
+        body=_rich("ผู้บริหารและเจ้าหน้าที่ร่วมทำบุญและมอบทุนการศึกษาแก่นักเรียนในพื้นที่"),
+        **meta(start + dt.timedelta(days=45)),
+    )
     _page(
         about,
         m.AgencyInfoPage,
-        "annual-report-previous-fy",
+        f"action-plan-{be}",
+        title=f"แผนปฏิบัติการและงบประมาณรายจ่ายประจำปีงบประมาณ พ.ศ. {be}",
+        topic="budget",
+        body=_rich("โครงการ งบประมาณที่ได้รับจัดสรร และระยะเวลาดำเนินการของแต่ละโครงการ"),
+        **meta(start, end),
+    )
+    _page(
+        about,
+        m.AgencyInfoPage,
+        f"hr-plan-{be}",
+        title=f"แผนการบริหารและพัฒนาทรัพยากรบุคคล ประจำปีงบประมาณ พ.ศ. {be}",
+        topic="other",
+        body=_rich("หลักเกณฑ์การสรรหา การพัฒนา การประเมินผล และการเสริมสร้างขวัญกำลังใจ"),
+        **meta(start, end),
+    )
+    _page(
+        news,
+        m.NewsPage,
+        f"ethics-training-{be}",
+        title=f"อบรมส่งเสริมจริยธรรมและประมวลจริยธรรมเจ้าหน้าที่ ปีงบประมาณ พ.ศ. {be}",
+        news_kind="training",
+        body=_rich("เจ้าหน้าที่ทุกกลุ่มงานร่วมอบรมประมวลจริยธรรมข้าราชการพลเรือน"),
+        **meta(start + dt.timedelta(days=20)),
+    )
+    _document(
+        f"ข้อมูลสถิติเรื่องร้องเรียนการทุจริต ปีงบประมาณ พ.ศ. {be} (ต.ค.–มี.ค.)",
+        f"complaint-statistics-{be}-h1.xlsx",
+        [["เดือน", "จำนวนเรื่อง", "แล้วเสร็จ", "อยู่ระหว่างดำเนินการ"], ["ต.ค.–มี.ค.", 0, 0, 0]],
+        unit,
+        start,
+        dt.date(year, 3, 31),
+        "สถิติเรื่องร้องเรียน",
+    )
+    # Reports of the year before ("previous fiscal year" items).
+    _page(
+        about,
+        m.AgencyInfoPage,
+        f"annual-report-{prev_be}",
         title=f"รายงานผลการดำเนินงานประจำปีงบประมาณ พ.ศ. {prev_be}",
         topic="performance",
         body=_rich("ผลการดำเนินโครงการ การใช้จ่ายงบประมาณ ปัญหา อุปสรรค และแนวทางแก้ไข"),
@@ -120,51 +177,70 @@ def load(stdout):
         previous_end,
         "รายงานจัดซื้อจัดจ้างประจำปี",
     )
-    # Met: an ethics activity this fiscal year.
+    # Only the previous year's No Gift declaration: this year's is not published yet (outdated).
     _page(
         news,
         m.NewsPage,
-        "ethics-training-current-fy",
-        title=f"อบรมส่งเสริมจริยธรรมและประมวลจริยธรรมเจ้าหน้าที่ ปีงบประมาณ พ.ศ. {cur_be}",
-        news_kind="training",
-        body=_rich("เจ้าหน้าที่ทุกกลุ่มงานร่วมอบรมประมวลจริยธรรมข้าราชการพลเรือน"),
-        **meta(current_start + dt.timedelta(days=20)),
-    )
-    # Outdated: last year's No Gift declaration, not yet renewed this fiscal year.
-    _page(
-        news,
-        m.NewsPage,
-        "no-gift-previous-fy",
+        f"no-gift-{prev_be}",
         title=f"ประกาศเจตนารมณ์ No Gift Policy จากการปฏิบัติหน้าที่ ประจำปีงบประมาณ พ.ศ. {prev_be}",
         news_kind="general",
         body=_rich("ผู้บริหารและเจ้าหน้าที่ทุกคนจะไม่รับของขวัญและของกำนัลทุกชนิดจากการปฏิบัติหน้าที่"),
         **meta(previous_start + dt.timedelta(days=15)),
     )
-    # Outdated: complaint statistics of last year's first half (this year's are due).
-    _document(
-        f"ข้อมูลสถิติเรื่องร้องเรียนการทุจริต ปีงบประมาณ พ.ศ. {prev_be} (ต.ค.–มี.ค.)",
-        f"complaint-statistics-{prev_be}-h1.xlsx",
-        [["เดือน", "จำนวนเรื่อง", "แล้วเสร็จ", "อยู่ระหว่างดำเนินการ"], ["ต.ค.–มี.ค.", 0, 0, 0]],
-        unit,
-        previous_start,
-        dt.date(previous_start.year + 1, 3, 31),
-        "สถิติเรื่องร้องเรียน",
-    )
-    # Missing, with why: a draft plan linked as evidence before it was approved and published.
+    if not latest:  # the latest year's plan is still a draft (below)
+        _page(
+            about,
+            m.AgencyInfoPage,
+            f"anti-corruption-plan-{be}",
+            title=f"แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. {be}",
+            topic="other",
+            body=_rich("มาตรการ โครงการ และตัวชี้วัดการป้องกันการทุจริตของหน่วยงาน"),
+            **meta(start, end),
+        )
+
+
+def load(stdout):
+    load_shipped_catalogues(only_missing=True)
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    news = Page.objects.type(m.NewsIndexPage).first()
+    about = Page.objects.type(m.AgencyIndexPage).first()
+    eservice = m.EServicePage.objects.filter(slug="complaints").first()
+    statistics = m.StatisticsPage.objects.first()
+    if site is None or news is None or about is None:
+        stdout.write("compliance demo: ไม่พบเว็บไซต์ตัวอย่าง ข้าม")
+        return []
+    unit = Unit.objects.filter(code="admin").first() or Unit.objects.first()
+    today = timezone.localdate()
+    years = _assessment_years(fiscal_year(today)) or [fiscal_year(today)]
+    latest = years[-1]
+    for year in years:
+        _year_content(year, news=news, about=about, unit=unit, latest=year == latest)
+    # Missing, with why: the latest year's plan linked as evidence before it was approved.
     draft = _page(
         site.root_page,
         m.StandardPage,
-        "anti-corruption-plan-draft",
+        f"anti-corruption-plan-draft-{buddhist_year(latest)}",
         publish=False,
-        title=f"แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. {cur_be} (ร่าง)",
+        title=f"แผนปฏิบัติการป้องกันการทุจริต ประจำปีงบประมาณ พ.ศ. {buddhist_year(latest)} (ร่าง)",
         body=_rich("ร่างแผนปฏิบัติการป้องกันการทุจริต รอผู้บริหารอนุมัติ"),
     )
-    for slug, code, target, note in [
-        ("ita-oit-2569", "O23", draft, "ร่างแผน รออนุมัติ"),
-        ("ita-oit-2568", "O25", draft, "ร่างแผน รออนุมัติ"),
+    latest_ita = (
+        Catalogue.objects.filter(
+            scheme=Scheme.ITA_OIT, fiscal_year=buddhist_year(latest), is_active=True
+        )
+        .order_by("-year")
+        .first()
+    )
+    links = [
         ("gws-2-0", "GWS-2.4", statistics, "ผลสำรวจความพึงพอใจต่อเว็บไซต์อยู่ในหน้าสถิติ"),
         ("ita-oit-2569", "O19", eservice, "ช่องทางรับฟังความคิดเห็นและข้อเสนอแนะของประชาชน"),
-    ]:
+    ]
+    plan_item = (
+        latest_ita and latest_ita.items.filter(title_th__contains="แผนปฏิบัติการป้องกันการทุจริต").first()
+    )
+    if plan_item:
+        links.append((latest_ita.slug, plan_item.code, draft, "ร่างแผน รออนุมัติ"))
+    for slug, code, target, note in links:
         item = _item(slug, code)
         if (
             item
@@ -172,6 +248,21 @@ def load(stdout):
             and not EvidenceLink.objects.filter(item=item, site=site, page=target).exists()
         ):
             link_evidence(user=None, item=item, site=site, page=target, note=note)
+    # Outdated (GWS): the website security policy's publication period ended.
+    now = timezone.now()
+    policy = m.AgencyDocument.objects.filter(title__startswith=EXPIRED_POLICY_TITLE).first()
+    if policy is None:
+        policy = _document(
+            f"{EXPIRED_POLICY_TITLE} (ฉบับ พ.ศ. {buddhist_year(today) - 3})",
+            "website-security-policy-old.xlsx",
+            [["หัวข้อ", "รายละเอียด"], ["การสำรองข้อมูล", "ทุกวัน"]],
+            unit,
+            today - dt.timedelta(days=3 * 365),
+            today - dt.timedelta(days=3 * 365),
+            "นโยบายเว็บไซต์",
+        )
+        policy.publish_until = now - dt.timedelta(days=30)
+        policy.save(update_fields=["publish_until"])
     # Not applicable: the agency has no concession contracts.
     concession = _item("oia-2540", "9(6)")
     if concession and not NotApplicable.objects.filter(item=concession, site=site).exists():

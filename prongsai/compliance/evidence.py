@@ -302,7 +302,7 @@ def linked_evidence(links, content: SiteContent) -> dict[int, list[Evidence]]:
     other_pages = {
         row["pk"]: row
         for row in Page.objects.filter(pk__in=page_ids - set(content.pages)).values(
-            "pk", "title", "url_path", "path", "live", "expire_at"
+            "pk", "title", "url_path", "path", "live", "expired", "expire_at"
         )
     }
     for link in links:
@@ -317,6 +317,9 @@ def linked_evidence(links, content: SiteContent) -> dict[int, list[Evidence]]:
                 )
                 if not row["path"].startswith(content.root.path):
                     evidence.problem = "หน้านี้ไม่อยู่ในเว็บไซต์ของหน่วยงาน"
+                elif not row["live"] and row["expired"] and row["expire_at"]:
+                    # Wagtail unpublished it at its expiry date: outdated, not "never published".
+                    evidence.problem = expired_reason(row["expire_at"])
                 elif not row["live"]:
                     evidence.problem = "หน้านี้ยังไม่เผยแพร่หรือถูกถอนการเผยแพร่"
                 else:

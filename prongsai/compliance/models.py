@@ -53,6 +53,11 @@ class Catalogue(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        super().clean()
+        if self.fiscal_year is not None and self.fiscal_year < 2400:
+            raise ValidationError({"fiscal_year": _("ระบุปีงบประมาณเป็นปี พ.ศ. เช่น 2570 (ไม่ใช่ ค.ศ.)")})
+
 
 class CatalogueItem(models.Model):
     """One required item (O1, 7(1) …) and the rule that says which content satisfies it."""

@@ -9,7 +9,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core.thaidate import buddhist_year, fiscal_year, fiscal_year_bounds, thai_date
+from prongsai.core.thaidate import (
+    BUDDHIST_ERA_OFFSET,
+    buddhist_year,
+    fiscal_year,
+    fiscal_year_bounds,
+    thai_date,
+)
 
 from .evidence import Evidence, SiteContent, linked_evidence
 from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
@@ -87,17 +93,47 @@ class Tally:
     not_applicable: int
 
 
+def assessed_fiscal_year(catalogue: Catalogue, today: dt.date) -> int:
+    """The fiscal year (Christian era) whose evidence ``catalogue`` asks for.
+
+    An ITA/OIT list belongs to its assessment year: ITA 2569 assesses FY2569 (1 Oct 2568 –
+    30 Sep 2569), so its "current fiscal year" stays FY2569 after 1 October 2569 (standards.md
+    §3.1, ADR 0036). Lists without a year (GWS, OIA) follow the fiscal year containing today.
+    """
+    if catalogue.fiscal_year:
+        return catalogue.fiscal_year - BUDDHIST_ERA_OFFSET
+    return fiscal_year(today)
+
+
 @dataclasses.dataclass
 class CompletenessReport:
     catalogue: Catalogue
     site: object
     today: dt.date
-    fiscal_year: int  # Christian era
+    fiscal_year: int  # Christian era: the year the catalogue's periods refer to
     results: list[ItemResult]
 
     @property
     def fiscal_year_be(self) -> int:
         return buddhist_year(self.fiscal_year)
+
+    @property
+    def fiscal_year_state(self) -> str:
+        """ "past", "current" or "future" compared with the fiscal year containing ``today``."""
+        today_fy = fiscal_year(self.today)
+        if self.fiscal_year < today_fy:
+            return "past"
+        return "future" if self.fiscal_year > today_fy else "current"
+
+    @property
+    def fiscal_year_note(self) -> str:
+        """Why the year shown may differ from today's (for the dashboard and the OIT page)."""
+        state = self.fiscal_year_state
+        if state == "past":
+            return "รอบการประเมินของปีงบประมาณที่ผ่านมา หลักฐานต้องเป็นข้อมูลของปีงบประมาณนั้น"
+        if state == "future":
+            return "ปีงบประมาณที่ประเมินยังไม่เริ่ม หลักฐานของปีนั้นจึงยังไม่มี"
+        return ""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -194,10 +230,11 @@ def catalogue_completeness(
 ) -> CompletenessReport:
     """Each item of ``catalogue`` on ``site``: met / outdated / missing / not applicable.
 
-    The fiscal year checked is the Thai fiscal year containing ``today`` (1 Oct – 30 Sep).
+    Periods refer to the catalogue's assessed fiscal year (``assessed_fiscal_year``); whether a
+    page or document is published, expired or restricted is judged at ``today``.
     """
     today = today or timezone.localdate()
-    current_fy = fiscal_year(today)
+    current_fy = assessed_fiscal_year(catalogue, today)
     if today == timezone.localdate():
         now = timezone.now()
     else:  # checking another day (tests, "what will be missing on 1 October?"): its noon

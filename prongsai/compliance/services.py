@@ -1,7 +1,8 @@
 """State changes: naming evidence for an item, marking it not applicable, recording new gaps."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
@@ -21,9 +22,19 @@ def link_evidence(*, user, item, site, page=None, document=None, note: str = "")
     kept (it may go live later) but never counted: the dashboard shows why."""
     _check_editor(user)
     link = EvidenceLink(
-        item=item, site=site, page=page, document=document, note=note, created_by=user
+        item=item,
+        site=site,
+        page=page,
+        document=document,
+        note=(note or "").strip(),
+        created_by=user,
     )
     link.full_clean()
+    if page is not None and not page.path.startswith(site.root_page.path):
+        raise ValidationError({"page": _("หน้านี้ไม่อยู่ในเว็บไซต์ของหน่วยงาน ผู้ประเมินจะเปิดไม่พบ")})
+    same = EvidenceLink.objects.filter(item=item, site=site, page=page, document=document)
+    if same.exists():
+        raise ValidationError(_("หน้าเว็บหรือเอกสารนี้เป็นหลักฐานของข้อนี้อยู่แล้ว"))
     with transaction.atomic():
         link.save()
         log(instance=link, action="wagtail.create", user=user)

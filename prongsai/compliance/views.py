@@ -1,22 +1,18 @@
-"""Public OIT page and exports; the completeness dashboard in the Wagtail admin."""
+"""Public OIT page and exports (the staff dashboard is in admin_views.py)."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from prongsai.accounts.roles import Role, user_has_role
-
 from . import export
+from .cache import cached_completeness
 from .models import Catalogue
-from .selectors import Status, active_catalogues, catalogue_completeness
-
-DASHBOARD_ROLES = (Role.WEBMASTER, Role.ADMINISTRATOR, Role.PUBLISHER, Role.EXECUTIVE)
+from .selectors import Status, active_catalogues
 
 
-def _site(request):
+def site_for_request(request):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404(_("ไม่พบเว็บไซต์"))
@@ -24,8 +20,9 @@ def _site(request):
 
 
 def _report(request, slug):
+    """The public page and its exports share one cached computation (ADR 0037)."""
     catalogue = get_object_or_404(Catalogue, slug=slug)
-    return catalogue_completeness(catalogue, _site(request), timezone.localdate())
+    return cached_completeness(catalogue, site_for_request(request), timezone.localdate())
 
 
 def oit_index(request):
@@ -53,26 +50,3 @@ def oit_export(request, slug, fmt):
     response = HttpResponse(body, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{slug}-{stamp}.{fmt}"'
     return response
-
-
-def _require_dashboard_access(user):
-    if not any(user_has_role(user, role) for role in DASHBOARD_ROLES):
-        raise PermissionDenied
-
-
-def dashboard_index(request):
-    _require_dashboard_access(request.user)
-    site = _site(request)
-    today = timezone.localdate()
-    reports = [catalogue_completeness(c, site, today) for c in active_catalogues()]
-    return render(request, "compliance/admin/index.html", {"reports": reports, "Status": Status})
-
-
-def dashboard_detail(request, slug):
-    _require_dashboard_access(request.user)
-    report = _report(request, slug)
-    return render(
-        request,
-        "compliance/admin/detail.html",
-        {"report": report, "groups": report.by_group(), "Status": Status},
-    )

@@ -8,12 +8,32 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import views
+from . import admin_views
 from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
 
 admin_urlpatterns = [
-    path("", views.dashboard_index, name="index"),
-    path("<slug:slug>/", views.dashboard_detail, name="detail"),
+    path("", admin_views.dashboard_index, name="index"),
+    path("<slug:slug>/", admin_views.dashboard_detail, name="detail"),
+    path(
+        "<slug:slug>/items/<int:item_pk>/evidence/",
+        admin_views.add_evidence,
+        name="add-evidence",
+    ),
+    path(
+        "<slug:slug>/items/<int:item_pk>/evidence/<int:link_pk>/remove/",
+        admin_views.remove_evidence,
+        name="remove-evidence",
+    ),
+    path(
+        "<slug:slug>/items/<int:item_pk>/not-applicable/",
+        admin_views.mark_not_applicable,
+        name="not-applicable",
+    ),
+    path(
+        "<slug:slug>/items/<int:item_pk>/not-applicable/clear/",
+        admin_views.clear_not_applicable,
+        name="clear-not-applicable",
+    ),
 ]
 
 
@@ -26,7 +46,7 @@ class DashboardMenuItem(MenuItem):
     def is_shown(self, request):
         from prongsai.accounts.roles import user_has_role
 
-        return any(user_has_role(request.user, role) for role in views.DASHBOARD_ROLES)
+        return any(user_has_role(request.user, role) for role in admin_views.DASHBOARD_ROLES)
 
 
 @hooks.register("register_reports_menu_item")

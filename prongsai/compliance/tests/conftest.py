@@ -60,9 +60,31 @@ def load_yaml_catalogue(text: str):
     return import_catalogue(read_yaml(textwrap.dedent(text)))[0]
 
 
+#: The same items in a list without an assessment year (like GWS and the OIA): its periods
+#: follow the fiscal year containing the day of the check.
+YEARLESS_CATALOGUE = SMALL_CATALOGUE.replace(
+    "  slug: small-test\n  scheme: ita-oit\n  year: 2569\n  fiscal_year: 2569\n",
+    "  slug: small-yearless\n  scheme: gws\n  year: 2556\n",
+)
+assert YEARLESS_CATALOGUE != SMALL_CATALOGUE
+
+
+def catalogue_for_year(be_year: int):
+    """SMALL_CATALOGUE as the list of assessment year ``be_year`` (e.g. next year's ITA)."""
+    return load_yaml_catalogue(
+        SMALL_CATALOGUE.replace("small-test", f"small-{be_year}").replace("2569", str(be_year))
+    )
+
+
 @pytest.fixture
 def small_catalogue(db):
+    """An ITA list of assessment year 2569: its periods refer to FY2569 whatever the day."""
     return load_yaml_catalogue(SMALL_CATALOGUE)
+
+
+@pytest.fixture
+def yearless_catalogue(db):
+    return load_yaml_catalogue(YEARLESS_CATALOGUE)
 
 
 @pytest.fixture
@@ -123,3 +145,11 @@ def small_site(home_page, unit):
     stats.save()
     stats.tags.add("สถิติเรื่องร้องเรียน")
     return {"home": home_page, "about": about, "news": news, "laws": laws, "stats": stats}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_oit_cache():
+    """Ids repeat between tests (rolled back), so no test may see another's cached report."""
+    from prongsai.compliance.cache import _bump
+
+    _bump()

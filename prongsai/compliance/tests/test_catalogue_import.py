@@ -205,3 +205,22 @@ def test_import_command_loads_a_good_file(tmp_path, capsys):
     call_command("import_catalogue", str(path))
     assert "small-test (8 ข้อ)" in capsys.readouterr().out
     assert Catalogue.objects.get(slug="small-test").items.count() == 8
+
+
+def test_r34_an_ita_list_without_fiscal_year_assesses_the_fiscal_year_of_its_year():
+    fields, _items = validate(read_yaml(HEADER + "  - {code: A1, title_th: ข้อแรก}\n"))
+    assert fields["fiscal_year"] == 2570
+
+
+def test_r34_a_list_without_an_assessment_year_keeps_fiscal_year_empty():
+    text = HEADER.replace("scheme: ita-oit", "scheme: gws") + "  - {code: A1, title_th: ข้อแรก}\n"
+    fields, _items = validate(read_yaml(text))
+    assert fields["fiscal_year"] is None
+
+
+def test_r34_a_christian_era_fiscal_year_is_refused_with_its_line():
+    errors = _bad(
+        HEADER.replace("  year: 2570\n", "  year: 2570\n  fiscal_year: 2027\n")
+        + "  - {code: A1, title_th: ข้อแรก}\n"
+    )
+    assert errors == [(2, "ปีงบประมาณ (fiscal_year) 2027 ไม่ใช่ปี พ.ศ. (ค.ศ. 2027 คือ พ.ศ. 2570)")]

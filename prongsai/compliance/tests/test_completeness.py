@@ -1,4 +1,8 @@
-"""R34: each item's status on a small site whose answer is known, around the 1 October boundary."""
+"""R34: each item's status on a small site whose answer is known, around the 1 October boundary.
+
+ITA lists check the fiscal year of their assessment year; lists without a year (GWS, OIA) check
+the fiscal year containing the day (ADR 0036).
+"""
 
 import datetime as dt
 
@@ -14,6 +18,18 @@ from prongsai.sitepages.tests.factories import add_page, metadata
 
 LAST_DAY_FY2569 = dt.datetime(2026, 9, 30, 16, 0, tzinfo=dt.UTC)  # 23:00 in Bangkok
 FIRST_DAY_FY2570 = dt.datetime(2026, 9, 30, 17, 30, tzinfo=dt.UTC)  # 00:30 on 1 Oct in Bangkok
+
+
+MET_ON_THE_LAST_DAY = {
+    "A1": Status.MET,
+    "A2": Status.MET,
+    "A3": Status.MET,
+    "A4": Status.MET,
+    "A5": Status.MISSING,
+    "A6": Status.MISSING,
+    "A7": Status.MISSING,
+    "A8": Status.MET,
+}
 
 
 def statuses(report):
@@ -32,36 +48,102 @@ def test_r34_every_item_status_on_the_last_day_of_the_fiscal_year(
         report = catalogue_completeness(small_catalogue, site, timezone.localdate())
     assert report.today == dt.date(2026, 9, 30)
     assert report.fiscal_year_be == 2569
-    assert statuses(report) == {
-        "A1": Status.MET,
-        "A2": Status.MET,
-        "A3": Status.MET,
-        "A4": Status.MET,
-        "A5": Status.MISSING,
-        "A6": Status.MISSING,
-        "A7": Status.MISSING,
-        "A8": Status.MET,
-    }
+    assert report.fiscal_year_state == "current"
+    assert statuses(report) == MET_ON_THE_LAST_DAY
     assert result_for(report, "A5").reason == "พบหลักฐานเพียง 1 จาก 2 รายการที่กำหนด"
     assert result_for(report, "A2").evidence[0].url == "/news/september-news/"
     assert report.score == 62.5
 
 
 @pytest.mark.django_db
-def test_r34_fiscal_year_items_become_outdated_on_1_october(small_catalogue, small_site, site):
-    with time_machine.travel(FIRST_DAY_FY2570, tick=False):
+@pytest.mark.parametrize(
+    "moment",
+    [FIRST_DAY_FY2570, dt.datetime(2026, 11, 21, 3, 0, tzinfo=dt.UTC)],
+    ids=["1-october-2569", "november-2569"],
+)
+def test_r34_ita_2569_still_asks_for_fiscal_year_2569_evidence_after_1_october(
+    small_catalogue, small_site, site, moment
+):
+    """ITA 2569 assesses FY2569 (1 Oct 2568 – 30 Sep 2569): crossing into FY2570 changes nothing."""
+    with time_machine.travel(moment, tick=False):
         report = catalogue_completeness(small_catalogue, site, timezone.localdate())
+    assert report.fiscal_year_be == 2569
+    assert report.fiscal_year_state == "past"
+    assert statuses(report) == MET_ON_THE_LAST_DAY
+    assert "ข้อมูลปีงบประมาณ พ.ศ. 2569" in result_for(report, "A2").reason
+    assert "1 ต.ค. 2568 – 31 มี.ค. 2569" in result_for(report, "A4").reason
+
+
+@pytest.mark.django_db
+def test_r34_ita_2569_does_not_take_fiscal_year_2570_news_as_current(
+    small_catalogue, small_site, site, unit
+):
+    small_site["news"].get_children().get(slug="september-news").specific.unpublish()
+    add_page(
+        small_site["news"],
+        m.NewsPage,
+        title="ข่าวเปิดปีงบประมาณ 2570",
+        slug="october-news",
+        news_kind="general",
+        **metadata(unit, info_period_start=dt.date(2026, 10, 5)),
+    )
+    report = catalogue_completeness(small_catalogue, site, dt.date(2026, 11, 21))
+    news = result_for(report, "A2")
+    assert news.status == Status.OUTDATED
+    assert news.reason == (
+        "มีหลักฐานแต่ไม่ตรงช่วงเวลา: ต้องเป็นข้อมูลปีงบประมาณ พ.ศ. 2569 พบเพียงปีงบประมาณ พ.ศ. 2570"
+    )
+
+
+@pytest.mark.django_db
+def test_r34_next_years_ita_list_asks_for_its_own_fiscal_year(small_site, site, unit):
+    """ITA 2570: current = FY2570, previous = FY2569, first half = 1 Oct 2569 – 31 Mar 2570."""
+    from .conftest import catalogue_for_year
+
+    catalogue = catalogue_for_year(2570)
+    before = catalogue_completeness(catalogue, site, dt.date(2026, 9, 30))
+    assert before.fiscal_year_be == 2570 and before.fiscal_year_state == "future"
+    assert before.fiscal_year_note
+    add_page(
+        small_site["news"],
+        m.NewsPage,
+        title="ข่าวเดือนตุลาคม 2569",
+        slug="october-news",
+        news_kind="general",
+        **metadata(unit, info_period_start=dt.date(2026, 10, 2)),
+    )
+    report = catalogue_completeness(catalogue, site, dt.date(2026, 11, 21))
+    assert report.fiscal_year_be == 2570 and report.fiscal_year_state == "current"
+    assert report.fiscal_year_note == ""
+    assert statuses(report) == {
+        **MET_ON_THE_LAST_DAY,
+        "A3": Status.OUTDATED,  # the annual report is FY2568's; FY2569's is due
+        "A4": Status.OUTDATED,  # complaint statistics of FY2569's first half
+    }
+    assert [e.title for e in result_for(report, "A2").evidence] == ["ข่าวเดือนตุลาคม 2569"]
+    assert "ข้อมูลปีงบประมาณ พ.ศ. 2569" in result_for(report, "A3").reason
+    assert "1 ต.ค. 2569 – 31 มี.ค. 2570" in result_for(report, "A4").reason
+
+
+@pytest.mark.django_db
+def test_r34_yearless_catalogue_items_become_outdated_on_1_october(
+    yearless_catalogue, small_site, site
+):
+    """GWS and OIA lists have no assessment year: they follow the fiscal year of the day."""
+    with time_machine.travel(LAST_DAY_FY2569, tick=False):
+        last_day = catalogue_completeness(yearless_catalogue, site, timezone.localdate())
+    assert last_day.fiscal_year_be == 2569
+    assert statuses(last_day) == MET_ON_THE_LAST_DAY
+    with time_machine.travel(FIRST_DAY_FY2570, tick=False):
+        report = catalogue_completeness(yearless_catalogue, site, timezone.localdate())
     assert report.today == dt.date(2026, 10, 1)
     assert report.fiscal_year_be == 2570
+    assert report.fiscal_year_state == "current"
     assert statuses(report) == {
-        "A1": Status.MET,
+        **MET_ON_THE_LAST_DAY,
         "A2": Status.OUTDATED,
         "A3": Status.OUTDATED,
         "A4": Status.OUTDATED,
-        "A5": Status.MISSING,
-        "A6": Status.MISSING,
-        "A7": Status.MISSING,
-        "A8": Status.MET,
     }
     news = result_for(report, "A2")
     assert "ข้อมูลปีงบประมาณ พ.ศ. 2570" in news.reason
@@ -71,8 +153,8 @@ def test_r34_fiscal_year_items_become_outdated_on_1_october(small_catalogue, sma
 
 
 @pytest.mark.django_db
-def test_r34_new_content_of_the_new_fiscal_year_makes_items_met_again(
-    small_catalogue, small_site, site, unit
+def test_r34_new_content_of_the_new_fiscal_year_makes_yearless_items_met_again(
+    yearless_catalogue, small_site, site, unit
 ):
     add_page(
         small_site["news"],
@@ -91,7 +173,7 @@ def test_r34_new_content_of_the_new_fiscal_year_makes_items_met_again(
         **metadata(unit, info_period_start=dt.date(1992, 4, 5)),
     )
     with time_machine.travel(FIRST_DAY_FY2570, tick=False):
-        report = catalogue_completeness(small_catalogue, site, timezone.localdate())
+        report = catalogue_completeness(yearless_catalogue, site, timezone.localdate())
     assert statuses(report)["A2"] == Status.MET
     assert statuses(report)["A5"] == Status.MET
 

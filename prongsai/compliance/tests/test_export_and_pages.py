@@ -144,16 +144,29 @@ def test_check_completeness_command_names_an_unknown_catalogue():
 
 
 @pytest.mark.django_db
-def test_r34_daily_check_lists_only_new_gaps(small_catalogue, small_site):
+def test_r34_daily_check_lists_only_new_gaps(small_catalogue, yearless_catalogue, small_site):
     from prongsai.compliance.dailychecks import new_compliance_gaps
     from prongsai.compliance.models import Catalogue
 
-    Catalogue.objects.exclude(pk=small_catalogue.pk).update(is_active=False)
+    def gaps(findings, catalogue):
+        return {
+            f.summary.split("ข้อ ")[1].split()[0]
+            for f in findings
+            if f.summary.startswith(catalogue.title + ":")
+        }
+
+    Catalogue.objects.exclude(pk__in=[small_catalogue.pk, yearless_catalogue.pk]).update(
+        is_active=False
+    )
+    yearless_catalogue.title = "รายการไม่ผูกปี"
+    yearless_catalogue.save()
     first = new_compliance_gaps(today=dt.date(2026, 9, 30))
-    assert {f.summary.split("ข้อ ")[1].split()[0] for f in first} == {"A5", "A6", "A7"}
+    assert gaps(first, small_catalogue) == gaps(first, yearless_catalogue) == {"A5", "A6", "A7"}
     assert new_compliance_gaps(today=dt.date(2026, 9, 30)) == []
     after_boundary = new_compliance_gaps(today=dt.date(2026, 10, 1))
-    assert {f.summary.split("ข้อ ")[1].split()[0] for f in after_boundary} == {"A2", "A3", "A4"}
+    # The yearless list moved to FY2570; ITA 2569 still assesses FY2569 (ADR 0036).
+    assert gaps(after_boundary, yearless_catalogue) == {"A2", "A3", "A4"}
+    assert gaps(after_boundary, small_catalogue) == set()
 
 
 @pytest.mark.django_db
