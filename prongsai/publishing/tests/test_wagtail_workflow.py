@@ -225,3 +225,18 @@ def test_R23_routes_workflow_follows_the_route_when_its_steps_change(people, cla
         "ผู้ตรวจสอบเพิ่มเติม",
     ]
     assert sync_route_workflow(classes["exempt"].route) is None
+
+
+def test_R21_the_steps_approver_opens_the_draft_in_wagtails_editor_with_the_task_actions(
+    client, people, classes, django_capture_on_commit_callbacks
+):
+    request = submit(people, classes["general"], django_capture_on_commit_callbacks)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[request.target_page_id])
+    client.force_login(people["approver"])
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "ส่งกลับให้แก้ไข" in html and "ไม่อนุมัติ" in html
+    assert request.target_page.slug in html  # the Thai slug is shown as is
+    client.force_login(people["other_owner"])  # no page permissions, not a reviewer
+    assert client.get(edit_url).status_code in (302, 403)
