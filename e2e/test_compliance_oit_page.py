@@ -59,3 +59,64 @@ def test_r34_oit_page_renders_and_every_evidence_link_resolves(demo_site, open_p
     index = open_page(f"{demo_site.url}/oit/", 1440)
     titles = index.locator(".item-list h2").all_inner_texts()
     assert len(titles) == 4 and any("2569" in title for title in titles)
+
+
+def _webmaster_context(browser, live_server, width):
+    """webmaster1 of the demo, signed in through a session cookie."""
+    from django.test import Client
+
+    from prongsai.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(username="webmaster1"))
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH")
+    host = live_server.url.removeprefix("http://").split(":")[0]
+    context.add_cookies(
+        [
+            {
+                "name": "sessionid",
+                "value": client.cookies["sessionid"].value,
+                "domain": host,
+                "path": "/",
+            }
+        ]
+    )
+    return context
+
+
+def test_r34_webmaster_records_a_decision_inline_on_the_dashboard(browser, demo_site):
+    from prongsai.compliance.models import CatalogueItem, NotApplicable
+
+    item = CatalogueItem.objects.get(catalogue__slug="ita-oit-2569", code="O22")
+    for width in WIDTHS:
+        context = _webmaster_context(browser, demo_site, width)
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", errors.append)
+        page.goto(f"{demo_site.url}/admin/compliance/ita-oit-2569/")
+        row = page.locator(f"#item-{item.pk}")
+        row.locator("summary").click()
+        # Nothing chosen: refused in Thai, the form stays open on that item.
+        with page.expect_navigation():
+            row.get_by_role("button", name="บันทึกหลักฐาน").click()
+        row = page.locator(f"#item-{item.pk}")
+        assert "เลือกหน้าเว็บหรือเอกสารอย่างใดอย่างหนึ่ง" in row.inner_text()
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        screenshot(page, f"compliance-dashboard-refused-{width}")
+        assert errors == []
+        context.close()
+
+    context = _webmaster_context(browser, demo_site, 1440)
+    page = context.new_page()
+    page.goto(f"{demo_site.url}/admin/compliance/ita-oit-2569/")
+    row = page.locator(f"#item-{item.pk}")
+    row.locator("summary").click()
+    row.get_by_label("เหตุผลที่ข้อนี้ไม่เกี่ยวข้องกับหน่วยงาน").fill(
+        "หน่วยงานยังไม่มีแผนบริหารจัดการความเสี่ยงในปีงบประมาณที่ผ่านมา"
+    )
+    with page.expect_navigation():
+        row.get_by_role("button", name="บันทึกว่าไม่เกี่ยวข้อง").click()
+    assert "บันทึกว่าข้อ O22 ไม่เกี่ยวข้องแล้ว" in page.content()
+    assert NotApplicable.objects.filter(item=item).exists()
+    screenshot(page, "compliance-dashboard-not-applicable-1440")
+    context.close()
