@@ -24,13 +24,6 @@ class PublishingConfig(AppConfig):
         from wagtail.models import WorkflowState
         from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
 
-        from prongsai.core.text import accept_thai_marks_in_page_slugs
-
-        # Pages created from requests get readable Thai slugs (thai_slugify keeps vowel and tone
-        # marks); Wagtail must accept them on publish and in the page editor. The lead may move
-        # this call to prongsai/core/apps.py, where it belongs.
-        accept_thai_marks_in_page_slugs()
-
         for signal, uid, notifier in (
             (
                 workflow_submitted,
