@@ -92,7 +92,7 @@ def test_r34_webmaster_records_a_decision_inline_on_the_dashboard(browser, demo_
         context = _webmaster_context(browser, demo_site, width)
         page = context.new_page()
         errors = []
-        page.on("pageerror", errors.append)
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
         page.goto(f"{demo_site.url}/admin/compliance/ita-oit-2569/")
         row = page.locator(f"#item-{item.pk}")
         row.locator("summary").click()
