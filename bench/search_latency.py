@@ -1,14 +1,22 @@
 """Search latency (p50/p95) on a generated site of 100,000 pages on PostgreSQL, and indexing
 throughput (items/s).
 
-Creates the scratch database postgres://postgres@127.0.0.1:5432/prongsai_searchbench, drops it at
-the end. Generating 100,000 pages through Wagtail's page API (tree locking, revisions, signals)
-would take hours, so the pages are bulk-inserted as plain Wagtail pages under one section, and
-their index entries are written by Prongsai's real indexer (Thai segmentation + Wagtail's
-PostgreSQL upsert) in batches — the throughput printed is that indexer's. Text is built from the
-Thai corpus (prongsai/search/corpus) with variations, so words repeat the way agency content does.
+Builds the scratch database ``prongsai_searchbench_<pages>`` on the PostgreSQL server of
+``PRONGSAI_BENCH_POSTGRES`` (default postgres://postgres@127.0.0.1:5432). Generating 100,000
+pages through Wagtail's page API (tree locking, revisions, signals) would take hours, so the pages
+are bulk-inserted as plain Wagtail pages under one section, and their index entries are written
+by Prongsai's real indexer (Thai segmentation + Wagtail's PostgreSQL upsert) in batches — the
+throughput printed is that indexer's. Text is built from the Thai corpus (prongsai/search/corpus)
+with variations, so words repeat the way agency content does.
 
-Usage: .venv/bin/python bench/search_latency.py [--pages N]
+Usage: .venv/bin/python bench/search_latency.py [--pages N] [--reuse]
+
+* ``PRONGSAI_BENCH_SEARCH_PAGES`` (or ``--pages``): number of pages, default 100,000; a few
+  thousand give a quick run.
+* ``--reuse`` (or ``PRONGSAI_BENCH_SEARCH_REUSE=1``): keep the database at the end and, next time,
+  reuse it when it holds the same number of pages (migrations are still applied, so a new index
+  is measured without rebuilding). Without it the database is dropped at the end.
+* PostgreSQL not reachable: the bench prints why it is skipped and exits 0.
 """
 
 import os
@@ -22,19 +30,46 @@ from pathlib import Path
 import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-SERVER = "postgres://postgres@127.0.0.1:5432"
-DB_NAME = "prongsai_searchbench"
+SERVER = os.environ.get("PRONGSAI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+PAGES = int(
+    sys.argv[sys.argv.index("--pages") + 1]
+    if "--pages" in sys.argv
+    else os.environ.get("PRONGSAI_BENCH_SEARCH_PAGES", "100000")
+)
+REUSE = "--reuse" in sys.argv or os.environ.get("PRONGSAI_BENCH_SEARCH_REUSE", "") == "1"
+#: One scratch database per size, so a quick run does not throw away the 100,000-page one.
+DB_NAME = f"prongsai_searchbench_{PAGES}"
 os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-
-PAGES = int(sys.argv[sys.argv.index("--pages") + 1]) if "--pages" in sys.argv else 100_000
 BATCH = 1000
 QUERY_RUNS = 400
+#: Written once the generated site is complete; a reused database must hold this many pages.
+MARKER_TABLE = "prongsai_searchbench_built"
 
 
 def admin(sql: str) -> None:
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
         connection.execute(sql)
+
+
+def unreachable_reason() -> str:
+    """Why PostgreSQL cannot be used ("" when it can)."""
+    try:
+        with psycopg.connect(f"{SERVER}/postgres", connect_timeout=3) as connection:
+            connection.execute("SELECT 1")
+    except psycopg.Error as error:
+        return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return ""
+
+
+def built_site() -> tuple[int, float] | None:
+    """(pages, indexing items/s) of a complete generated site kept by an earlier --reuse run."""
+    try:
+        with psycopg.connect(f"{SERVER}/{DB_NAME}", connect_timeout=3) as connection:
+            row = connection.execute(f"SELECT pages, items_per_second FROM {MARKER_TABLE}")  # noqa: S608
+            return row.fetchone()
+    except psycopg.Error:
+        return None
 
 
 def synthetic_texts(count: int):
@@ -128,9 +163,37 @@ def measure(queries: list[str]) -> list[float]:
     return timings
 
 
+def build_site_with_pages() -> float:
+    """Generate the site and its index; returns the indexing throughput (items/s)."""
+    from django.db import connection
+
+    from prongsai.sitepages import models as m
+    from prongsai.sitepages.tests.factories import add_page, build_site
+
+    home = build_site()
+    section = add_page(home, m.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
+    started = time.perf_counter()
+    bulk_pages(section, PAGES)
+    print(f"{PAGES} pages bulk-created in {time.perf_counter() - started:.0f} s", flush=True)
+    rate = index_pages(section, PAGES)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        cursor.execute(f"CREATE TABLE {MARKER_TABLE} (pages integer, items_per_second real)")
+        cursor.execute(f"INSERT INTO {MARKER_TABLE} VALUES (%s, %s)", [PAGES, rate])  # noqa: S608
+    return rate
+
+
 def main() -> None:
-    admin(f"DROP DATABASE IF EXISTS {DB_NAME}")
-    admin(f"CREATE DATABASE {DB_NAME}")
+    reason = unreachable_reason()
+    if reason:
+        print(f"search latency bench skipped: PostgreSQL is not reachable at {SERVER} ({reason})")
+        return
+    kept = built_site() if REUSE else None
+    if kept and kept[0] != PAGES:
+        kept = None
+    if kept is None:
+        admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        admin(f"CREATE DATABASE {DB_NAME}")
     try:
         import django
 
@@ -139,19 +202,19 @@ def main() -> None:
         from django.db import connection
 
         from prongsai.search import corpus
-        from prongsai.sitepages import models as m
-        from prongsai.sitepages.tests.factories import add_page, build_site
 
         call_command("migrate", verbosity=0, interactive=False)
-        home = build_site()
-        section = add_page(home, m.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
-        started = time.perf_counter()
-        bulk_pages(section, PAGES)
-        print(f"{PAGES} pages bulk-created in {time.perf_counter() - started:.0f} s")
-        rate = index_pages(section, PAGES)
-        print(f"indexing throughput: {rate:.0f} items/s (Thai segmentation + PostgreSQL upsert)")
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        if kept is None:
+            rate = build_site_with_pages()
+            print(
+                f"indexing throughput: {rate:.0f} items/s (Thai segmentation + PostgreSQL upsert)"
+            )
+        else:
+            rate = kept[1]
+            print(
+                f"reusing the generated site of {PAGES} pages in {DB_NAME} "
+                f"(indexing throughput when it was built: {rate:.0f} items/s)"
+            )
         queries = [case["query"] for case in corpus.queries()]
         measure(queries[:20])  # warm caches and the tokenizer
         rng = random.Random(1)
@@ -160,11 +223,13 @@ def main() -> None:
         p95 = statistics.quantiles(timings, n=20)[-1]
         print(
             f"search latency on {PAGES} pages, {QUERY_RUNS} corpus queries: "
-            f"p50 = {p50:.1f} ms, p95 = {p95:.1f} ms, max = {max(timings):.1f} ms"
+            f"p50 = {p50:.1f} ms, p95 = {p95:.1f} ms, max = {max(timings):.1f} ms "
+            f"(load average {os.getloadavg()[0]:.1f})"
         )
         connection.close()
     finally:
-        admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
+        if not REUSE:
+            admin(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,162 @@
+"""Ranked search candidates on PostgreSQL from a bounded pool of matches (ADR 0066).
+
+Wagtail's PostgreSQL backend ranks every matching row before it cuts the list, and it builds
+full model instances for the results; common Thai words ("ประกาศ", "การ") match tens of thousands
+of pages, so a search took seconds on 100,000 pages. Here one SQL statement:
+
+1. takes a bounded pool of visible matches through the GIN indexes: at most ``POOL_SIZE`` rows
+   matching in the title (Wagtail's index on ``title``) and at most ``POOL_SIZE`` matching in
+   title or body (our index on ``title || body``, ADR 0065);
+2. ranks only the pool with the same formula as Wagtail (``ts_rank`` with Wagtail's weights,
+   title rank × ``title_norm`` + body rank; all words: product of (1 + rank) − 1; any word: the
+   mean) and returns the best primary keys.
+
+So the cost depends on the pool size, not on how common the words are. Title matches always
+enter the pool, so the items that rank highest are never lost; among very common words the
+body-only matches outside the pool are not ranked (they would rank below title matches anyway).
+The index rows and their text are Wagtail's, written by our segmenting backend (ADR 0061).
+"""
+
+import contextlib
+
+from django.db import connection, transaction
+from modelsearch.backends import get_search_backend
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.utils import get_descendants_content_types_pks
+
+#: Most matching rows ranked per search and per kind of content.
+POOL_SIZE = 500
+
+Terms = list[tuple[str, tuple[str, ...]]]
+
+
+def _lexeme(word: str) -> str:
+    """A tsquery lexeme literal (the word is passed as a parameter, never spliced into SQL)."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+class _Query:
+    """Pieces of the statement for one list of query terms, with their parameters."""
+
+    def __init__(self, terms: Terms, operator: str, config: str):
+        self.terms = terms
+        self.all_words = operator.lower() == "and"
+        self.config = config
+
+    def _tsquery(self, text: str) -> tuple[str, list]:
+        return "to_tsquery(%s::regconfig, %s)", [self.config, text]
+
+    def _alternatives(self, word: str, parts: tuple[str, ...]) -> list[str]:
+        alternatives = [_lexeme(word)]
+        if parts:
+            alternatives.append("(" + " & ".join(map(_lexeme, parts)) + ")")
+        return alternatives
+
+    def match(self) -> tuple[str, list]:
+        """The whole query as one tsquery: each word whole or as all its parts."""
+        joiner = " & " if self.all_words else " | "
+        text = joiner.join(
+            "(" + " | ".join(self._alternatives(word, parts)) + ")" for word, parts in self.terms
+        )
+        return self._tsquery(text)
+
+    def rank(self, vector: str) -> tuple[str, list]:
+        """``ts_rank`` of one vector column for the whole query, with Wagtail's weights."""
+        match_sql, match_params = self.match()
+        return f"ts_rank(%s::float4[], {vector}, {match_sql})", [get_sql_weights(), *match_params]
+
+
+#: Planner settings for the statement (see _bitmap_scans).
+_PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off"
+
+
+@contextlib.contextmanager
+def _bitmap_scans(cursor):
+    """Plan the statement with bitmap index scans only and without JIT compilation.
+
+    PostgreSQL prices ``(title || body) @@ query`` as cheap, so for a common word with a LIMIT it
+    prefers reading rows in order and testing each one, which decompresses every body vector
+    (≈ 30 µs a row); the GIN bitmap finds the same rows in a few milliseconds. JIT compilation
+    (tens of milliseconds) never pays off for a statement this short. ``SET LOCAL`` inside a
+    transaction (or a savepoint) that is rolled back afterwards — the statement only reads — so
+    the settings never outlive it, even inside a caller's transaction.
+    """
+    with transaction.atomic():
+        cursor.execute(_PLANNER)
+        yield
+        transaction.set_rollback(True)
+
+
+#: Body matches are pooled only when fewer than ``limit`` titles match, up to the pool size.
+_POOL_LEFT = (
+    "CASE WHEN (SELECT count(*) FROM title_pool) < %s "
+    "THEN %s - (SELECT count(*) FROM title_pool) ELSE 0 END"
+)
+
+
+def _index_table() -> str:
+    from modelsearch.conf import get_app_config
+
+    return connection.ops.quote_name(get_app_config().get_model("IndexEntry")._meta.db_table)
+
+
+def _pools(name: str, visible, query: _Query, limit: int) -> tuple[str, list]:
+    """The CTEs ``<name>_title``, ``<name>_any`` and ``<name>_best`` for one kind of content.
+
+    Visibility is checked row by row through the object's primary key (OFFSET 0 keeps the
+    planner from hashing every visible page first). Only rows of the queryset's own content
+    types (integer keys) are cast. Every value is a parameter; the SQL text is ours and Django's.
+    """
+    table = _index_table()
+    content_types = get_descendants_content_types_pks(visible.model)
+    visible_sql, visible_params = visible.order_by().values_list("pk").query.sql_with_params()
+    match_sql, match_params = query.match()
+    title_rank, title_rank_params = query.rank("e.title")
+    pool = (
+        f"SELECT e.id, e.object_id, {title_rank} * e.title_norm AS title_score "  # noqa: S608
+        f"FROM {table} e WHERE e.content_type_id = ANY(%s) AND VECTOR @@ {match_sql} "
+        f"AND EXISTS (SELECT 1 FROM ({visible_sql}) visible (pk) "
+        f"WHERE visible.pk = e.object_id::integer OFFSET 0) LIMIT "
+    )
+    pool_params = [*title_rank_params, content_types, *match_params, *visible_params]
+    title_pool = pool.replace("VECTOR", "e.title", 1) + "%s"
+    # Body matches only when titles alone cannot fill the list (never for common words).
+    any_pool = pool.replace("VECTOR", "(e.title || e.body)", 1) + _POOL_LEFT.replace(
+        "title_pool", f"{name}_title"
+    )
+    sql = (
+        f"{name}_title AS MATERIALIZED ({title_pool}), "  # noqa: S608
+        f"{name}_any AS MATERIALIZED ({any_pool}), "
+        f"{name}_best AS (SELECT * FROM {name}_title UNION SELECT * FROM {name}_any "
+        f"ORDER BY title_score DESC, id DESC LIMIT %s)"
+    )
+    return sql, [*pool_params, POOL_SIZE, *pool_params, limit, POOL_SIZE, limit]
+
+
+def ranked(sources: dict, terms: Terms, operator: str, limit: int) -> list[tuple[str, int, float]]:
+    """(kind, primary key, relevance) of the best ``limit`` objects of each kind matching
+    ``terms``, best first, in one statement. ``sources`` maps a kind ("page", "document") to the
+    queryset of its visible objects (published, public, category …); only those are ranked."""
+    if not terms or not sources:
+        return []
+    query = _Query(terms, operator, get_search_backend().config or "simple")
+    body_rank, body_rank_params = query.rank("e.body")
+    table = _index_table()
+    ctes, selects, params, select_params = [], [], [], []
+    for number, (kind, visible) in enumerate(sources.items()):
+        name = f"kind{number}"
+        sql, cte_params = _pools(name, visible, query, limit)
+        ctes.append(sql)
+        params += cte_params
+        # The title rank is cheap (short vectors); the body vector is decompressed only for
+        # the best ``limit`` rows by title.
+        selects.append(
+            f"SELECT %s AS kind, best.object_id::integer AS pk, "  # noqa: S608
+            f"best.title_score + {body_rank} AS score "
+            f"FROM {name}_best best JOIN {table} e ON e.id = best.id"
+        )
+        select_params += [kind, *body_rank_params]
+    sql = f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)} ORDER BY score DESC, pk DESC"
+    with connection.cursor() as cursor, _bitmap_scans(cursor):
+        cursor.execute(sql, [*params, *select_params])
+        return [(kind, pk, float(score)) for kind, pk, score in cursor.fetchall()]
