@@ -21,10 +21,7 @@ from .models import ExpiredItem
 
 
 def document_in_window(document, now=None) -> bool:
-    now = now or timezone.now()
-    if document.publish_from and document.publish_from > now:
-        return False
-    return not (document.publish_until and document.publish_until <= now)
+    return document.in_publication_window(now)
 
 
 def document_expired(document, now=None) -> bool:

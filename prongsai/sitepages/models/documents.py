@@ -4,6 +4,7 @@ import os
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
 
@@ -37,6 +38,17 @@ class AgencyDocument(PublicationMetadata, AbstractDocument):
         super().clean()
         if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
             raise ValidationError({"publish_until": _("วันสิ้นสุดการเผยแพร่ต้องอยู่หลังวันเริ่มเผยแพร่")})
+
+    def in_publication_window(self, now=None) -> bool:
+        """Inside its publication window (R30): public listings show only these."""
+        now = now or timezone.now()
+        if self.publish_from and self.publish_from > now:
+            return False
+        return not (self.publish_until and self.publish_until <= now)
+
+    @property
+    def is_public_now(self) -> bool:
+        return self.in_publication_window()
 
     @property
     def file_type_label(self) -> str:
