@@ -114,3 +114,65 @@ def test_documents_outside_their_publication_window_are_not_found(
         )
     assert not found("ประกาศหมดอายุ", expired)
     assert not found("ประกาศล่วงหน้า", scheduled)
+
+
+MARKED_TEXT = "รายงานคุณภาพน้ำประปา ค่า pH ผ่านเกณฑ์ ฐานข้อมูลการทำงานของหน้าที่ประจำ"
+
+
+def test_thai_pdf_made_with_the_project_fonts_extracts_exact_words():
+    """prongsai.core.pdf merges Thai/Latin faces per weight with sara am glyphs (issue 8):
+    tone marks, sara am, ฐ and Latin letters come out of the PDF as written."""
+    text = extract_text(corpus.pdf_bytes("ทำงาน", MARKED_TEXT), "pdf")
+    for word in ("น้ำ", "ทำงาน", "ฐาน", "pH", "หน้าที่", "ประจำ"):
+        assert word in text, (word, text)
+
+
+def test_word_with_tone_marks_is_highlighted_in_a_document_snippet(
+    client, unit, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(
+            unit, "ผลตรวจ", "water.pdf", corpus.pdf_bytes("ผลตรวจ", MARKED_TEXT)
+        )
+    assert found("น้ำ", document)
+    html = client.get("/search/", {"q": "น้ำ"}).content.decode()
+    assert "คุณภาพ<mark>น้ำ</mark>ประปา" in html
+    assert "<mark>น้า</mark>" not in html  # "หน้าที่" is not "น้ำ"
+
+
+def test_text_that_lost_its_tone_marks_is_still_found_and_highlighted(
+    client, unit, django_capture_on_commit_callbacks
+):
+    """PDFs from legacy fonts lose tone marks and the nikhahit ("น้ำ" → "นา"); matching ignores
+    them (ADR 0062) and so does highlighting."""
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(
+            unit, "รายงาน", "old.docx", corpus.docx_bytes("รายงาน", "คุณภาพนาประปา ทางาน")
+        )
+    assert found("น้ำประปา", document)
+    html = client.get("/search/", {"q": "น้ำประปา"}).content.decode()
+    assert "คุณภาพ<mark>นาประปา</mark>" in html
+
+
+def test_document_in_a_private_collection_is_not_found_by_public_search(
+    client, unit, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    private = Collection.get_first_root_node().add_child(name="เอกสารภายใน")
+    inner = private.add_child(name="เอกสารภายในฝ่ายคลัง")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type="login")
+    with django_capture_on_commit_callbacks(execute=True):
+        hidden = make_document(
+            unit, "บันทึกภายในลับ", "a.docx", corpus.docx_bytes("ก", "งบลับ"), collection=private
+        )
+        nested = make_document(
+            unit, "บันทึกภายในลับ 2", "b.docx", corpus.docx_bytes("ข", "งบลับ"), collection=inner
+        )
+        public = make_document(unit, "บันทึกภายในลับ เผยแพร่", "c.docx", corpus.docx_bytes("ค", "ค"))
+    assert not found("บันทึกภายในลับ", hidden)
+    assert not found("งบลับ", nested)
+    assert found("บันทึกภายในลับ", public)
+    html = client.get("/search/", {"q": "บันทึกภายในลับ"}).content.decode()
+    assert hidden.url not in html and nested.url not in html
+    assert public.url in html

@@ -1,0 +1,62 @@
+"""Ranking from a bounded pool of matches (ADR 0066). The pool is PostgreSQL's path; on SQLite
+the same expectations hold through Wagtail's FTS5 ranking."""
+
+import pytest
+
+from prongsai.search import ranking
+from prongsai.search.selectors import candidates
+from prongsai.sitepages import models as m
+from prongsai.sitepages.tests.factories import add_page, metadata
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def news_index(home_page):
+    return add_page(home_page, m.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
+
+
+def news(parent, unit, slug, title, introduction="", **fields):
+    return add_page(
+        parent,
+        m.NewsPage,
+        title=title,
+        slug=slug,
+        introduction=introduction,
+        **metadata(unit),
+        **fields,
+    )
+
+
+def page_ids(query):
+    return [c.pk for c in candidates(query) if c.kind == "page"]
+
+
+def test_drafts_matching_first_do_not_push_published_pages_out_of_the_pool(
+    news_index, unit, monkeypatch
+):
+    monkeypatch.setattr(ranking, "POOL_SIZE", 3)
+    for number in range(5):
+        news(
+            news_index,
+            unit,
+            f"d{number}",
+            f"ร่างราคากลางปูนซีเมนต์ {number}",
+            publish=False,
+            live=False,
+        )
+    first = news(news_index, unit, "p1", "ราคากลางปูนซีเมนต์ ไตรมาส 1")
+    second = news(news_index, unit, "p2", "ราคากลางปูนซีเมนต์ ไตรมาส 2")
+    assert sorted(page_ids("ราคากลาง ปูนซีเมนต์")) == sorted([first.pk, second.pk])
+
+
+def test_title_match_ranks_above_a_match_in_the_body_only(news_index, unit):
+    in_body = news(news_index, unit, "body", "ข่าวกิจกรรมประจำเดือน", "มีการประชุมเรื่องราคากลางปูนซีเมนต์")
+    in_title = news(news_index, unit, "title", "ราคากลางปูนซีเมนต์ประจำปี")
+    assert page_ids("ราคากลาง ปูนซีเมนต์") == [in_title.pk, in_body.pk]
+
+
+def test_words_split_between_title_and_body_are_found(news_index, unit):
+    page = news(news_index, unit, "split", "ประกาศราคากลาง", "งานจัดซื้อปูนซีเมนต์ของตำบล")
+    news(news_index, unit, "other", "ประกาศราคากลางงานถนน", "งานถนนลูกรัง")
+    assert page_ids("ราคากลาง ปูนซีเมนต์") == [page.pk]
