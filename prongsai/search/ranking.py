@@ -133,6 +133,13 @@ def _pools(name: str, visible, query: _Query, limit: int) -> tuple[str, list]:
     return sql, [*pool_params, POOL_SIZE, *pool_params, limit, POOL_SIZE, limit]
 
 
+def available() -> bool:
+    """Whether searches go to Wagtail's PostgreSQL database index (not OpenSearch, not SQLite)."""
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    return isinstance(get_search_backend(), PostgresSearchBackend)
+
+
 def ranked(sources: dict, terms: Terms, operator: str, limit: int) -> list[tuple[str, int, float]]:
     """(kind, primary key, relevance) of the best ``limit`` objects of each kind matching
     ``terms``, best first, in one statement. ``sources`` maps a kind ("page", "document") to the

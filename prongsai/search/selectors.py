@@ -102,7 +102,7 @@ def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
 
 
 def _search_all(sources: dict, query: str, operator: str) -> list[Candidate]:
-    if connection.vendor == "postgresql":
+    if ranking.available():
         # Bounded pools ranked in one statement: fast on large sites (ADR 0066).
         found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES)
         return [Candidate(kind, pk, score) for kind, pk, score in found]
