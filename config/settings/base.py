@@ -211,7 +211,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"prongsai": {"level": "INFO"}},
+    "loggers": {
+        "prongsai": {"level": "INFO"},
+        # One line per task state change is noise next to the job-run records (monitoring);
+        # `manage.py db_worker` turns these up again for the worker's own log.
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+    },
 }
 
 # Publishing rules an agency profile may change (see docs/env-vars.md for the env overrides).
