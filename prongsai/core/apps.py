@@ -11,3 +11,7 @@ class CoreConfig(AppConfig):
         # Thai slugs keep their vowel and tone marks (thai_slugify); Wagtail must accept them on
         # publish and in the page editor, for every app that creates pages.
         accept_thai_marks_in_page_slugs()
+
+        from . import signals
+
+        signals.connect()

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from prongsai.core.forms import MetadataPageForm
@@ -34,16 +34,19 @@ class BasePage(Page):
 
     def route(self, request, path_components):
         # Same result as Wagtail's routing, in two queries instead of two per URL level.
-        if not path_components:
-            return super().route(request, path_components)
-        from prongsai.core.pagequeries import route_descendant
+        from prongsai.core.pagequeries import mark_if_unrestricted, route_descendant
 
+        if not path_components:
+            return mark_if_unrestricted(super().route(request, path_components), request)
         return route_descendant(self, request, path_components)
 
     def get_view_restrictions(self):
-        # Same restrictions as Wagtail finds, without the query that lists the ancestors.
+        # Same restrictions as Wagtail finds, without the query that lists the ancestors; none
+        # at all, without a query, when routing found no restriction or alias on the way.
         from prongsai.core.pagequeries import view_restrictions_for
 
+        if getattr(self, "_known_unrestricted", False):
+            return PageViewRestriction.objects.none()
         return view_restrictions_for(self)
 
     def breadcrumb_ancestors(self):
@@ -184,3 +187,23 @@ class AgencySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("ข้อมูลหน่วยงาน")
+
+
+class SiteGeneration(models.Model):
+    """One row whose token changes whenever what every public page shows may have changed.
+
+    Pages, sites, view restrictions and site settings bump it when saved or deleted
+    (prongsai/core/signals.py), in the same transaction as the change. Each process keeps the
+    site root, the menu and the agency settings in memory under the token it last read
+    (prongsai/core/sitestate.py), so a public page reads one tiny row instead of four queries.
+    The token is random rather than a counter, so a rolled-back change can never be mistaken
+    for a later one.
+    """
+
+    token = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("รุ่นของข้อมูลเว็บไซต์")
+
+    def __str__(self) -> str:
+        return self.token

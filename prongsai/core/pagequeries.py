@@ -86,11 +86,22 @@ def route_descendant(parent, request, path_components):
         specific._cached_parent_obj = current
         specific.route_ancestors = ancestors
         if remaining:
-            return specific.route(request, remaining)
+            return mark_if_unrestricted(specific.route(request, remaining), request)
         if not specific.live:
             raise Http404
-        return RouteResult(specific)
+        return mark_if_unrestricted(RouteResult(specific), request)
     raise Http404  # unreachable: path_components is never empty here
+
+
+def mark_if_unrestricted(route_result, request):
+    """Flag the routed page when the in-memory site state knows that no view restriction or
+    alias lies on its path, so checking its restrictions needs no query."""
+    from prongsai.core import sitestate
+
+    page = route_result.page if isinstance(route_result, RouteResult) else route_result[0]
+    if sitestate.for_request(request).is_unrestricted(page):
+        page._known_unrestricted = True
+    return route_result
 
 
 def _load_specific(page_class, page):
@@ -99,10 +110,10 @@ def _load_specific(page_class, page):
     queryset = page_class._default_manager.filter(pk=page.pk)
     if issubclass(page_class, PublicationMetadata):
         queryset = queryset.select_related("owner_unit")
-    specific = queryset.first()
-    if specific is None:
+    rows = list(queryset.order_by())  # one row by primary key: no ORDER BY or LIMIT to build
+    if not rows:
         raise Http404
-    return specific
+    return rows[0]
 
 
 def paginate(queryset, per_page: int, page_number) -> PaginatorPage:

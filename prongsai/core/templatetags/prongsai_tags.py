@@ -1,44 +1,40 @@
 from django import template
 from django.utils import timezone
-from wagtail.models import Page, Site
 
-from prongsai.core.pagequeries import exclude_private
+from prongsai.core import sitestate
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
+    """The home page of the request's site (kept in memory per process)."""
     request = context.get("request")
     if request is None:
         return None
-    if not hasattr(request, "_prongsai_site_root"):
-        site = Site.find_for_request(request)
-        request._prongsai_site_root = site.root_page if site else None
-    return request._prongsai_site_root
+    return sitestate.for_request(request).home
 
 
 @register.simple_tag(takes_context=True)
 def main_navigation(context):
-    """The home page's sections shown in the menu: one query per request."""
+    """The home page's sections shown in the menu, each with its title, URL and tree path.
+
+    Kept in memory per process until a page, site or setting changes (no query per request).
+    """
     request = context.get("request")
-    root = site_root(context)
-    if root is None:
-        return []
-    if not hasattr(request, "_prongsai_nav"):
-        request._prongsai_nav = list(
-            exclude_private(Page.objects.child_of(root).live().in_menu()).only(
-                "title", "url_path", "path", "depth"
-            )
-        )
-    return request._prongsai_nav
+    if request is None:
+        return ()
+    return sitestate.for_request(request).menu
 
 
 @register.simple_tag(takes_context=True)
 def page_url(context, page):
-    """URL of a page in the current site without extra queries (relative to the site root)."""
+    """The URL ``{% pageurl page %}`` gives, built from the page's ``url_path`` when the site
+    is the only one (no cache or database lookup per link)."""
     request = context.get("request")
-    return page.get_url(request=request)
+    if request is None:
+        return page.get_url()
+    return sitestate.for_request(request).page_url(page) or page.get_url(request=request)
 
 
 @register.simple_tag

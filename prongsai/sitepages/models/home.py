@@ -38,9 +38,13 @@ class HomePage(BasePage):
         from .news import NewsPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = exclude_private(
-            NewsPage.objects.live().descendant_of(self).select_related("owner_unit")
-        ).order_by("-published_date", "-first_published_at")[:6]
+        context["latest_news"] = (
+            exclude_private(
+                NewsPage.objects.live().descendant_of(self).select_related("owner_unit")
+            )
+            .defer("body", "attachments", "gallery")  # the cards show none of them
+            .order_by("-published_date", "-first_published_at")[:6]
+        )
         return context
 
     @staticmethod

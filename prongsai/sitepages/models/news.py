@@ -33,9 +33,12 @@ class NewsIndexPage(CategoryIndexPage):
         verbose_name = _("หมวดข่าวประชาสัมพันธ์")
 
     def listing_queryset(self):
-        queryset = exclude_private(
-            NewsPage.objects.child_of(self).live().select_related("owner_unit")
-        ).order_by("-published_date", "-first_published_at")
+        # The listing shows no body, attachment or photo: leave their JSON in the database.
+        queryset = (
+            exclude_private(NewsPage.objects.child_of(self).live().select_related("owner_unit"))
+            .defer("body", "attachments", "gallery")
+            .order_by("-published_date", "-first_published_at")
+        )
         kind = getattr(self, "_kind_filter", "")
         return queryset.filter(news_kind=kind) if kind else queryset
 
@@ -68,6 +71,15 @@ class NewsPage(ArticleContentPage):
 
     class Meta:
         verbose_name = _("ข่าว/ประกาศ")
+
+    @property
+    def news_kind_label(self) -> str:
+        """``get_news_kind_display()`` without rebuilding the choices on every call (which
+        translates every kind's label once per item in a listing)."""
+        try:
+            return str(NewsKind(self.news_kind).label)
+        except ValueError:
+            return self.news_kind
 
 
 class EventCalendarPage(CategoryIndexPage):

@@ -1,0 +1,168 @@
+"""What every public page shows, kept in memory per process and checked with one tiny query.
+
+The site for the request's host, its home page, the main menu, the agency settings and the
+paths under a view restriction change only when a webmaster saves something. Each process
+keeps them under the token of ``core.SiteGeneration`` it last read; the signals in
+``prongsai/core/signals.py`` give that row a new token in the same transaction as any change
+to pages, sites, view restrictions or settings, so every process notices it on its next
+request (docs/adr/0002-site-state-in-memory.md).
+
+Everything handed to a request is a copy, so what a request sets on its objects never leaks
+into the next one.
+"""
+
+import copy
+import uuid
+from dataclasses import dataclass, replace
+from urllib.parse import quote
+
+from django.conf import settings
+from django.db import connection
+from django.http.request import split_domain_port
+from django.urls import NoReverseMatch, reverse
+from wagtail.models import Page, PageViewRestriction, Site
+
+from prongsai.core.models import AgencySettings, SiteGeneration
+
+# reverse() leaves these unquoted in a path (django.urls.resolvers); the rest is %-encoded.
+_SAFE_IN_PATH = "/~:@!$&'()*+,;="
+_MAX_HOSTS = 32  # host names kept per generation (ALLOWED_HOSTS limits them anyway)
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+    path: str  # the tree path, to mark the section the visitor is in
+
+
+@dataclass(frozen=True)
+class SiteState:
+    site: Site | None
+    home: Page | None
+    agency: AgencySettings | None
+    menu: tuple[MenuItem, ...] = ()
+    #: tree paths of pages with a view restriction and of aliases (which use their source's)
+    guarded_paths: frozenset[str] = frozenset()
+    #: how a page URL is built when this site is the only one: prefix + url_path minus root
+    url_prefix: str | None = None
+    root_url_path: str = ""
+
+    def site_for_request(self) -> Site | None:
+        if self.site is None:
+            return None
+        site = copy.copy(self.site)
+        site.root_page = copy.copy(self.home)
+        return site
+
+    def agency_for_request(self, request) -> AgencySettings | None:
+        if self.agency is None:
+            return None
+        agency = copy.copy(self.agency)
+        agency._request = request  # as BaseSiteSetting.for_request does
+        return agency
+
+    def is_unrestricted(self, page) -> bool:
+        """True when neither ``page`` nor an ancestor has a view restriction or is an alias."""
+        if self.site is None:
+            return False
+        steplen = page.steplen
+        return not any(
+            page.path[:end] in self.guarded_paths
+            for end in range(steplen, len(page.path) + 1, steplen)
+        )
+
+    def page_url(self, page) -> str | None:
+        """The URL Wagtail's ``page.get_url(request)`` gives for a page of this site, or None
+        when only Wagtail can tell (several sites, a page outside this one, custom URLs)."""
+        if self.url_prefix is None or type(page).get_url_parts is not Page.get_url_parts:
+            return None
+        url_path = page.url_path
+        if not url_path.startswith(self.root_url_path):
+            return None
+        return self.url_prefix + quote(url_path[len(self.root_url_path) :], safe=_SAFE_IN_PATH)
+
+
+_EMPTY = SiteState(site=None, home=None, agency=None)
+_memo: dict = {"generation": None, "states": {}}
+
+
+def current_generation() -> str | None:
+    """The token of the site's content; None when the row is missing (right after a flush)."""
+    table = connection.ops.quote_name(SiteGeneration._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {table} WHERE id = 1")  # noqa: S608 (a model's table)
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def bump_generation() -> None:
+    """Tell every process that pages, sites or settings changed (call inside the change's
+    transaction, so the new token and the change become visible together)."""
+    token = uuid.uuid4().hex
+    if not SiteGeneration.objects.filter(pk=1).update(token=token):
+        SiteGeneration.objects.update_or_create(pk=1, defaults={"token": token})
+
+
+def for_request(request) -> SiteState:
+    """The state for the request's site, read once per request."""
+    state = getattr(request, "_prongsai_site_state", None)
+    if state is not None:
+        return state
+    generation = current_generation()
+    key = (split_domain_port(request._get_raw_host())[0], request.get_port())
+    if generation is not None and _memo["generation"] == generation:
+        state = _memo["states"].get(key)
+    if state is None:
+        state = _build(request)
+        if generation is not None:
+            if _memo["generation"] != generation or len(_memo["states"]) >= _MAX_HOSTS:
+                _memo.update(generation=generation, states={})
+            _memo["states"][key] = state
+    request._prongsai_site_state = state
+    return state
+
+
+def _build(request) -> SiteState:
+    from prongsai.core.pagequeries import exclude_private
+
+    site = Site._find_for_request(request)
+    if site is None:
+        return _EMPTY
+    home = site.root_page.specific
+    site.root_page = home
+    agency = AgencySettings.for_site(site)
+    menu_pages = exclude_private(Page.objects.child_of(home).live().in_menu()).only(
+        "title", "url_path", "path", "depth"
+    )
+    guarded = {
+        *PageViewRestriction.objects.values_list("page__path", flat=True),
+        *Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True),
+    }
+    state = SiteState(
+        site=site,
+        home=home,
+        agency=agency,
+        guarded_paths=frozenset(guarded),
+        url_prefix=_url_prefix(),
+        root_url_path=home.url_path,
+    )
+    menu = tuple(
+        MenuItem(page.title, state.page_url(page) or page.get_url(request), page.path)
+        for page in menu_pages
+    )
+    return replace(state, menu=menu)
+
+
+def _url_prefix() -> str | None:
+    """Where Wagtail serves pages ("/"), when page URLs can be built without asking it."""
+    if not getattr(settings, "WAGTAIL_APPEND_SLASH", True) or getattr(
+        settings, "WAGTAIL_I18N_ENABLED", False
+    ):
+        return None
+    if len({root[0] for root in Site.get_site_root_paths()}) != 1:
+        return None
+    try:
+        return reverse("wagtail_serve", args=("",))
+    except NoReverseMatch:
+        return None
