@@ -7,6 +7,11 @@ Idempotence: a file is identified by the SHA-256 of its first line (which holds 
 request id, so it is unique in practice and survives renaming, rotation and gzip). The byte
 offset already ingested is kept per file in ``ingest-state.json``; a second run starts there.
 A malformed line is counted and reported with its line number and the rest goes on.
+
+Speed (issue 6, ≥ 100,000 lines/s on one core): the file is read in large blocks and almost
+every line takes the fast path of ``nginx_lines`` (one bytes regex over the block, per-second
+time cache, record text joined as bytes); the few others go through ``parse_line`` below.
+Both store the same bytes for the same line. Each batch is hashed and written with one write.
 """
 
 import gzip
@@ -18,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import records, store
+from . import nginx_lines, records, store
 
 LINE = re.compile(
     r'(?P<ip>[0-9A-Fa-f.:]+) \S+ (?P<user>\S+) \[(?P<time>[^\]]+)\] "(?P<request>[^"]*)" '
@@ -28,6 +33,7 @@ LINE = re.compile(
     r'(?: "(?P<host>[^"]*)")?\s*$'
 )
 BATCH_LINES = 20_000
+READ_BYTES = 8 * 1024 * 1024
 STATE_FILE = "ingest-state.json"
 
 
@@ -76,7 +82,7 @@ def encode_tail(row: list, raw: str) -> str:
 
     nginx escapes quotes, backslashes and control characters in logged values as \\xHH, so a
     line without any backslash or control character can be written between quotes as is; any
-    other line goes through the JSON encoder. This shortcut is most of the ingest speed.
+    other line goes through the JSON encoder (the general path; nginx_lines is the fast one).
     """
     if "\\" in raw or not raw.rstrip("\n").isprintable():
         return records.encode(row)[1:]
@@ -151,31 +157,64 @@ def _ingest_one(path, state, state_path, writer, times, summary) -> None:
             return
         key = hashlib.sha256(first).hexdigest()
         known = state.get(key, {"offset": 0, "line": 0})
-        offset, number = known["offset"], known["line"]
-        handle.seek(offset)
-        batch: list[str] = []
-        batch_day = batch_first = None
-        for raw in handle:
-            if not raw.endswith(b"\n"):
-                break  # nginx is still writing this line; the next run takes it
-            number += 1
-            offset += len(raw)
-            text = raw.decode("utf-8", "replace")
+        batch = _Batch(writer, state, state_path, key, path, summary)
+        batch.offset, batch.number = known["offset"], known["line"]
+        handle.seek(batch.offset)
+        parser = nginx_lines.BlockParser()
+        carry = b""
+        while block := handle.read(READ_BYTES):
+            data = carry + block
+            whole = data.rfind(b"\n") + 1  # a last line without its newline waits for more
+            _ingest_block(data, whole, parser, times, batch)
+            carry = data[whole:]
+        # A final line without a newline is still being written by nginx; the next run takes it.
+        batch.flush()
+
+
+class _Batch:
+    """Encoded records waiting for one write, and where in the file they end."""
+
+    def __init__(self, writer, state, state_path, key, path, summary):
+        self.writer, self.state, self.state_path = writer, state, state_path
+        self.key, self.path, self.summary = key, path, summary
+        self.tails: list[bytes] = []
+        self.day = self.first_time = None
+        self.offset = self.number = 0  # file offset and line number after the last line seen
+
+    def flush(self) -> None:
+        if not self.tails:
+            return
+        _flush(self.writer, self.first_time.decode(), self.tails, self.state, self.state_path,
+               self.key, self.path, self.offset, self.number)  # fmt: skip
+        self.summary.ingested += len(self.tails)
+        self.tails = []
+
+
+def _ingest_block(data: bytes, whole: int, parser, times, batch: _Batch) -> None:
+    """Ingest the whole lines ``data[:whole]``; the batch's offset moves by their byte lengths."""
+    base = batch.offset  # file offset of data[0]
+    number = batch.number
+    tails, day_of_batch = batch.tails, batch.day
+    for line_start, line_end, day, when, tail in parser.lines(data, 0, whole):
+        number += 1
+        if tail is None:
+            text = data[line_start:line_end].decode("utf-8", "replace")
             row = parse_line(text, times)
             if row is None:
-                summary.malformed.append(Malformed(str(path), number, text.rstrip("\n")[:300]))
+                malformed = Malformed(str(batch.path), number, text.rstrip("\n")[:300])
+                batch.summary.malformed.append(malformed)
                 continue
-            day = row[0][:10]
-            if batch and (day != batch_day or len(batch) >= BATCH_LINES):
-                _flush(writer, batch_first, batch, state, state_path, key, path,
-                       offset - len(raw), number - 1)  # fmt: skip
-                summary.ingested += len(batch)
-                batch = []
-            if not batch:
-                batch_day, batch_first = day, row[0]
-            batch.append(encode_tail(row, text))
-        _flush(writer, batch_first, batch, state, state_path, key, path, offset, number)
-        summary.ingested += len(batch)
+            when = row[0].encode()
+            day = when[:10]
+            tail = encode_tail(row, text).encode()
+        if tails and (day != day_of_batch or len(tails) >= BATCH_LINES):
+            batch.offset, batch.number, batch.day = base + line_start, number - 1, day_of_batch
+            batch.flush()
+            tails = batch.tails
+        if not tails:
+            day_of_batch, batch.first_time = day, when
+        tails.append(tail)
+    batch.offset, batch.number, batch.day = base + whole, number, day_of_batch
 
 
 def _flush(writer, first_time, batch, state, state_path, key, path, offset, number) -> None:

@@ -129,3 +129,67 @@ def test_a_crash_between_writing_and_remembering_repeats_nothing(tmp_path, traff
     writer.close()
     assert ingest_files([log]).ingested == 0
     assert records_in_store() == 5
+
+
+FAST = [  # the last one: leading zeros and a $msec with four decimals
+    GOOD.format(second=5, n=5, rid=5),
+    COMBINED_PLUS_ID,
+    '198.51.100.7 - alice [15/Jan/2026:11:30:00 +0000] "GET / HTTP/1.1" 200 - "-" "-" abc -\n',
+    '::1 - - [15/Jan/2026:11:30:01 +0700] "GET /a b HTTP/1.1" 200 1 "-" "<b>&\'" v6 65535 '
+    '1768451401.9 99.999 ""\n',
+    '198.51.100.7 - - [15/Jan/2026:11:30:01 +0700] "GET /a HTTP/1.1" 200 00012 "-" "-" z 00080 '
+    "1768451401.1234 0.0005\n",
+]
+GENERAL = [  # nginx escapes, Thai text, a request line without a path
+    '198.51.100.7 - - [15/Jan/2026:11:30:01 +0700] "GET /x\\x22y HTTP/1.1" 200 0 "a\\x5Cb" "-" '
+    'z2 1 1768451401.100 0.1 "h"\n',
+    '198.51.100.7 - - [15/Jan/2026:11:30:01 +0700] "GET /ไทย HTTP/1.1" 200 0 "-" "-" z3\n',
+    '198.51.100.7 - - [15/Jan/2026:11:30:01 +0700] "-" 400 0 "-" "-" z4 - 1768451401.5 -\n',
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "fast"), [(line, True) for line in FAST] + [(line, False) for line in GENERAL]
+)
+def test_the_fast_path_stores_byte_for_byte_what_the_json_encoder_stores(line, fast):
+    """Existing segments and traffic_verify rely on one stored text per record (ADR 0044);
+    lines the fast path cannot encode exactly are left to the general path."""
+    from prongsai.trafficlog import nginx, nginx_lines, records
+
+    data = line.encode()
+    [(start, end, _day, when, tail)] = list(nginx_lines.BlockParser().lines(data, 0, len(data)))
+    assert (start, end) == (0, len(data))
+    assert (tail is not None) == fast
+    if fast:
+        row = nginx.parse_line(line, nginx._TimeCache())
+        assert tail.decode() == records.encode(row)[1:]
+        assert when.decode() == row[0]
+
+
+def test_lines_cut_by_read_blocks_and_batches_are_stored_once_and_in_order(tmp_path, settings):
+    from prongsai.trafficlog import nginx
+
+    lines = [GOOD.format(second=s % 60, n=s, rid=s) for s in range(200)]
+    lines.insert(50, "garbage\n")
+    log = write_log(tmp_path / "access.log", lines)
+    settings.TRAFFIC_DIR = tmp_path / "whole"
+    ingest_files([log])
+    expected = [line.split(b" ", 2)[2] for line in _stored_lines()]
+    settings.TRAFFIC_DIR = tmp_path / "pieces"
+    original = nginx.READ_BYTES, nginx.BATCH_LINES
+    nginx.READ_BYTES, nginx.BATCH_LINES = 97, 7  # blocks end mid-line; many small batches
+    try:
+        summary = ingest_files([log])
+    finally:
+        nginx.READ_BYTES, nginx.BATCH_LINES = original
+    assert summary.ingested == 200
+    assert [bad.line for bad in summary.malformed] == [51]
+    assert [line.split(b" ", 2)[2] for line in _stored_lines()] == expected
+    assert verify_all().ok
+
+
+def _stored_lines():
+    found = []
+    for info in store.list_segments():
+        found += info.path.read_bytes().splitlines()[1:]
+    return found
