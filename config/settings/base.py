@@ -130,7 +130,11 @@ AXES_FAILURE_LIMIT = env.env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.env_int("TRUSTED_PROXY_COUNT", 0)
+# The client address behind our own reverse proxies, one rule for lockout, traffic data, visitor
+# counts and rate limits (prongsai/core/clientip.py): X-Forwarded-For is believed only from
+# these CIDRs.
+TRUSTED_PROXIES = env.env_list("TRUSTED_PROXIES", ["127.0.0.1/32", "::1/128"])
+AXES_CLIENT_IP_CALLABLE = "prongsai.core.clientip.axes_client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "th"
@@ -256,8 +260,7 @@ PRONGSAI_OIT_CACHE_SECONDS = env.env_int("PRONGSAI_OIT_CACHE_SECONDS", 300)
 TRAFFIC_DIR = Path(env.env_str("PRONGSAI_TRAFFIC_DIR", str(DATA_DIR / "traffic")))
 TRAFFIC_RETENTION_DAYS = env.env_int("TRAFFIC_RETENTION_DAYS", 90)
 TRAFFIC_RETENTION_ALLOW_SHORT_FOR_TESTS = False
-# Reverse proxies whose X-Forwarded-For / X-Request-ID / X-Client-Port headers are believed.
-TRAFFIC_TRUSTED_PROXIES = env.env_list("TRAFFIC_TRUSTED_PROXIES", ["127.0.0.1/32", "::1/128"])
+# X-Request-ID / X-Client-Port are believed only from TRUSTED_PROXIES (see the shared part).
 TRAFFIC_REQUIRE_2FA = env.env_bool("TRAFFIC_REQUIRE_2FA", True)
 TRAFFIC_SEGMENT_MAX_BYTES = env.env_int("TRAFFIC_SEGMENT_MAX_BYTES", 256 * 1024 * 1024)
 TRAFFIC_CHECKPOINT_EXPORT_FILE = env.env_str("TRAFFIC_CHECKPOINT_EXPORT_FILE", "")

@@ -8,7 +8,8 @@ import logging
 
 from django.conf import settings
 
-from .clientip import client_ip
+from prongsai.core.clientip import client_ip
+
 from .rules import should_count
 from .services import record_page_view
 

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from prongsai.analytics.clientip import client_ip
 from prongsai.analytics.counters import increment
+from prongsai.core.clientip import client_ip
 
 from .models import RateLimitBucket
 

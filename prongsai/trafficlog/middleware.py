@@ -15,8 +15,10 @@ from django.http import HttpResponse
 from django.utils.functional import empty
 from django.utils.translation import gettext as _
 
+from prongsai.core.clientip import trusted_proxies
+
 from . import records, store
-from .clientip import TrustedProxies, trusted_request_id
+from .requestid import trusted_request_id
 
 logger = logging.getLogger(__name__)
 
@@ -26,19 +28,13 @@ REQUEST_ID_HEADER = "X-Request-ID"
 class CaptureMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self._proxies = TrustedProxies(list(settings.TRAFFIC_TRUSTED_PROXIES))
-
-    def _trusted_proxies(self) -> TrustedProxies:
-        configured = settings.TRAFFIC_TRUSTED_PROXIES
-        if self._proxies.source != list(configured):
-            self._proxies = TrustedProxies(list(configured))
-        return self._proxies
+        trusted_proxies()  # a malformed TRUSTED_PROXIES fails at start-up, not on a request
 
     def __call__(self, request):
         started_ns = time.perf_counter_ns()
         arrived = records.now_text()
         meta = request.META
-        client_ip, client_port, via_proxy = self._trusted_proxies().resolve(meta)
+        client_ip, client_port, via_proxy = trusted_proxies().resolve(meta)
         request_id = (via_proxy and trusted_request_id(meta.get("HTTP_X_REQUEST_ID"))) or (
             os.urandom(16).hex()
         )

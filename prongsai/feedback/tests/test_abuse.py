@@ -121,7 +121,7 @@ def test_R9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_pa
 
 
 def test_R9_rate_limit_uses_client_address_behind_trusted_proxy(client, home_page, settings):
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 1
     settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 100
 

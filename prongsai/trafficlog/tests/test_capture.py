@@ -41,7 +41,7 @@ def test_forged_x_forwarded_for_from_untrusted_peer_records_the_real_peer_R40(cl
 
 @pytest.mark.django_db
 def test_trusted_proxy_forwarded_address_and_port_are_believed_R40(client, traffic_dir, settings):
-    settings.TRAFFIC_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     client.get(
         "/no-such-page/?q=1",
         REMOTE_ADDR="10.0.0.2",
@@ -77,7 +77,7 @@ def test_response_carries_the_recorded_request_id_R40(client, traffic_dir):
 
 @pytest.mark.django_db
 def test_request_id_is_taken_only_from_a_trusted_proxy(client, traffic_dir, settings):
-    settings.TRAFFIC_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     trusted = client.get("/x/", REMOTE_ADDR="10.1.1.1", HTTP_X_REQUEST_ID="abc123")
     forged = client.get("/x/", REMOTE_ADDR="198.51.100.1", HTTP_X_REQUEST_ID="abc123")
     assert trusted.headers["X-Request-ID"] == "abc123"

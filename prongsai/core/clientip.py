@@ -1,16 +1,18 @@
 """Who really sent a request: the peer address, unless a trusted reverse proxy says otherwise.
 
-``X-Forwarded-For`` is only read when the TCP peer is one of ``TRAFFIC_TRUSTED_PROXIES``; it is
-then walked from the right (each proxy appends the address it saw) and the first address that
-is not itself a trusted proxy is the client. Anything further left was written by the client
-and proves nothing. A forged header from an untrusted peer is therefore ignored (R40).
+One rule for the whole site (traffic data R40, visitor counts R10, the public-form rate limit R9,
+the sign-in lockout R41), configured by ``TRUSTED_PROXIES`` (CIDRs).
+
+``X-Forwarded-For`` is only read when the TCP peer is one of ``TRUSTED_PROXIES``; it is then
+walked from the right (each proxy appends the address it saw) and the first address that is not
+itself a trusted proxy is the client. Anything further left was written by the client and
+proves nothing. A forged header from an untrusted peer is therefore ignored.
 """
 
 import ipaddress
-import re
 from functools import lru_cache
 
-_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+from django.conf import settings
 
 
 class TrustedProxies:
@@ -53,10 +55,30 @@ class TrustedProxies:
         return peer, port, True
 
 
-def trusted_request_id(value: str | None) -> str | None:
-    if value and _REQUEST_ID.fullmatch(value):
-        return value
-    return None
+# (the settings object it was built from, the parsed networks): rebuilt only when the setting is
+# replaced (override_settings in tests), so a request costs one identity check, not a CIDR parse.
+_cached: tuple[object, TrustedProxies] | None = None
+
+
+def trusted_proxies() -> TrustedProxies:
+    global _cached
+    configured = settings.TRUSTED_PROXIES
+    cached = _cached
+    if cached is None or cached[0] is not configured:
+        cached = (configured, TrustedProxies(list(configured)))
+        _cached = cached
+    return cached[1]
+
+
+def client_ip(request) -> str:
+    """The visitor's address as far as our own proxies vouch for it ("" if unknown)."""
+    return trusted_proxies().resolve(request.META)[0]
+
+
+def axes_client_ip(request) -> str | None:
+    """django-axes' AXES_CLIENT_IP_CALLABLE: the same address, None when it is not an IP."""
+    address = client_ip(request)
+    return address if _valid_ip(address) else None
 
 
 def _valid_ip(value: str) -> bool:
