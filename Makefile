@@ -60,7 +60,7 @@ test: install system-deps
 		DATABASE_URL="$(PG_TEST_URL)" $(PY) -m pytest prongsai -q -n 2 --dist load --create-db; \
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run (CI sets it)"; fi
 	@echo "== browser tests =="
-	DATABASE_URL= $(PY) -m pytest e2e -q
+	DATABASE_URL= $(PY) -m pytest e2e -q --ds=config.settings.test_browser
 	$(MAKE) --no-print-directory lint
 
 lint: install
