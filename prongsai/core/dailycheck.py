@@ -12,10 +12,9 @@ Modules named ``dailychecks`` in each Prongsai app are imported by ``autodiscove
 """
 
 import dataclasses
-import importlib
 from collections.abc import Callable
 
-from django.conf import settings
+from prongsai.core.appmodules import app_modules
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,12 +44,8 @@ def register(key: str, *, title: str):
 
 
 def autodiscover() -> None:
-    for app in settings.PRONGSAI_APPS:
-        try:
-            importlib.import_module(f"{app}.dailychecks")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.dailychecks":
-                raise
+    for _module in app_modules("dailychecks"):
+        pass  # importing registers the app's checks
 
 
 def registered_checks() -> list[Check]:

@@ -6,11 +6,10 @@ with the main thread; the threads are daemons and end with the process. In produ
 two things run as their own services: `manage.py db_worker` and `manage.py crontask`.
 """
 
-import importlib
 import logging
 import threading
 
-from django.conf import settings
+from prongsai.core.appmodules import app_modules
 
 logger = logging.getLogger(__name__)
 _started = False
@@ -19,12 +18,8 @@ _started = False
 def _load_periodic_jobs() -> None:
     from . import jobs  # noqa: F401  (the scheduler learns every job by importing it)
 
-    for app in settings.PRONGSAI_APPS:
-        try:
-            importlib.import_module(f"{app}.tasks")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{app}.tasks":
-                raise
+    for _module in app_modules("tasks"):
+        pass  # importing declares the app's periodic jobs
 
 
 def _run_worker() -> None:

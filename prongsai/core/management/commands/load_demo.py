@@ -1,10 +1,9 @@
 """Load the demo agency. Safe to run again: nothing is duplicated, nothing fails."""
 
-import importlib
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from prongsai.core.appmodules import app_modules
 
 
 class Command(BaseCommand):
@@ -13,13 +12,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         accounts_printed = []
         # Each app may ship a `demo` module with `load(stdout) -> list of (username, password, role)`.
-        for app in settings.PRONGSAI_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo":
-                    raise
-                continue
+        for module in app_modules("demo"):
             with transaction.atomic():
                 accounts_printed.extend(module.load(self.stdout) or [])
         self.stdout.write(self.style.SUCCESS("\nโหลดข้อมูลตัวอย่างเรียบร้อย / Demo data loaded."))

@@ -1,10 +1,9 @@
 """Serve the demo site, with the background worker and scheduler in the same process."""
 
-import importlib
-
-from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from prongsai.core.appmodules import app_modules
 
 
 class Command(BaseCommand):
@@ -15,13 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, **options):
         # Apps that need background threads in the demo expose `demo_background.start()`.
-        for app in settings.PRONGSAI_APPS:
-            try:
-                module = importlib.import_module(f"{app}.demo_background")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app}.demo_background":
-                    raise
-                continue
+        for module in app_modules("demo_background"):
             module.start(self.stdout)
         self.stdout.write(f"Prongsai demo: http://{addrport}/  (admin: http://{addrport}/admin/)")
         call_command("runserver", addrport, use_reloader=False)
