@@ -269,6 +269,12 @@ TRAFFIC_SYSLOG_PORT = env.env_int("TRAFFIC_SYSLOG_PORT", 514)
 
 # --- analytics and feedback (R9, R10, R37) ---
 PRONGSAI_ANALYTICS_ENABLED = env.env_bool("PRONGSAI_ANALYTICS_ENABLED", True)
+# Who writes the page-view lines the counting job reads (ADR 0131): "app" (no nginx in front:
+# the demo, development) or "nginx" (production: nginx's visits log, cache hits included).
+PRONGSAI_VISITS_WRITER = env.env_str("PRONGSAI_VISITS_WRITER", "app")
+PRONGSAI_VISITS_DIR = Path(env.env_str("PRONGSAI_VISITS_DIR", str(DATA_DIR / "analytics")))
+# nginx's visits logs, rotated copies included (globs), e.g. /var/log/nginx/prongsai.visits.log*
+PRONGSAI_VISITS_LOGS = env.env_list("PRONGSAI_VISITS_LOGS", [])
 PRONGSAI_QA_RESPONSE_WORKING_DAYS = env.env_int("PRONGSAI_QA_RESPONSE_WORKING_DAYS", 7)
 PRONGSAI_QA_EMAIL_RETENTION_DAYS = env.env_int("PRONGSAI_QA_EMAIL_RETENTION_DAYS", 90)
 PRONGSAI_FEEDBACK_RATE_LIMIT = env.env_int("PRONGSAI_FEEDBACK_RATE_LIMIT", 5)

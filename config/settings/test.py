@@ -24,3 +24,5 @@ if not env.has_database_url():
 PRONGSAI_REQUIRE_2FA = False
 # Traffic records written by every app's requests go to a throw-away folder, not var/traffic.
 TRAFFIC_DIR = Path(tempfile.mkdtemp(prefix="prongsai-traffic-test-"))
+# Page-view lines (analytics, ADR 0131) likewise; tests that count use their own folder.
+PRONGSAI_VISITS_DIR = Path(tempfile.mkdtemp(prefix="prongsai-visits-test-"))

@@ -1,7 +1,14 @@
-"""Counts successful public HTML page views (R10) without slowing the response.
+"""Marks countable public page views (R10); the count itself is made later, from a log.
 
-The count is written when the WSGI server closes the response, i.e. after the page has been
-handed to the client, so a visitor never waits for it (docs/adr/0050-visitor-counting.md).
+The response gets ``X-Prongsai-Page`` (the page id, or "-"). Behind nginx that header is all:
+nginx logs every response carrying it, cache hits included (the cache replays the header),
+and the periodic ``count_visits`` job counts the log. Without nginx (``PRONGSAI_VISITS_WRITER
+= "app"``) this middleware appends the same line itself. Either way no database write happens
+during the request (docs/adr/0131-visits-from-the-nginx-log.md).
+
+Whether a response is countable does not depend on who asked (except staff, whose pages are
+never cached): the same cached response is replayed to everyone, so bots are filtered when
+the log is counted, from the user agent on each line.
 """
 
 import logging
@@ -10,16 +17,18 @@ from django.conf import settings
 
 from prongsai.core.clientip import client_ip
 
-from .rules import should_count
-from .services import record_page_view
+from . import visitlog
+from .rules import is_countable
 
 logger = logging.getLogger(__name__)
+HEADER = "X-Prongsai-Page"
 
 
-def _page_title(response) -> str:
+def _page_marker(response) -> str:
     context = getattr(response, "context_data", None) or {}
     page = context.get("page") if hasattr(context, "get") else None
-    return str(getattr(page, "title", "") or "")
+    page_id = getattr(page, "pk", None)
+    return str(page_id) if isinstance(page_id, int) else "-"
 
 
 class CaptureMiddleware:
@@ -28,21 +37,22 @@ class CaptureMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if getattr(settings, "PRONGSAI_ANALYTICS_ENABLED", True) and should_count(
-            request, response
-        ):
-            view = {
-                "path": request.path,
-                "ip": client_ip(request),
-                "user_agent": request.META.get("HTTP_USER_AGENT", "")[:512],
-                "title": _page_title(response),
-            }
-            response._resource_closers.append(lambda: _record_safely(view))
+        if not getattr(settings, "PRONGSAI_ANALYTICS_ENABLED", True):
+            return response
+        if not is_countable(request, response):
+            return response
+        marker = _page_marker(response)
+        response[HEADER] = marker
+        if settings.PRONGSAI_VISITS_WRITER == "app":
+            try:
+                visitlog.append_view(
+                    page=marker,
+                    ip=client_ip(request),
+                    port=str(request.META.get("REMOTE_PORT", "")),
+                    user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                    path=request.path,
+                    rid=getattr(request, "request_id", ""),
+                )
+            except OSError:  # a lost count must never turn into a failed page
+                logger.exception("visitor count line not written for %s", request.path)
         return response
-
-
-def _record_safely(view: dict) -> None:
-    try:
-        record_page_view(**view)
-    except Exception:  # a lost count must never turn into a failed page
-        logger.exception("visitor count failed for %s", view["path"])

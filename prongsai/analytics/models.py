@@ -59,3 +59,18 @@ class DailyPageViews(models.Model):
 
     def __str__(self):
         return f"{self.day} {self.path}: {self.views}"
+
+
+class VisitLogPosition(models.Model):
+    """How far a visits log has been counted. ``key`` is the SHA-256 of the file's first line,
+    so a rotated, renamed or compressed file is still known; moved in the same transaction as
+    the counts it adds."""
+
+    key = models.CharField(max_length=64, unique=True)
+    path = models.CharField(max_length=500)
+    offset = models.PositiveBigIntegerField(default=0)
+    line = models.PositiveBigIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"{self.path} @ {self.offset}"

@@ -28,13 +28,20 @@ def excluded_prefixes() -> tuple[str, ...]:
     return EXCLUDED_PREFIXES + (settings.STATIC_URL or "/static/", settings.MEDIA_URL or "/media/")
 
 
-def should_count(request, response) -> bool:
+def is_countable(request, response) -> bool:
+    """A public HTML page answered to a GET: the same for every visitor who is not staff.
+
+    Bots are left to the counting job (``is_bot`` on each log line), because a cached answer
+    is replayed to humans and bots alike."""
     if request.method != "GET" or response.status_code != 200:
         return False
     if not response.get("Content-Type", "").startswith("text/html"):
         return False
     if request.path.startswith(excluded_prefixes()):
         return False
-    if is_bot(request.META.get("HTTP_USER_AGENT", "")):
-        return False
     return not is_staff(getattr(request, "user", None))
+
+
+def should_count(request, response) -> bool:
+    """What one request adds to the statistics, decided in one place (tests, reports)."""
+    return is_countable(request, response) and not is_bot(request.META.get("HTTP_USER_AGENT", ""))

@@ -8,6 +8,8 @@ import pytest
 from django.db import connection, connections
 
 from prongsai.analytics.models import DailyPageViews, DailySummary
+from prongsai.analytics.services import count_visit_logs
+from prongsai.analytics.tasks import configured_logs
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/140.0 Safari/537.36"
 PROCESSES = 4
@@ -37,21 +39,20 @@ def _worker(worker: int, sqlite_file: str | None) -> None:
         os._exit(status)
 
 
-def _totals(sqlite_file: str | None) -> tuple[int, int, int]:
-    if sqlite_file:
-        with sqlite3.connect(sqlite_file) as db:
-            views, visitors = db.execute(
-                "SELECT SUM(views), SUM(visitors) FROM analytics_dailysummary"
-            ).fetchone()
-            (page_views,) = db.execute("SELECT SUM(views) FROM analytics_dailypageviews").fetchone()
-        return views, visitors, page_views
+def _totals() -> tuple[int, int, int]:
     summaries = list(DailySummary.objects.values_list("views", "visitors"))
     page_views = sum(DailyPageViews.objects.values_list("views", flat=True))
     return sum(v for v, _ in summaries), sum(v for _, v in summaries), page_views
 
 
 @pytest.mark.django_db(transaction=True)
-def test_R10_concurrent_page_views_from_several_processes_are_counted_exactly(home_page, tmp_path):
+def test_R10_concurrent_page_views_from_several_processes_are_counted_exactly(
+    home_page, tmp_path, settings
+):
+    """Each worker appends its lines to the same day file; the job counts each exactly once."""
+    settings.PRONGSAI_VISITS_DIR = tmp_path / "visits"
+    settings.PRONGSAI_VISITS_WRITER = "app"
+    settings.PRONGSAI_VISITS_LOGS = []
     sqlite_file = None
     if connection.vendor == "sqlite":
         # The test database lives in memory; copy it to a file every process can open.
@@ -70,4 +71,7 @@ def test_R10_concurrent_page_views_from_several_processes_are_counted_exactly(ho
 
     assert [process.exitcode for process in workers] == [0] * PROCESSES
     expected = PROCESSES * VIEWS_EACH
-    assert _totals(sqlite_file) == (expected, expected, expected)
+    summary = count_visit_logs(configured_logs())
+    assert (summary.counted, summary.malformed) == (expected, [])
+    assert _totals() == (expected, expected, expected)
+    assert count_visit_logs(configured_logs()).counted == 0  # a second run adds nothing
