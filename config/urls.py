@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -11,7 +13,9 @@ from prongsai.sitepages.feeds import NewsFeed
 # Each app that serves public or staff URLs owns a urls.py, included here under its prefix.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Without a CSRF token, so public pages set no cookie and can be shared by the front cache;
+    # the worst a forged request can do is switch a visitor's language (ADR 0130).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap-xml"),
     path("feeds/news/", NewsFeed(), name="news-feed"),

@@ -24,6 +24,7 @@ PRONGSAI_APPS = [
     "prongsai.analytics",
     "prongsai.feedback",
     "prongsai.search",
+    "prongsai.frontcache",
 ]
 
 INSTALLED_APPS = [
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Traffic data (R40) wraps everything so every request and response is recorded.
     "prongsai.trafficlog.middleware.CaptureMiddleware",
+    # Cache-Control for the front cache (R30): outside every middleware that may set a cookie,
+    # so it sees the response as it leaves (prongsai/frontcache/middleware.py).
+    "prongsai.frontcache.middleware.FrontCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -280,6 +284,21 @@ PRONGSAI_QA_EMAIL_RETENTION_DAYS = env.env_int("PRONGSAI_QA_EMAIL_RETENTION_DAYS
 PRONGSAI_FEEDBACK_RATE_LIMIT = env.env_int("PRONGSAI_FEEDBACK_RATE_LIMIT", 5)
 PRONGSAI_FEEDBACK_RATE_WINDOW_SECONDS = env.env_int("PRONGSAI_FEEDBACK_RATE_WINDOW_SECONDS", 600)
 PRONGSAI_FEEDBACK_CHALLENGE_AFTER = env.env_int("PRONGSAI_FEEDBACK_CHALLENGE_AFTER", 3)
+
+# --- front cache (nginx in front, ADR 0130) ---
+# Seconds an anonymous public page may be shared by the front cache; 0 = no Cache-Control
+# (the demo). Always cut at the next publication window edge (prongsai/frontcache/lifetime.py).
+PRONGSAI_FRONT_CACHE_SECONDS = env.env_int("PRONGSAI_FRONT_CACHE_SECONDS", 0)
+PRONGSAI_FRONT_CACHE_STATE_DIR = DATA_DIR / "frontcache"
+# nginx's loopback purge server (deploy/nginx/prongsai.conf.in); empty = no purging.
+_purge_url = env.env_str("PRONGSAI_FRONT_CACHE_PURGE_URL", "")
+if _purge_url:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {
+            "BACKEND": "prongsai.frontcache.backends.NginxPurgeBackend",
+            "LOCATION": _purge_url,
+        }
+    }
 
 # --- search ---
 # Wagtail's database backend with Thai word segmentation (prongsai/search/backend.py, ADR 0061).

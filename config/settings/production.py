@@ -25,6 +25,7 @@ CSRF_TRUSTED_ORIGINS = env.env_list(
     "CSRF_TRUSTED_ORIGINS", [f"https://{host}" for host in ALLOWED_HOSTS]
 )
 
+# --- the stack behind nginx (deploy/, ADR 0130) ---
 _redis_url = env.env_str("REDIS_URL", "")
 if _redis_url:
     CACHES = {
@@ -33,7 +34,12 @@ if _redis_url:
             "LOCATION": _redis_url,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # One scheduler at a time, even if a second is started by mistake (django-crontask).
+    CRONTASK = {"REDIS_URL": _redis_url}
+# Sessions in the database, read through the cache: a Redis restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+# nginx shares anonymous public pages this long (never past a window edge, lifetime.py).
+PRONGSAI_FRONT_CACHE_SECONDS = env.env_int("PRONGSAI_FRONT_CACHE_SECONDS", 300)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
