@@ -18,6 +18,7 @@ from . import lifetime, rules
 from .services import enabled, purge
 
 BEFORE = "_frontcache_before"
+_moving: dict[int, list[str]] = {}
 logger = logging.getLogger(__name__)
 
 
@@ -70,14 +71,15 @@ def purge_deleted_page(sender, instance, **kwargs):
 @never_blocks
 def remember_before_move(sender, instance, **kwargs):
     if enabled() and instance.live:
-        setattr(instance, BEFORE, {"moved_from": rules.old_urls_of_subtree(instance)})
+        # post_page_move may send another copy of the page: keep the old URLs by its id.
+        _moving[instance.pk] = rules.old_urls_of_subtree(instance)
 
 
 @never_blocks
 def purge_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):
-    stash = getattr(instance, BEFORE, None) or {}
-    if enabled() and "moved_from" in stash:
-        urls = rules.for_move(instance, stash["moved_from"], parent_page_before, parent_page_after)
+    old_urls = _moving.pop(instance.pk, None)
+    if enabled() and old_urls is not None:
+        urls = rules.for_move(instance, old_urls, parent_page_before, parent_page_after)
         purge(urls, reason="page-moved")
 
 
