@@ -23,11 +23,13 @@ class PurgeServer:
     def __init__(self):
         self.purged: list[tuple[str, str]] = []
         self.failing = False
+        self.refuse_next = 0  # refuse only this many requests, then purge again
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_PURGE(self):  # noqa: N802 - the HTTP method's name
-                if owner.failing:
+                if owner.failing is True or owner.refuse_next > 0:
+                    owner.refuse_next -= 1
                     self.send_response(405)
                 else:
                     owner.purged.append((self.headers["Host"], self.path))
