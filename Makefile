@@ -12,13 +12,14 @@ PG_TEST_URL ?= $(DATABASE_URL)
 PYTHON_BIN := $(shell for c in python3.12 python3.13 python3.14 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then command -v $$c; break; fi; done)
 
-.PHONY: help install demo test system-deps bench lint format lock clean check-python
+.PHONY: help install demo test system-deps bench lint format lock clean check-python stack stack-down stack-smoke
 
 help:
 	@echo "make demo   - install everything and serve the demo site on http://$(DEMO_ADDR)"
 	@echo "make test   - install everything and run the whole test suite (SQLite, PostgreSQL if DATABASE_URL, browser)"
 	@echo "make bench  - run the benchmarks in bench/"
 	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
+	@echo "make stack  - the production stack on loopback (PostgreSQL, Redis, nginx, gunicorn, worker, scheduler); make stack-down"
 
 check-python:
 	@if [ -z "$(PYTHON_BIN)" ]; then \
@@ -61,6 +62,8 @@ test: install system-deps
 	else echo "DATABASE_URL is not set: skipping the PostgreSQL run (CI sets it)"; fi
 	@echo "== browser tests =="
 	DATABASE_URL= $(PY) -m pytest e2e -q --ds=config.settings.test_browser
+	@echo "== production stack smoke test (nginx cache, purge, 410, staff, traffic data) =="
+	$(MAKE) --no-print-directory stack-smoke
 	$(MAKE) --no-print-directory lint
 
 lint: install
@@ -75,6 +78,22 @@ format: install
 # The 100,000-page search database is kept between runs (PRONGSAI_BENCH_SEARCH_REUSE).
 bench: install
 	@for script in bench/*.py; do echo "== $$script =="; PRONGSAI_BENCH_SEARCH_REUSE=1 $(PY) $$script || exit 1; done
+
+# The production stack on this machine, loopback only (deploy/README.md). The script installs
+# the Debian packages it needs (nginx-light, libnginx-mod-http-cache-purge, redis-server, wrk).
+STACK_DIR ?= /tmp/prongsai-stack
+stack: install
+	PRONGSAI_STACK_DIR=$(STACK_DIR) deploy/stack.sh up
+
+stack-down:
+	PRONGSAI_STACK_DIR=$(STACK_DIR) deploy/stack.sh down
+
+# Up, smoke test, down (also when the test fails).
+stack-smoke: install
+	@PRONGSAI_STACK_DIR=$(STACK_DIR)-smoke deploy/stack.sh down >/dev/null
+	@set -e; trap 'PRONGSAI_STACK_DIR=$(STACK_DIR)-smoke deploy/stack.sh down' EXIT; \
+	PRONGSAI_STACK_DIR=$(STACK_DIR)-smoke deploy/stack.sh up; \
+	PRONGSAI_STACK_DIR=$(STACK_DIR)-smoke $(PY) deploy/smoke.py
 
 # Re-lock after changing dependencies in pyproject.toml.
 lock: check-python

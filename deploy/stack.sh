@@ -91,8 +91,9 @@ prepare_app() {
     "$PY" manage.py migrate --noinput -v 0
     "$PY" manage.py collectstatic --noinput -v 0
     "$PY" manage.py load_demo >"$STACK_DIR/log/load_demo.log"
-    # The site answers at the stack's address (page URLs and purges use it).
-    "$PY" manage.py shell -c "from wagtail.models import Site; Site.objects.filter(is_default_site=True).update(hostname='127.0.0.1', port=$HTTPS_PORT)"
+    # The site answers at the stack's address (page URLs and purges use it); save() so
+    # Wagtail forgets its cached site root paths.
+    "$PY" manage.py shell -v 0 -c "from wagtail.models import Site; site = Site.objects.get(is_default_site=True); site.hostname = '127.0.0.1'; site.port = $HTTPS_PORT; site.save()"
 }
 
 start_app() {
@@ -120,7 +121,7 @@ start_nginx() {
         chmod 755 "$STACK_DIR" "$STACK_DIR/data"
     fi
     "$PY" "$APP_DIR/deploy/render.py" "$APP_DIR/deploy/nginx/prongsai.conf.in" \
-        SERVER_NAME="127.0.0.1 localhost" HTTP_LISTEN="127.0.0.1:$HTTP_PORT" \
+        SERVER_NAME="127.0.0.1" HTTP_LISTEN="127.0.0.1:$HTTP_PORT" \
         HTTPS_LISTEN="127.0.0.1:$HTTPS_PORT" HTTPS_PORT_SUFFIX=":$HTTPS_PORT" \
         PURGE_LISTEN="127.0.0.1:$PURGE_PORT" UPSTREAM="127.0.0.1:$WEB_PORT" \
         TLS_CERT="$STACK_DIR/tls/cert.pem" TLS_KEY="$STACK_DIR/tls/key.pem" \
