@@ -11,6 +11,7 @@ from django.utils import timezone
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.analytics.models import DailyVisitor
 from prongsai.analytics.services import visitor_hash
+from prongsai.analytics.tasks import count_new_visits
 from prongsai.core.clientip import axes_client_ip, client_ip
 from prongsai.feedback.ratelimit import client_key
 from prongsai.trafficlog import chain, store
@@ -73,14 +74,16 @@ def traffic_dir(settings, tmp_path):
 
 
 def test_traffic_visitors_rate_limit_and_lockout_see_the_same_client_R40_R41(
-    client, home_page, settings, traffic_dir
+    client, home_page, settings, traffic_dir, tmp_path
 ):
     settings.TRUSTED_PROXIES = PROXY_NETWORK
+    settings.PRONGSAI_VISITS_DIR = tmp_path / "visits"
     UserFactory(username="target")
 
     # Traffic capture (R40) and visitor counting (R10) on one page view through the proxy.
     assert client.get("/", HTTP_USER_AGENT=BROWSER, **THROUGH_PROXY).status_code == 200
     assert [row["client_ip"] for row in _traffic_rows(traffic_dir)] == [VISITOR]
+    count_new_visits.call()  # views are counted from the visits log by this job (ADR 0131)
     visitor = DailyVisitor.objects.get()
     assert visitor.visitor_hash == visitor_hash(timezone.localdate(), VISITOR, BROWSER)
 
