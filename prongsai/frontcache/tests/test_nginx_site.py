@@ -54,7 +54,7 @@ def test_render_refuses_a_missing_value(tmp_path):
 
 def test_the_rendered_site_passes_nginx_t(tmp_path):
     """Needs Debian's nginx-light and libnginx-mod-http-cache-purge (deploy/stack.sh installs
-    them; so does `make system-deps`)."""
+    them)."""
     assert shutil.which("nginx"), "install nginx-light and libnginx-mod-http-cache-purge"
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
