@@ -141,3 +141,45 @@ def test_r30_a_document_purges_the_pages_that_attach_it_and_the_oit_pages(
     document.title = "ประกาศ (ฉบับแก้ไข)"
     paths = purged_by(purge_server, django_capture_on_commit_callbacks, document.save)
     assert paths == {"/laws/act/"} | oit_paths()
+
+
+def test_r13_deleting_a_page_purges_it_and_its_listing(
+    tree, lists, purge_server, django_capture_on_commit_callbacks
+):
+    paths = purged_by(purge_server, django_capture_on_commit_callbacks, tree["law"].delete)
+    assert paths == {"/laws/act/", "/laws/"} | lists
+
+
+def test_r30_a_document_window_opening_purges_the_pages_that_attach_it(
+    tree, purge_server, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    import time_machine
+
+    from prongsai.frontcache.tasks import purge_document_windows
+
+    from .conftest import at
+
+    with time_machine.travel(at(2026, 12, 1, 8, 0), tick=False):
+        document = AgencyDocument(title="ประกาศ", publish_from=at(2026, 12, 1, 9, 0), **metadata())
+        document.file.save("notice.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+        document.save()
+        page = tree["law"]
+        page.attachments = [("document", document)]
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+            purge_document_windows.enqueue()  # nothing opens before 09:00
+    purge_server.purged.clear()
+    with (
+        time_machine.travel(at(2026, 12, 1, 8, 59), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        purge_document_windows.enqueue()
+    assert purge_server.paths() == set()
+    with (
+        time_machine.travel(at(2026, 12, 1, 9, 0) + dt.timedelta(seconds=40), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        purge_document_windows.enqueue()
+    assert purge_server.paths() == {"/laws/act/"} | oit_paths()
