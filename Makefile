@@ -41,11 +41,13 @@ demo: install
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):
-# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures.
+# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures,
+# nginx-light to check the documented traffic-data log format on a real nginx.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages for the tests:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
