@@ -102,6 +102,8 @@ class TrafficAccess(models.Model):
         SEARCH = "search", _("ค้นหา")
         EXPORT = "export", _("ส่งออก")
         HOLDS = "holds", _("คำสั่งเก็บข้อมูล")
+        VERIFY = "verify", _("ตรวจความครบถ้วน")
+        ACCESSES = "accesses", _("ดูบันทึกการเข้าถึง")
 
     class Outcome(models.TextChoices):
         ALLOWED = "allowed", _("อนุญาต")
