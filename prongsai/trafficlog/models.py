@@ -54,7 +54,10 @@ class Hold(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.order_reference or self.reason[:40]} ({self.range_start:%Y-%m-%d}–{self.range_end:%Y-%m-%d})"
+        # Buddhist-era dates: this label is shown to staff and kept in Wagtail's log.
+        start = thai_date(self.range_start, short=True)
+        end = thai_date(self.range_end, short=True)
+        return f"{self.order_reference or self.reason[:40]} ({start}–{end})"
 
     def clean(self):
         from django.core.exceptions import ValidationError

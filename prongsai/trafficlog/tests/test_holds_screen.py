@@ -187,3 +187,9 @@ def test_r40_a_refusal_is_a_thai_403_page(client, who):
         page = response.content.decode()
         assert '<html lang="th"' in page and "ผู้ประสานงานข้อมูลจราจร" in page
         assert "Forbidden" not in page
+
+
+def test_r40_the_saved_message_names_the_hold_with_buddhist_era_dates(signed_in):
+    page = signed_in.post(URL, ORDER, follow=True).content.decode()
+    assert "ดศ 0205/2569 (1 ม.ค. 2569–31 ม.ค. 2569)" in page
+    assert "2026-01-01" not in page
