@@ -19,8 +19,10 @@ urlpatterns = [
     path("", include("prongsai.feedback.urls")),
     path("", include("prongsai.analytics.urls")),
     path("", include("prongsai.compliance.urls")),
-    path("", include("prongsai.publishing.urls")),
+    # Before publishing's Thai-slug serve pattern: an expired Thai address must reach the 410
+    # notice, not Wagtail's 404. Its converter matches only recorded expired paths.
     path("", include("prongsai.monitoring.urls")),
+    path("", include("prongsai.publishing.urls")),
     path("", include("prongsai.trafficlog.urls")),
     path("", include("prongsai.accounts.urls")),
 ]

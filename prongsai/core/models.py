@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
+from wagtail.models.panels import PanelPlaceholder
 from wagtail.search import index
 
 from prongsai.core.forms import MetadataPageForm
@@ -22,6 +23,11 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    # Go-live and expiry typed and shown in the Buddhist era (ADR 0090).
+    settings_panels = [
+        PanelPlaceholder("prongsai.core.panels.BuddhistPublishingPanel", [], {}),
+        *Page.settings_panels[1:],
+    ]
 
     class Meta:
         abstract = True
