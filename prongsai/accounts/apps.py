@@ -18,13 +18,22 @@ def _sync_roles_after_migrate(sender, using="default", **kwargs):
     sync_roles()
 
 
+def _remember_sign_in(sender, request=None, user=None, **kwargs):
+    from .two_factor import record_sign_in
+
+    record_sign_in(request)
+
+
 class AccountsConfig(AppConfig):
     default = True  # this module also holds StaffUsersConfig
     name = "prongsai.accounts"
     label = "accounts"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
         post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="prongsai-sync-roles")
+        user_logged_in.connect(_remember_sign_in, dispatch_uid="prongsai-remember-sign-in")
 
 
 class StaffUsersConfig(WagtailUsersAppConfig):

@@ -57,6 +57,21 @@ def register_account_log_actions(actions):
         _("ยืนยันตัวตนขั้นที่สองสำเร็จ"),
     )
     actions.register_action(
+        "prongsai_accounts.two_factor_replaced",
+        _("เปลี่ยนอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
+        _("เปลี่ยนอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
+    )
+    actions.register_action(
+        "prongsai_accounts.two_factor_enrol_refused",
+        _("ปฏิเสธการตั้งค่าอุปกรณ์ยืนยันตัวตน (ยังไม่ได้ยืนยันตัวตนหรือเข้าสู่ระบบนานเกินไป)"),
+        _("ปฏิเสธการตั้งค่าอุปกรณ์ยืนยันตัวตน"),
+    )
+    actions.register_action(
+        "prongsai_accounts.two_factor_reset",
+        _("ผู้ดูแลระบบล้างอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
+        _("ผู้ดูแลระบบล้างอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
+    )
+    actions.register_action(
         "prongsai_accounts.two_factor_failed",
         _("ยืนยันตัวตนขั้นที่สองไม่สำเร็จ"),
         _("ยืนยันตัวตนขั้นที่สองไม่สำเร็จ"),
