@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.clientip import client_ip
 
 from . import accessaudit
 from .models import Hold, TrafficAccess
@@ -39,7 +40,7 @@ def record_access(request, *, action, outcome, query=None, reason="", result_cou
         query=query or {},
         reason=reason,
         result_count=result_count,
-        client_ip=request.META.get("REMOTE_ADDR", ""),
+        client_ip=client_ip(request),  # the visitor behind our proxies, not the proxy
         request_id=getattr(request, "request_id", ""),
     )
     log(
