@@ -80,3 +80,28 @@ def devices_reset(user, *, by, reason: str) -> None:
             _unexpected(),
         ],
     )
+
+
+def coordinator_changed(change, users) -> None:
+    account = change.account
+    verb = _("ได้รับแต่งตั้งเป็น") if change.grant else _("ถูกถอดถอนจากการเป็น")
+    send_later(
+        users,
+        _("การเปลี่ยนแปลงผู้ประสานงานข้อมูลจราจรทางคอมพิวเตอร์"),
+        [
+            _("%(name)s (%(username)s) %(verb)sผู้ประสานงานข้อมูลจราจรทางคอมพิวเตอร์ เมื่อ %(when)s")
+            % {
+                "name": account.display_name(),
+                "username": account.get_username(),
+                "verb": verb,
+                "when": thai_datetime(change.decided_at),
+            },
+            _("เสนอโดย %(proposer)s ยืนยันโดย %(confirmer)s เหตุผล: %(reason)s")
+            % {
+                "proposer": change.proposed_by.display_name(),
+                "confirmer": change.decided_by.display_name(),
+                "reason": change.reason,
+            },
+            _unexpected(),
+        ],
+    )

@@ -59,7 +59,11 @@ def acting_user(request):
 def record_sign_in(request) -> None:
     """user_logged_in receiver: remember when this session last proved the password."""
     if request is not None and hasattr(request, "session"):
-        request.session[SIGNED_IN_AT_SESSION_KEY] = int(time.time())
+        now = int(time.time())
+        request.session[SIGNED_IN_AT_SESSION_KEY] = now
+        # The idle and absolute clocks of accounts.middleware start here.
+        request.session["prongsai_session_started"] = now
+        request.session["prongsai_last_seen"] = now
 
 
 def has_any_confirmed_device(user) -> bool:

@@ -2,6 +2,7 @@
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model, update_session_auth_hash
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import services, two_factor
+from . import lockout, services, two_factor
 from .forms import OwnPasswordForm, ResetReasonForm, TokenForm
 from .roles import Role, user_has_role
 
@@ -167,5 +168,33 @@ class TwoFactorResetView(AccountFormView):
             self.request,
             _("ล้างอุปกรณ์ยืนยันตัวตนของ %(name)s แล้ว เจ้าของบัญชีจะตั้งค่าใหม่เมื่อเข้าสู่ระบบครั้งถัดไป")
             % {"name": self.account.display_name()},
+        )
+        return redirect(reverse("wagtailusers_users:edit", args=[self.account.pk]))
+
+
+class UnlockSignInView(AccountFormView):
+    """An administrator lifts a sign-in lockout early (ADR 0072), audited."""
+
+    template_name = "accounts/unlock_sign_in.html"
+    form_class = forms.Form
+    page_title = _("ปลดการระงับการเข้าสู่ระบบ")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
+        if not user_has_role(request.user, Role.ADMINISTRATOR):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["account"] = self.account
+        context["next"] = reverse("wagtailusers_users:edit", args=[self.account.pk])
+        return context
+
+    def apply(self, form):
+        lockout.unlock_sign_in(self.account, by=two_factor.acting_user(self.request))
+        messages.success(
+            self.request,
+            _("ปลดการระงับการเข้าสู่ระบบของ %(name)s แล้ว") % {"name": self.account.display_name()},
         )
         return redirect(reverse("wagtailusers_users:edit", args=[self.account.pk]))
