@@ -10,6 +10,8 @@ from prongsai.sitepages.feeds import NewsFeed
 
 # Each app that serves public or staff URLs owns a urls.py, included here under its prefix.
 urlpatterns = [
+    # Sign-out by POST only and a throttled password reset, before Wagtail's own (ADR 0072/0073).
+    path("admin/", include("prongsai.accounts.admin_overrides")),
     path("admin/", include(wagtailadmin_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("documents/", include(wagtaildocs_urls)),

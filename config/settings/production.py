@@ -33,7 +33,9 @@ if _redis_url:
             "LOCATION": _redis_url,
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # Sessions are written to the database and read through Redis: a Redis restart or flush
+    # does not sign every member of staff out (ADR 0073).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,6 +1,7 @@
 """The platform every page type builds on: BasePage, required metadata, agency settings."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -169,6 +170,14 @@ class AgencySettings(BaseSiteSetting):
         max_length=255,
         default="เอกสาร PDF เปิดด้วย Adobe Acrobat Reader หรือเบราว์เซอร์รุ่นปัจจุบัน",
     )
+    # The agency's policy, not a deployment setting (docs/adr/0073): read on each admin request
+    # by prongsai/accounts/middleware.py.
+    staff_idle_minutes = models.PositiveSmallIntegerField(
+        _("ออกจากระบบอัตโนมัติเมื่อไม่ได้ใช้งาน (นาที)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(480)],
+        help_text=_("เจ้าหน้าที่ที่ไม่ได้ใช้ระบบจัดการเว็บไซต์นานเกินเวลานี้ต้องเข้าสู่ระบบใหม่ (5–480 นาที)"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -189,6 +198,7 @@ class AgencySettings(BaseSiteSetting):
             [FieldPanel("supported_browsers"), FieldPanel("reader_notice")],
             heading=_("ข้อกำหนดการใช้งาน"),
         ),
+        MultiFieldPanel([FieldPanel("staff_idle_minutes")], heading=_("ความปลอดภัยของบัญชีเจ้าหน้าที่")),
     ]
 
     class Meta:
