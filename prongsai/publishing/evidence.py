@@ -56,3 +56,38 @@ def render_request_pdf(publish_request) -> bytes:
     from weasyprint import HTML
 
     return HTML(string=render_request_html(publish_request)).write_pdf()
+
+
+def direct_statement(record) -> str:
+    """What the record of a page published without a request says (docs/adr/0080)."""
+    who = record.user.display_name() if record.user else "-"
+    if record.allowed:
+        return (
+            f"เผยแพร่โดยตรงโดย {who}, ประเภท {record.information_class.name},"
+            " ยกเว้นตามแนวปฏิบัติของหน่วยงาน"
+        )
+    return (
+        f"เผยแพร่โดยตรงโดย {who} โดยไม่มีคำขอเผยแพร่"
+        " และนโยบายของหน่วยงานไม่ได้ยกเว้น (ไม่นับเป็นหลักฐานการประเมิน)"
+    )
+
+
+def render_direct_pdf(record) -> bytes:
+    from weasyprint import HTML
+
+    page = record.page.specific
+    html = render_to_string(
+        "publishing/direct_form_pdf.html",
+        {
+            "d": record,
+            "page": page,
+            "statement": direct_statement(record),
+            "category": record.get_category_display(),
+            "public_url": unquote(page.full_url or ""),
+            "agency": _agency_name(),
+            "printed_at": thai_datetime(timezone.now()),
+            "font_css": font_face_css(),
+            "font_family": PDF_FONT_FAMILY,
+        },
+    )
+    return HTML(string=html).write_pdf()
