@@ -20,6 +20,22 @@ def _agency_name() -> str:
     return AgencySettings.for_site(site).name_th
 
 
+def _approver(publish_request, decisions, verbal):
+    """Who signs as the approver: the verbal approver, or the last step's approver in the
+    system; for a prior approval or an exempt class, nobody in the system (what applies)."""
+    if verbal is not None:
+        return verbal.approver, ""
+    approvals = [d for d in decisions if d.action == Action.APPROVED]
+    last = approvals[-1] if approvals else None
+    if last is not None and last.channel == "prior":
+        return None, f"ตามหนังสือเลขที่ {publish_request.prior_approval_number}"
+    if last is not None and last.channel == "exempt":
+        return None, "ยกเว้นตามแนวปฏิบัติ"
+    if last is not None and last.actor is not None:
+        return last.actor, ""
+    return None, ".............................................."
+
+
 def form_context(publish_request) -> dict:
     events = list(publish_request.events.select_related("actor"))
     decisions = [
@@ -31,7 +47,11 @@ def form_context(publish_request) -> dict:
     published = next(
         (event for event in reversed(events) if event.action == Action.PUBLISHED), None
     )
+    verbal = publish_request.verbal_approval_or_none()
+    approver, approver_note = _approver(publish_request, decisions, verbal)
     return {
+        "approver": approver,
+        "approver_note": approver_note,
         "r": publish_request,
         "agency": _agency_name(),
         "events": events,
@@ -39,7 +59,7 @@ def form_context(publish_request) -> dict:
         "published_event": published,
         # Thai slugs are shown as readable Thai (the address a browser shows), not %-escapes.
         "public_url": unquote(publish_request.public_url),
-        "verbal": publish_request.verbal_approval_or_none(),
+        "verbal": verbal,
         "attachments": list(publish_request.attachments.all()),
         "printed_at": thai_datetime(timezone.now()),
         "thai_date": thai_date,
