@@ -46,6 +46,7 @@ def published_without_request(*, today) -> list[Finding]:
     from .direct import latest_direct
     from .models import DirectPublication
 
+    today = today or timezone.localdate()
     since = today - dt.timedelta(days=DIRECT_VISIBLE_DAYS)
     latest = latest_direct(DirectPublication.objects.values_list("page_id", flat=True))
     live = dict(Page.objects.filter(pk__in=list(latest), live=True).values_list("pk", "title"))
