@@ -39,6 +39,13 @@ class BasePage(Page):
 
         return CATEGORIES.get(self.category_code)
 
+    def permissions_for_user(self, user):
+        # Wagtail's permissions narrowed by the agency's direct-publication policy: a category
+        # page goes live through a publish request unless the policy allows it (publishing app).
+        from prongsai.publishing.direct import DirectPublishTester
+
+        return DirectPublishTester(user, self)
+
     def route(self, request, path_components):
         # Same result as Wagtail's routing, in two queries instead of two per URL level.
         from prongsai.core.pagequeries import mark_if_unrestricted, route_descendant

@@ -13,6 +13,7 @@ from prongsai.accounts.roles import Role
 
 from . import services
 from .models import (
+    DIRECT_PUBLISH_ROLES,
     ApprovalRoute,
     InformationClass,
     PublishRequest,
@@ -50,6 +51,10 @@ ROUTES = [
 ]
 
 
+#: Activity calendars (news), the web-link list and the visitor statistics page.
+DEMO_DIRECT_CATEGORIES = ("news", "links", "statistics")
+
+
 def _classes() -> dict[str, InformationClass]:
     result = {}
     for order, (code, name, route_name, kind, steps) in enumerate(ROUTES):
@@ -69,6 +74,14 @@ def _classes() -> dict[str, InformationClass]:
         result[code] = InformationClass.objects.create(
             code=code, name=name, route=route, sort_order=order
         )
+    # The demo agency's direct-publication policy (docs/adr/0080): routine items in these
+    # sections may be published straight from the page editor by a publisher or webmaster.
+    routine = result["routine"]
+    if not routine.direct_publish_categories:
+        routine.direct_publish_categories = list(DEMO_DIRECT_CATEGORIES)
+        routine.direct_publish_roles = list(DIRECT_PUBLISH_ROLES)
+        routine.full_clean()
+        routine.save(update_fields=["direct_publish_categories", "direct_publish_roles"])
     # Each route's Wagtail workflow (Settings → Workflows), so reviewers moderate in Wagtail.
     for information_class in result.values():
         sync_route_workflow(information_class.route)
