@@ -32,7 +32,15 @@ $(STAMP): pyproject.toml requirements.lock | check-python
 	$(PIP) install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-install: $(STAMP)
+# Prongsai's Thai catalogue (prongsai/locale, docs/adr/0110) is compiled here: msgfmt --check
+# also refuses a translation whose %(placeholders)s differ from the original's.
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard prongsai/locale/*/LC_MESSAGES/django.po))
+
+prongsai/locale/%.mo: prongsai/locale/%.po
+	@command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not found: run 'make system-deps' (Debian package gettext)" >&2; exit 1; }
+	msgfmt --check -o $@ $<
+
+install: $(STAMP) $(LOCALE_MO)
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -41,11 +49,14 @@ demo: install
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):
-# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures.
+# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures, gettext to
+# compile the Thai catalogue, and a Thai font so the browser draws Thai (not boxes) on a bare machine.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing="$$missing fonts-thai-tlwg"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages for the tests:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -313,3 +313,5 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "prongsai.core.middleware.SiteStateMiddleware",
 )
+# Wagtail's sign-in form with its password label translated (prongsai/core/adminlogin.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
