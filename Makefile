@@ -43,9 +43,10 @@ prongsai/locale/%.mo: prongsai/locale/%.po
 install: $(STAMP) $(LOCALE_MO)
 
 demo: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PY) manage.py load_demo
+	export DJANGO_SETTINGS_MODULE=config.settings.demo; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py load_demo && \
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):

@@ -315,3 +315,5 @@ MIDDLEWARE.insert(
 )
 # Wagtail's sign-in form with its password label translated (prongsai/core/adminlogin.py).
 WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
+# Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
+PRONGSAI_DEMO_SERVE_MEDIA = False
