@@ -60,7 +60,13 @@ def _markdown() -> MarkdownIt:
 def _render(slug: str, mtime_ns: int, guide_url_prefix: str) -> str:
     guide = GUIDES_BY_SLUG[slug]
     env = {"guide_url": lambda other: f"{guide_url_prefix}{other}/"}
-    return _markdown().render(guide.path.read_text(encoding="utf-8"), env)
+    md = _markdown()
+    tokens = md.parse(guide.path.read_text(encoding="utf-8"), env)
+    # The admin's header is the page's one <h1>; the guide's headings sit one level below it.
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(int(token.tag[1]) + 1, 6)}"
+    return md.renderer.render(tokens, md.options, env)
 
 
 def render_guide(guide: Guide, guide_url_prefix: str) -> SafeString:

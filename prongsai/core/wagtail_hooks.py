@@ -1,6 +1,8 @@
 """Core admin hooks: the staff guides in Wagtail's help menu (R44)."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -33,3 +35,9 @@ for _order, _guide in enumerate(GUIDES, start=100):
 def drop_upstream_release_notes(request, menu_items):
     # "What's new in Wagtail" is an English page about upgrades, not for an agency's staff.
     menu_items[:] = [item for item in menu_items if not item.name.startswith("whats-new")]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    # Guides' typography and Thai-friendly listings on narrow screens (core/css/guide.css).
+    return format_html('<link rel="stylesheet" href="{}">', static("core/css/guide.css"))
