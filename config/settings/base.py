@@ -324,3 +324,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "prongsai.core.middleware.SiteStateMiddleware",
 )
+# Wagtail's sign-in form with its password label translated (prongsai/core/adminlogin.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
+# Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
+PRONGSAI_DEMO_SERVE_MEDIA = False
