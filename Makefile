@@ -12,7 +12,7 @@ PG_TEST_URL ?= $(DATABASE_URL)
 PYTHON_BIN := $(shell for c in python3.12 python3.13 python3.14 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null; then command -v $$c; break; fi; done)
 
-.PHONY: help install demo test system-deps bench lint format lock clean check-python stack stack-down stack-smoke
+.PHONY: help install demo test system-deps gettext-dep bench lint format lock clean check-python stack stack-down stack-smoke
 
 help:
 	@echo "make demo   - install everything and serve the demo site on http://$(DEMO_ADDR)"
@@ -33,20 +33,40 @@ $(STAMP): pyproject.toml requirements.lock | check-python
 	$(PIP) install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-install: $(STAMP)
+# Prongsai's Thai catalogue (prongsai/locale, docs/adr/0110) is compiled here: msgfmt --check
+# also refuses a translation whose %(placeholders)s differ from the original's.
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard prongsai/locale/*/LC_MESSAGES/django.po))
+
+prongsai/locale/%.mo: prongsai/locale/%.po | gettext-dep
+	msgfmt --check -o $@ $<
+
+# msgfmt (Debian's gettext), installed when missing: `make demo` needs it as much as `make test`.
+gettext-dep:
+	@command -v msgfmt >/dev/null 2>&1 || { \
+		echo "Installing the Debian package gettext (msgfmt) to compile the Thai catalogue"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq gettext >/dev/null; }
+
+install: $(STAMP) $(LOCALE_MO)
 
 demo: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PY) manage.py load_demo
+	export DJANGO_SETTINGS_MODULE=config.settings.demo; \
+	$(PY) manage.py migrate --noinput && \
+	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
+	$(PY) manage.py load_demo && \
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):
-# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures.
+# Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures, gettext to
+# compile the Thai catalogue, a Thai font so the browser draws Thai (not boxes) on a bare machine,
+# nginx-light to check the documented traffic-data log format on a real nginx.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
+	dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing="$$missing fonts-thai-tlwg"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing Debian packages for the tests:$$missing"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

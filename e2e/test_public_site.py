@@ -89,7 +89,7 @@ def sign_in_to_admin(page, base_url, username, password):
 
 
 def fill_date(page, selector, value):
-    """Type a date in the admin's format and close the date picker it opens."""
+    """Type a date as staff do (day/month/Buddhist-era year) and leave the field."""
     page.fill(selector, value)
     page.press(selector, "Escape")
 
@@ -112,8 +112,8 @@ def test_r8_r12_webmaster_publishes_news_with_an_attachment_and_sees_it_public(
     page.goto(demo_site.url + "/admin/documents/add/")
     page.fill("#id_title", "ตารางฉีดวัคซีนไข้หวัดใหญ่ ปี 2570")
     page.set_input_files("#id_file", str(pdf))
-    fill_date(page, "#id_info_period_start", "01/11/2026")
-    fill_date(page, "#id_published_date", "21/11/2026")
+    fill_date(page, "#id_info_period_start", "01/11/2569")
+    fill_date(page, "#id_published_date", "21/11/2569")
     page.select_option("#id_owner_unit", str(unit.pk))
     page.fill("#id_source", "งานประชาสัมพันธ์")
     page.locator("form button[type=submit]").last.click()
@@ -131,8 +131,8 @@ def test_r8_r12_webmaster_publishes_news_with_an_attachment_and_sees_it_public(
     attachments.locator("[data-chooser-action-choose]").first.click()
     page.locator(".modal").get_by_role("link", name=document.title).click()
     expect(attachments).to_contain_text(document.title)
-    fill_date(page, "#id_info_period_start", "01/11/2026")
-    fill_date(page, "#id_published_date", "21/11/2026")
+    fill_date(page, "#id_info_period_start", "01/11/2569")
+    fill_date(page, "#id_published_date", "21/11/2569")
     page.select_option("#id_owner_unit", str(unit.pk))
     page.fill("#id_source", "งานประชาสัมพันธ์ สำนักงานสาธารณสุขจังหวัดตัวอย่าง")
     page.click("#id_introduction")  # a click elsewhere closes the date picker, as for a person

@@ -127,12 +127,18 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Lockout: failures are counted per (username, client address) pair, so an attacker cannot
-# lock out every colleague behind the same proxy; the same username from another address is
-# not locked (docs/adr/0011 explains the trade-off).
+# Lockout (ADR 0011, 0072): 5 wrong passwords for a username from one address, or 20 for a
+# username from any addresses, or 20 from one address for any usernames, lock for 30 minutes.
 AXES_FAILURE_LIMIT = env.env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.5  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Per (username, address), per username from anywhere, per address for any username; each
+# with its own limit (prongsai/accounts/lockout.py, ADR 0072).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_HANDLER = "prongsai.accounts.lockout.LockoutHandler"
+PRONGSAI_LOCKOUT_USERNAME_LIMIT = env.env_int("PRONGSAI_LOCKOUT_USERNAME_LIMIT", 20)
+PRONGSAI_LOCKOUT_ADDRESS_LIMIT = env.env_int("PRONGSAI_LOCKOUT_ADDRESS_LIMIT", 20)
+PRONGSAI_PASSWORD_RESET_LIMIT = env.env_int("PRONGSAI_PASSWORD_RESET_LIMIT", 5)
+PRONGSAI_PASSWORD_RESET_WINDOW_SECONDS = 3600
 AXES_RESET_ON_SUCCESS = True
 # The client address behind our own reverse proxies, one rule for lockout, traffic data, visitor
 # counts and rate limits (prongsai/core/clientip.py): X-Forwarded-For is believed only from
@@ -196,6 +202,11 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env.env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+# Staff sessions end after 12 hours whatever happens, and after the agency's idle time
+# (AgencySettings.staff_idle_minutes, 30 by default) — prongsai/accounts/middleware.py, ADR 0073.
+PRONGSAI_SESSION_ABSOLUTE_SECONDS = env.env_int("PRONGSAI_SESSION_ABSOLUTE_SECONDS", 12 * 3600)
+SESSION_COOKIE_AGE = PRONGSAI_SESSION_ABSOLUTE_SECONDS
+PRONGSAI_SESSION_TIMEOUTS = True  # off only in the test settings, like PRONGSAI_REQUIRE_2FA
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -338,3 +349,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "prongsai.core.middleware.SiteStateMiddleware",
 )
+# Wagtail's sign-in form with its password label translated (prongsai/core/adminlogin.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
+# Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
+PRONGSAI_DEMO_SERVE_MEDIA = False

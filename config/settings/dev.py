@@ -1,4 +1,4 @@
-"""Local development and the one-command demo (SQLite unless DATABASE_URL is set)."""
+"""Local development (SQLite unless DATABASE_URL is set); `make demo` uses demo.py on top of it."""
 
 from .base import *  # noqa: F403
 

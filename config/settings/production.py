@@ -34,10 +34,11 @@ if _redis_url:
             "LOCATION": _redis_url,
         }
     }
+    # Sessions are written to the database and read through Redis: a Redis restart or flush
+    # does not sign every member of staff out (ADR 0073).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     # One scheduler at a time, even if a second is started by mistake (django-crontask).
     CRONTASK = {"REDIS_URL": _redis_url}
-# Sessions in the database, read through the cache: a Redis restart signs nobody out.
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # nginx shares anonymous public pages this long (never past a window edge, lifetime.py).
 PRONGSAI_FRONT_CACHE_SECONDS = env.env_int("PRONGSAI_FRONT_CACHE_SECONDS", 300)
 

@@ -22,6 +22,9 @@ if not env.has_database_url():
 # Two-factor sign-in is tested with override_settings in prongsai/accounts; other tests log
 # staff in with force_login (or prongsai.accounts.testing.login_with_otp).
 PRONGSAI_REQUIRE_2FA = False
+# Likewise the idle/absolute session limits (tested in prongsai/accounts/tests/test_sessions.py),
+# so other apps' tests may travel in time with a signed-in client.
+PRONGSAI_SESSION_TIMEOUTS = False
 # Traffic records written by every app's requests go to a throw-away folder, not var/traffic.
 TRAFFIC_DIR = Path(tempfile.mkdtemp(prefix="prongsai-traffic-test-"))
 # Page-view lines (analytics, ADR 0131) likewise; tests that count use their own folder.

@@ -133,6 +133,7 @@ def load(stdout):
         user.is_superuser = superuser
         if created:
             user.set_password(password)
+            user.must_change_password = username == "approver"  # shows the first-sign-in change
         user.save()
         user.groups.add(*(groups[role] for role in DEMO_ROLES[username]))
         printed.append((username, password, role))

@@ -41,3 +41,13 @@ class TokenForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class ResetReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("เหตุผล"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("เช่น เจ้าของบัญชีแจ้งว่าโทรศัพท์หายและไม่มีรหัสสำรอง (บันทึกไว้ในประวัติการใช้งาน)"),
+        error_messages={"required": _("กรุณาระบุเหตุผลในการล้างอุปกรณ์ยืนยันตัวตน")},
+    )

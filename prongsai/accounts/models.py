@@ -112,3 +112,53 @@ class User(AbstractUser):
 
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class CoordinatorChangeStatus(models.TextChoices):
+    PENDING = "pending", _("รอการยืนยัน")
+    CONFIRMED = "confirmed", _("ยืนยันแล้ว")
+    CANCELLED = "cancelled", _("ยกเลิก")
+
+
+class CoordinatorRoleChange(models.Model):
+    """A proposal to give or take away the traffic coordinator role (R40, ADR 0071).
+
+    Proposed by an administrator, confirmed by another person (the executive or a second
+    administrator); the role changes only at confirmation. Kept forever as the record."""
+
+    account = models.ForeignKey(
+        User,
+        verbose_name=_("ผู้ใช้งาน"),
+        on_delete=models.PROTECT,
+        related_name="coordinator_changes",
+    )
+    grant = models.BooleanField(_("แต่งตั้ง (ไม่ใช่ถอดถอน)"))
+    reason = models.TextField(_("เหตุผล / คำสั่งแต่งตั้ง"))
+    proposed_by = models.ForeignKey(
+        User, verbose_name=_("ผู้เสนอ"), on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("เสนอเมื่อ"), auto_now_add=True)
+    status = models.CharField(
+        _("สถานะ"),
+        max_length=20,
+        choices=CoordinatorChangeStatus,
+        default=CoordinatorChangeStatus.PENDING,
+    )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("ผู้ยืนยัน/ยกเลิก"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("ยืนยัน/ยกเลิกเมื่อ"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("การแต่งตั้ง/ถอดถอนผู้ประสานงานข้อมูลจราจร")
+        verbose_name_plural = _("การแต่งตั้ง/ถอดถอนผู้ประสานงานข้อมูลจราจร")
+        ordering = ["-proposed_at"]
+
+    def __str__(self) -> str:
+        action = _("แต่งตั้ง") if self.grant else _("ถอดถอน")
+        return f"{action} {self.account.display_name()}"

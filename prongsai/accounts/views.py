@@ -2,18 +2,20 @@
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
-from django.contrib.auth import update_session_auth_hash
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.contrib.auth import get_user_model, update_session_auth_hash
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import services, two_factor
-from .forms import OwnPasswordForm, TokenForm
+from . import lockout, services, two_factor
+from .forms import OwnPasswordForm, ResetReasonForm, TokenForm
+from .roles import Role, user_has_role
 
 
 def _next_url(request) -> str:
@@ -67,9 +69,32 @@ class ChangeOwnPasswordView(AccountFormView):
 
 
 class EnrolView(AccountFormView):
+    """Enrol (or replace) a device — only when two_factor.enrolment_refusal allows it; the
+    service checks again, this only picks the page to show instead (ADR 0070)."""
+
     template_name = "accounts/two_factor_enrol.html"
     form_class = TokenForm
     page_title = _("ตั้งค่าการยืนยันตัวตนสองขั้นตอน")
+
+    def dispatch(self, request, *args, **kwargs):
+        refusal = two_factor.enrolment_refusal(request)
+        if refusal == two_factor.MUST_VERIFY:
+            query = urlencode({"next": request.get_full_path()})
+            return redirect(f"{reverse('prongsai_accounts:verify')}?{query}")
+        if refusal == two_factor.MUST_SIGN_IN_AGAIN:
+            return self.response_class(
+                request=request,
+                template=["accounts/two_factor_sign_in_again.html"],
+                context={
+                    **AccountFormView.get_context_data(self),
+                    "page_title": _("กรุณาเข้าสู่ระบบอีกครั้ง"),
+                    "header_title": _("กรุณาเข้าสู่ระบบอีกครั้ง"),
+                    "minutes": two_factor.FRESH_SIGN_IN_SECONDS // 60,
+                },
+                using=self.template_engine,
+                status=403,
+            )
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -111,3 +136,65 @@ class VerifyView(AccountFormView):
     def apply(self, form):
         two_factor.verify_sign_in(self.request, form.cleaned_data["token"])
         return redirect(_next_url(self.request))
+
+
+class TwoFactorResetView(AccountFormView):
+    """An administrator clears another person's devices, with a reason (ADR 0070)."""
+
+    template_name = "accounts/two_factor_reset.html"
+    form_class = ResetReasonForm
+    page_title = _("ล้างอุปกรณ์ยืนยันตัวตนสองขั้นตอน")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
+        if not user_has_role(request.user, Role.ADMINISTRATOR) or self.account == request.user:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["account"] = self.account
+        context["has_device"] = two_factor.has_any_confirmed_device(self.account)
+        context["next"] = reverse("wagtailusers_users:edit", args=[self.account.pk])
+        return context
+
+    def apply(self, form):
+        two_factor.reset_two_factor(
+            self.account,
+            by=two_factor.acting_user(self.request),
+            reason=form.cleaned_data["reason"],
+        )
+        messages.success(
+            self.request,
+            _("ล้างอุปกรณ์ยืนยันตัวตนของ %(name)s แล้ว เจ้าของบัญชีจะตั้งค่าใหม่เมื่อเข้าสู่ระบบครั้งถัดไป")
+            % {"name": self.account.display_name()},
+        )
+        return redirect(reverse("wagtailusers_users:edit", args=[self.account.pk]))
+
+
+class UnlockSignInView(AccountFormView):
+    """An administrator lifts a sign-in lockout early (ADR 0072), audited."""
+
+    template_name = "accounts/unlock_sign_in.html"
+    form_class = forms.Form
+    page_title = _("ปลดการระงับการเข้าสู่ระบบ")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
+        if not user_has_role(request.user, Role.ADMINISTRATOR):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["account"] = self.account
+        context["next"] = reverse("wagtailusers_users:edit", args=[self.account.pk])
+        return context
+
+    def apply(self, form):
+        lockout.unlock_sign_in(self.account, by=two_factor.acting_user(self.request))
+        messages.success(
+            self.request,
+            _("ปลดการระงับการเข้าสู่ระบบของ %(name)s แล้ว") % {"name": self.account.display_name()},
+        )
+        return redirect(reverse("wagtailusers_users:edit", args=[self.account.pk]))

@@ -28,10 +28,13 @@ class Approval:
 
 @dataclasses.dataclass(frozen=True)
 class PublicationRecord:
-    request_id: int
+    request_id: int | None
     request_title: str
     published_at: dt.datetime | None
     approvals: tuple[Approval, ...]
+    #: Published without a request (publishing.direct): its record id and what it says.
+    direct_id: int | None = None
+    direct_statement: str = ""
 
 
 def _approval(event: RequestEvent, verbal: VerbalApproval | None) -> Approval:
@@ -63,10 +66,14 @@ def _approval(event: RequestEvent, verbal: VerbalApproval | None) -> Approval:
 
 
 def publication_records(page_ids) -> dict[int, PublicationRecord]:
-    """For each page published through a publish request, its latest published request."""
+    """For each page, its latest published request, or its later publication without one."""
+    from prongsai.publishing.direct import latest_direct
+    from prongsai.publishing.evidence import direct_statement
+
     page_ids = {pk for pk in page_ids if pk}
     if not page_ids:
         return {}
+    direct = latest_direct(page_ids)
     requests = (
         PublishRequest.objects.filter(target_page_id__in=page_ids, status=Status.PUBLISHED)
         .select_related("verbal_approval__approver")
@@ -95,5 +102,15 @@ def publication_records(page_ids) -> dict[int, PublicationRecord]:
             request_title=publish_request.title,
             published_at=publish_request.published_at,
             approvals=approvals,
+        )
+    # A later publication without a request replaces the request's record: it is what is live.
+    for page_id, record in direct.items():
+        records[page_id] = PublicationRecord(
+            request_id=None,
+            request_title="",
+            published_at=record.published_at,
+            approvals=(),
+            direct_id=record.pk,
+            direct_statement=direct_statement(record),
         )
     return records

@@ -170,6 +170,26 @@ class SiteContent:
         for pk, last_published in undated.items():
             evidence = self.pages.get(pk) or self.expired_pages.get(pk)
             evidence.start = evidence.end = _local_date(last_published)
+        self._refuse_published_around_the_process()
+
+    def _refuse_published_around_the_process(self) -> None:
+        # A page whose latest publication came neither through a publish request nor under the
+        # agency's direct-publication policy has no approval behind it (publishing/direct.py).
+        from prongsai.publishing.direct import latest_direct
+        from prongsai.publishing.models import DirectPublication
+
+        direct_ids = set(DirectPublication.objects.values_list("page_id", flat=True))
+        for pk, record in latest_direct(direct_ids & set(self._all_page_ids())).items():
+            if record.allowed:
+                continue
+            evidence = self.pages.pop(pk, None)
+            if evidence is None:
+                continue
+            evidence.problem = NOT_APPROVED_PROBLEM
+            self.expired_pages[pk] = evidence
+
+    def _all_page_ids(self):
+        return [*self.pages, *self.expired_pages]
 
     def _load_documents(self) -> None:
         Document = get_document_model()
@@ -273,6 +293,9 @@ class SiteContent:
         if kinds:
             documents = [d for d in documents if self.document_extension.get(d.pk) in kinds]
         return documents
+
+
+NOT_APPROVED_PROBLEM = "เผยแพร่โดยไม่มีคำขอและนโยบายของหน่วยงานไม่ได้ยกเว้น จึงไม่มีการอนุมัติรองรับ"
 
 
 def document_url(pk: int, filename: str) -> str:

@@ -12,6 +12,11 @@ class CoreConfig(AppConfig):
         # publish and in the page editor, for every app that creates pages.
         accept_thai_marks_in_page_slugs()
 
+        from .bedate import register_overrides
+
+        # Every date staff type in Wagtail's admin forms is read and shown in the Buddhist era.
+        register_overrides()
+
         from . import signals
 
         signals.connect()

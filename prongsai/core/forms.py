@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .bedate import use_buddhist_dates
+
 #: The message shown next to an empty required field, instead of the generic one.
 REQUIRED_MESSAGES = {
     "owner_unit": _("กรุณาเลือกหน่วยงานเจ้าของข้อมูล"),
@@ -19,6 +21,7 @@ class MetadataMessagesMixin:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        use_buddhist_dates(self)  # documents' form bypasses Wagtail's field registry
         for name, message in REQUIRED_MESSAGES.items():
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message

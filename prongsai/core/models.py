@@ -1,12 +1,14 @@
 """The platform every page type builds on: BasePage, required metadata, agency settings."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, PageViewRestriction
+from wagtail.models.panels import PanelPlaceholder
 from wagtail.search import index
 
 from prongsai.core.forms import MetadataPageForm
@@ -22,6 +24,11 @@ class BasePage(Page):
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    # Go-live and expiry typed and shown in the Buddhist era (ADR 0090).
+    settings_panels = [
+        PanelPlaceholder("prongsai.core.panels.BuddhistPublishingPanel", [], {}),
+        *Page.settings_panels[1:],
+    ]
 
     class Meta:
         abstract = True
@@ -31,6 +38,13 @@ class BasePage(Page):
         from prongsai.sitepages.categories import CATEGORIES
 
         return CATEGORIES.get(self.category_code)
+
+    def permissions_for_user(self, user):
+        # Wagtail's permissions narrowed by the agency's direct-publication policy: a category
+        # page goes live through a publish request unless the policy allows it (publishing app).
+        from prongsai.publishing.direct import DirectPublishTester
+
+        return DirectPublishTester(user, self)
 
     def route(self, request, path_components):
         # Same result as Wagtail's routing, in two queries instead of two per URL level.
@@ -163,6 +177,14 @@ class AgencySettings(BaseSiteSetting):
         max_length=255,
         default="เอกสาร PDF เปิดด้วย Adobe Acrobat Reader หรือเบราว์เซอร์รุ่นปัจจุบัน",
     )
+    # The agency's policy, not a deployment setting (docs/adr/0073): read on each admin request
+    # by prongsai/accounts/middleware.py.
+    staff_idle_minutes = models.PositiveSmallIntegerField(
+        _("ออกจากระบบอัตโนมัติเมื่อไม่ได้ใช้งาน (นาที)"),
+        default=30,
+        validators=[MinValueValidator(5), MaxValueValidator(480)],
+        help_text=_("เจ้าหน้าที่ที่ไม่ได้ใช้ระบบจัดการเว็บไซต์นานเกินเวลานี้ต้องเข้าสู่ระบบใหม่ (5–480 นาที)"),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -183,6 +205,7 @@ class AgencySettings(BaseSiteSetting):
             [FieldPanel("supported_browsers"), FieldPanel("reader_notice")],
             heading=_("ข้อกำหนดการใช้งาน"),
         ),
+        MultiFieldPanel([FieldPanel("staff_idle_minutes")], heading=_("ความปลอดภัยของบัญชีเจ้าหน้าที่")),
     ]
 
     class Meta:

@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, validate_unicode_slug
 from django.utils.translation import gettext_lazy as _
 
@@ -36,16 +37,34 @@ def thai_slugify(text: str, max_length: int = 80) -> str:
         # Back off while the next character is a mark belonging to the one before the cut.
         while cut > 0 and _is_mark(value[cut]):
             cut -= 1
+        # Never cut a number in two ("…ธันวาคม-2569" must not become "…ธันวาคม-25").
+        if cut < len(value) and value[cut].isdigit():
+            start = cut
+            while start > 0 and value[start - 1].isdigit():
+                start -= 1
+            cut = start or cut  # a number longer than the whole slug is cut, not dropped
         value = value[:cut].rstrip("-" + _LEADING_VOWELS)
+    if value and all(_is_mark(char) or char == "-" for char in value):
+        # Marks alone make no readable address (and would hang on nothing).
+        return ""
     return value
 
 
 #: Accepts what Django's unicode slug validator accepts plus the Thai block (its marks).
-validate_thai_slug = RegexValidator(
+_validate_slug_characters = RegexValidator(
     r"^[-\w\u0e00-\u0e7f]+\Z",
     _("ที่อยู่หน้าเว็บ (slug) ใช้ได้เฉพาะตัวอักษร ตัวเลข ขีดกลาง และขีดล่าง"),
     "invalid",
 )
+
+
+def validate_thai_slug(value: str) -> None:
+    _validate_slug_characters(value)
+    if all(_is_mark(char) or char == "-" for char in value):
+        raise ValidationError(
+            _("ที่อยู่หน้าเว็บ (slug) ต้องมีตัวอักษรหรือตัวเลข ไม่ใช่สระหรือวรรณยุกต์อย่างเดียว"),
+            code="invalid",
+        )
 
 
 def accept_thai_marks_in_page_slugs() -> None:

@@ -21,6 +21,7 @@ PRIVATE_PREFIXES = (
     "/i18n/",
     "/traffic/",
     "/publish/",
+    "/publish-requests/",
     "/feedback/",
 )
 

@@ -41,9 +41,24 @@ def _message_of(error: ValidationError) -> str:
     return " ".join(str(m) for m in error.messages)
 
 
+def _month_asked(request):
+    """``?month=11/2569`` (month/Buddhist-era year) → the first of that month, or an error."""
+    import datetime as dt
+    import re
+
+    text = (request.GET.get("month") or "").strip()
+    if not text:
+        return None, ""
+    match = re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if match and 1 <= int(match[1]) <= 12 and 2400 <= int(match[2]) <= 2700:
+        return dt.date(int(match[2]) - 543, int(match[1]), 1), ""
+    return None, _("กรุณาระบุเดือนในรูปแบบ ดด/ปปปป (ปี พ.ศ.) เช่น 11/2569")
+
+
 def daily_check(request):
     _require(can_view_daily_check(request.user))
     today = timezone.localdate()
+    month, month_error = _month_asked(request)
     form = SignOffForm(request.POST or None)
     if request.method == "POST" and "sign_off" in request.POST:
         try:
@@ -63,7 +78,10 @@ def daily_check(request):
             "signoff": DailyCheckSignOff.objects.filter(day=today).first(),
             "can_sign_off": daily.can_sign_off(request.user),
             "history": DailyCheckSignOff.objects.select_related("user")[:30],
-            "unsigned_days": daily.unsigned_days(),
+            "unsigned_days": daily.unsigned_days(month=month),
+            "unsigned_month": month,
+            "month_value": request.GET.get("month", ""),
+            "month_error": month_error,
             "jobs": job_overview(),
             "webmaster_shortage": webmaster_shortage(),
         },
@@ -127,14 +145,16 @@ def review_settings(request, page_id: int):
     from wagtail.models import Page
 
     page = get_object_or_404(Page, pk=page_id)
-    _require(page.permissions_for_user(request.user).can_edit())
-    schedule = reviews.schedule_for(page)
+    _require(reviews.can_set_interval(request.user, page))
+    schedule = reviews.schedule_preview(page)  # saved only by set_interval on a valid POST
     form = IntervalForm(request.POST or None, initial={"interval_days": schedule.interval_days})
     if request.method == "POST" and form.is_valid():
         try:
             reviews.set_interval(schedule, form.cleaned_data["interval_days"], request.user)
-        except ValidationError as exc:
-            form.add_error("interval_days", _message_of(exc))
+        except (ValidationError, PermissionDenied) as exc:
+            form.add_error(
+                "interval_days", _message_of(exc) if hasattr(exc, "messages") else str(exc)
+            )
         else:
             messages.success(request, _("บันทึกรอบการทบทวนแล้ว"))
             return redirect("monitoring_admin:review_settings", page_id=page.pk)
@@ -161,13 +181,21 @@ class StaleContentReportView(ReportView):
     header_icon = "time"
     index_url_name = "monitoring_admin:stale_content"
     index_results_url_name = "monitoring_admin:stale_content_results"
-    list_export = ["page.title", "unit_name", "due_at", "reminders_sent", "escalated_at"]
+    list_export = [
+        "page.title",
+        "unit_name",
+        "due_at",
+        "reminders_sent",
+        "reminder_status",
+        "escalation_status",
+    ]
     export_headings = {
         "page.title": gettext_lazy("รายการ"),
         "unit_name": gettext_lazy("หน่วยงานเจ้าของข้อมูล"),
         "due_at": gettext_lazy("ครบกำหนดทบทวน"),
         "reminders_sent": gettext_lazy("เตือนแล้ว (ครั้ง)"),
-        "escalated_at": gettext_lazy("แจ้งหัวหน้าหน่วยงานเมื่อ"),
+        "reminder_status": gettext_lazy("เตือนเจ้าของข้อมูลล่าสุด"),
+        "escalation_status": gettext_lazy("แจ้งหัวหน้าหน่วยงาน"),
     }
     columns = [
         TitleColumn(
@@ -179,7 +207,8 @@ class StaleContentReportView(ReportView):
         Column("unit_name", label=gettext_lazy("หน่วยงานเจ้าของข้อมูล")),
         DateColumn("due_at", label=gettext_lazy("ครบกำหนดทบทวน")),
         Column("reminders_sent", label=gettext_lazy("เตือนแล้ว (ครั้ง)")),
-        DateColumn("escalated_at", label=gettext_lazy("แจ้งหัวหน้าหน่วยงานเมื่อ")),
+        Column("reminder_status", label=gettext_lazy("เตือนเจ้าของข้อมูลล่าสุด")),
+        Column("escalation_status", label=gettext_lazy("แจ้งหัวหน้าหน่วยงาน")),
     ]
 
     def dispatch(self, request, *args, **kwargs):
@@ -187,10 +216,17 @@ class StaleContentReportView(ReportView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        rows = list(reviews.overdue_reviews())
+        from .models import ReviewNotice
+
+        rows = list(reviews.overdue_reviews().prefetch_related("notices"))
         for schedule in rows:
             unit = getattr(schedule.page.specific, "owner_unit", None)
             schedule.unit_name = unit.name if unit else _("ไม่ระบุหน่วยงาน")
+            # What was actually sent, to whom and when, or why not (never a date with no e-mail).
+            schedule.reminder_status = reviews.notice_status(schedule, ReviewNotice.Kind.REMINDER)
+            schedule.escalation_status = reviews.notice_status(
+                schedule, ReviewNotice.Kind.ESCALATION
+            )
         rows.sort(key=lambda s: (s.unit_name, s.due_at))
         return rows
 

@@ -97,16 +97,65 @@ def sign_off(user, note: str, day=None) -> DailyCheckSignOff:
     return signoff
 
 
-def unsigned_days(days: int = 14, today=None) -> list[dt.date]:
-    """Past days (not today) in the window without a sign-off, for the supervisor to see."""
+def unsigned_days(days: int = 14, today=None, month: dt.date | None = None) -> list[dt.date]:
+    """Past working days (not today) without a sign-off, newest first, for the supervisor.
+
+    The last ``days`` calendar days, or every day of ``month`` (any date in it) up to yesterday.
+    Weekends, Thai public holidays and the agency's own days off (publishing's calendar) are not
+    working days, so they are never "unsigned".
+    """
+    from prongsai.publishing.workdays import is_working_day
+
     today = today or timezone.localdate()
+    if month is not None:
+        first = month.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    else:
+        first, last = today - dt.timedelta(days=days), today
+    last = min(last, today - dt.timedelta(days=1))
+    if last < first:
+        return []
     signed = set(
-        DailyCheckSignOff.objects.filter(day__gte=today - dt.timedelta(days=days)).values_list(
+        DailyCheckSignOff.objects.filter(day__gte=first, day__lte=last).values_list(
             "day", flat=True
         )
     )
-    return [
-        today - dt.timedelta(days=n)
-        for n in range(1, days + 1)
-        if today - dt.timedelta(days=n) not in signed
-    ]
+    candidates = (last - dt.timedelta(days=n) for n in range((last - first).days + 1))
+    return [day for day in candidates if day not in signed and is_working_day(day)]
+
+
+def warn_if_webmasters_short(user) -> bool:
+    """R33, at the moment a webmaster stops being one: warn if fewer than the minimum remain.
+
+    E-mails the supervisors and the remaining webmasters, writes an audit entry and adds the
+    finding to today's latest check, so the page no longer says "(0) ไม่พบปัญหา".
+    """
+    from prongsai.accounts.roles import users_with_role
+
+    from .dailychecks import webmaster_count
+    from .selectors import webmaster_shortage
+
+    shortage = webmaster_shortage()
+    if shortage is None:
+        return False
+    name = user.get_full_name() or user.get_username()
+    message = _(
+        "%(name)s ไม่ได้เป็นผู้ดูแลเว็บไซต์ที่ใช้งานอยู่แล้ว เหลือผู้ดูแลเว็บไซต์ %(count)s คน "
+        "น้อยกว่าขั้นต่ำ %(minimum)s คน กรุณามอบหมายผู้ดูแลเว็บไซต์เพิ่มเติม"
+    ) % {"name": name, **shortage}
+    remaining = [u.email for u in users_with_role(Role.WEBMASTER) if u.email]
+    send_later(
+        _("คำเตือน: ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
+        message,
+        sorted(set(supervisor_recipients()) | set(remaining)),
+    )
+    log(instance=user, action="prongsai.dailycheck.webmaster_shortage", data=shortage)
+    run = latest_run()
+    if run is not None:
+        findings = [dataclasses.asdict(f) for f in webmaster_count(today=run.day)]
+        for section in run.sections:
+            if section.get("key") == "monitoring-webmasters":
+                section["findings"] = findings
+        run.problem_count = sum(len(s["findings"]) for s in run.sections)
+        run.save(update_fields=["sections", "problem_count"])
+    return True

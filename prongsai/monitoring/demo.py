@@ -61,6 +61,11 @@ def _seed_overdue_review() -> None:
     if schedule.actions.exists() or schedule.is_due():
         return
     schedule.last_reviewed_at = timezone.now() - dt.timedelta(days=400)
+    # A review cannot come before the page went live: the page has been up for longer.
+    went_live = schedule.last_reviewed_at - dt.timedelta(days=30)
+    Page.objects.filter(pk=page.pk, first_published_at__gt=went_live).update(
+        first_published_at=went_live
+    )
     schedule.due_at = schedule.compute_due_at()
     schedule.save()
 

@@ -229,3 +229,43 @@ class DailyCheckSignOff(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.user}"
+
+
+class ReviewNotice(models.Model):
+    """One reminder or escalation of a due review: sent (to whom, when) or why not (R31).
+
+    Written after the e-mail was handed to the mail server, so the report never says a head was
+    told when no e-mail went out.
+    """
+
+    class Kind(models.TextChoices):
+        REMINDER = "reminder", _("เตือนเจ้าของข้อมูล")
+        ESCALATION = "escalation", _("แจ้งหัวหน้าหน่วยงาน")
+
+    schedule = models.ForeignKey(ReviewSchedule, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("ประเภท"), max_length=12, choices=Kind)
+    at = models.DateTimeField(_("เมื่อ"), default=timezone.now)
+    sent = models.BooleanField(_("ส่งแล้ว"))
+    recipients = models.TextField(_("ผู้รับ"), blank=True)
+    reason = models.CharField(_("เหตุที่ไม่ได้ส่ง"), max_length=255, blank=True)
+
+    class Meta:
+        verbose_name = _("การแจ้งเตือนการทบทวน")
+        verbose_name_plural = _("การแจ้งเตือนการทบทวน")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d}"
+
+    def describe(self) -> str:
+        from prongsai.core.thaidate import thai_datetime
+
+        if self.sent:
+            return _("ส่งถึง %(to)s เมื่อ %(when)s") % {
+                "to": self.recipients,
+                "when": thai_datetime(self.at),
+            }
+        return _("ไม่ได้ส่ง: %(reason)s (%(when)s)") % {
+            "reason": self.reason,
+            "when": thai_datetime(self.at),
+        }

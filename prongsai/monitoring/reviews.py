@@ -13,8 +13,8 @@ from prongsai.core.models import ContentPage
 
 from . import adapters
 from .conf import review_escalate_after, review_reminder_every
-from .models import ReviewAction, ReviewSchedule
-from .notifications import head_recipients, owner_recipients, owner_unit_of, send_later
+from .models import ReviewAction, ReviewNotice, ReviewSchedule
+from .notifications import head_recipients, owner_recipients, owner_unit_of, unit_head
 
 
 def reviewable_page_models() -> list:
@@ -25,8 +25,8 @@ def reviewable_pages():
     return Page.objects.live().type(*reviewable_page_models())
 
 
-def schedule_for(page, now=None) -> ReviewSchedule:
-    """The page's review schedule, created on first use from its category's default interval."""
+def schedule_preview(page, now=None) -> ReviewSchedule:
+    """The page's schedule, or the one it would get, unsaved: for reads (a GET writes nothing)."""
     now = now or timezone.now()
     try:
         return page.review_schedule
@@ -34,8 +34,21 @@ def schedule_for(page, now=None) -> ReviewSchedule:
         pass
     schedule = ReviewSchedule(page=page, last_reviewed_at=page.last_published_at or now)
     schedule.due_at = schedule.compute_due_at()
-    schedule.save()
     return schedule
+
+
+def schedule_for(page, now=None) -> ReviewSchedule:
+    """The page's review schedule, created on first use from its category's default interval."""
+    schedule = schedule_preview(page, now)
+    if schedule.pk is None:
+        schedule.save()
+    return schedule
+
+
+def can_set_interval(user, page) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and page.permissions_for_user(user).can_edit()
+    )
 
 
 def sync_schedules(now=None) -> int:
@@ -57,12 +70,14 @@ def can_review(user, schedule: ReviewSchedule) -> bool:
 @transaction.atomic
 def set_interval(schedule: ReviewSchedule, interval_days, user) -> ReviewSchedule:
     """Override (or, with None, reset to the category default) an item's review interval."""
+    if not can_set_interval(user, schedule.page):
+        raise PermissionDenied(_("คุณไม่มีสิทธิ์เปลี่ยนรอบการทบทวนของรายการนี้"))
     if interval_days is not None and int(interval_days) < 1:
         raise ValidationError({"interval_days": _("รอบการทบทวนต้องมากกว่า 0 วัน")})
     schedule.interval_days = int(interval_days) if interval_days is not None else None
     schedule.full_clean()
     schedule.due_at = schedule.compute_due_at()
-    schedule.save()
+    schedule.save()  # creates the schedule if the page had none yet
     log(
         instance=schedule.page,
         action="prongsai.review.interval_changed",
@@ -112,7 +127,56 @@ def request_revision(schedule: ReviewSchedule, user, note: str, now=None) -> Rev
         schedule=schedule, kind=ReviewAction.Kind.REVISE, note=note, user=user, created_at=now
     )
     _reset_clock(schedule, now)
+    log(
+        instance=schedule.page,
+        action="prongsai.review.revise_requested",
+        user=user,
+        data={"note": note},
+    )
     return action
+
+
+def review_link(page) -> str:
+    """The page's edit screen on the site's configured root URL (never the request's host)."""
+    from django.urls import reverse
+
+    site = page.get_site()
+    root = site.root_url if site is not None else ""
+    return root + reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def _notify(schedule, kind, subject, body, recipients, missing_reason) -> bool:
+    """E-mail after commit and record the send once the mail server took it; else say why not."""
+    from django.core.mail import send_mail
+
+    if not recipients:
+        latest = schedule.notices.filter(kind=kind).first()
+        if latest is None or latest.sent or latest.reason != missing_reason:
+            ReviewNotice.objects.create(
+                schedule=schedule, kind=kind, sent=False, reason=str(missing_reason)
+            )
+        return False
+
+    def send():
+        send_mail(str(subject), str(body), None, recipients, fail_silently=False)
+        ReviewNotice.objects.create(
+            schedule=schedule, kind=kind, sent=True, recipients=", ".join(recipients)
+        )
+
+    transaction.on_commit(send)
+    return True
+
+
+def _head_missing_reason(page) -> str:
+    unit = owner_unit_of(page)
+    if unit is None:
+        return _("รายการไม่ได้ระบุหน่วยงานเจ้าของข้อมูล")
+    head = unit_head(unit)
+    if head is None:
+        return _("หน่วยงาน %(unit)s ยังไม่ได้กำหนดหัวหน้าหน่วยงาน") % {"unit": unit.name}
+    return _("หัวหน้าหน่วยงาน %(name)s ไม่มีที่อยู่อีเมล") % {
+        "name": head.get_full_name() or head.get_username()
+    }
 
 
 def send_review_reminders(now=None) -> dict:
@@ -124,36 +188,50 @@ def send_review_reminders(now=None) -> dict:
         "page"
     ):
         page = schedule.page
+        link = review_link(page)
         if schedule.last_reminded_at is None or (
             schedule.last_reminded_at <= now - review_reminder_every()
         ):
-            send_later(
+            _notify(
+                schedule,
+                ReviewNotice.Kind.REMINDER,
                 _("กรุณาทบทวนความถูกต้องของ “%(title)s”") % {"title": page.title},
                 _(
                     "รายการ “%(title)s” ครบกำหนดทบทวนแล้ว กรุณาเข้าระบบเพื่อยืนยันว่าข้อมูลยังถูกต้อง "
-                    "หรือขอแก้ไขปรับปรุง (เตือนครั้งที่ %(n)s)"
+                    "หรือขอแก้ไขปรับปรุง (เตือนครั้งที่ %(n)s)\n\nเปิดรายการ: %(link)s"
                 )
-                % {"title": page.title, "n": schedule.reminders_sent + 1},
+                % {"title": page.title, "n": schedule.reminders_sent + 1, "link": link},
                 owner_recipients(page),
+                _("ไม่มีผู้รับที่มีที่อยู่อีเมล"),
             )
             schedule.reminders_sent += 1
             schedule.last_reminded_at = now
             reminded += 1
         if schedule.escalated_at is None and schedule.due_at <= now - review_escalate_after():
-            send_later(
+            told = _notify(
+                schedule,
+                ReviewNotice.Kind.ESCALATION,
                 _("รายการค้างทบทวนเกินกำหนด: “%(title)s”") % {"title": page.title},
                 _(
                     "รายการ “%(title)s” ของหน่วยงานท่านเลยกำหนดทบทวนมาแล้ว และเจ้าของข้อมูล"
-                    "ยังไม่ได้ดำเนินการหลังการเตือน %(n)s ครั้ง กรุณาติดตาม"
+                    "ยังไม่ได้ดำเนินการหลังการเตือน %(n)s ครั้ง กรุณาติดตาม\n\nเปิดรายการ: %(link)s"
                 )
-                % {"title": page.title, "n": schedule.reminders_sent},
+                % {"title": page.title, "n": schedule.reminders_sent, "link": link},
                 head_recipients(page),
+                _head_missing_reason(page),
             )
-            schedule.escalated_at = now
-            escalated += 1
-            log(instance=page, action="prongsai.review.escalated")
+            if told:  # only a head actually e-mailed counts as told
+                schedule.escalated_at = now
+                escalated += 1
+                log(instance=page, action="prongsai.review.escalated")
         schedule.save(update_fields=["reminders_sent", "last_reminded_at", "escalated_at"])
     return {"schedules_created": created, "reminded": reminded, "escalated": escalated}
+
+
+def notice_status(schedule, kind) -> str:
+    """The latest reminder or escalation of a schedule in words, for the report."""
+    latest = next((n for n in schedule.notices.all() if n.kind == kind), None)
+    return latest.describe() if latest is not None else _("ยังไม่ได้แจ้ง")
 
 
 def overdue_reviews(now=None):

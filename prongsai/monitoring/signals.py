@@ -1,5 +1,7 @@
-"""A page published again (by hand or by schedule) no longer answers 410."""
+"""Signal receivers: a republished page no longer answers 410; a webmaster leaving is noticed."""
 
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from wagtail.signals import page_published
 
 
@@ -9,5 +11,62 @@ def reopen_expired_page(sender, instance, **kwargs):
     reopen_page(instance)
 
 
+def _is_webmaster(user) -> bool:
+    from prongsai.accounts.roles import Role
+
+    return user.groups.filter(name=Role.WEBMASTER.value).exists()
+
+
+def remember_active_state(sender, instance, **kwargs):
+    """Before a user is saved: were they an active webmaster? (compared after the save)"""
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and "is_active" not in update_fields:
+        instance._was_active_webmaster = False  # e.g. last_login on every sign-in
+        return
+    instance._was_active_webmaster = bool(
+        instance.pk
+        and sender.objects.filter(pk=instance.pk, is_active=True).exists()
+        and _is_webmaster(instance)
+    )
+
+
+def webmaster_deactivated(sender, instance, **kwargs):
+    if getattr(instance, "_was_active_webmaster", False) and not instance.is_active:
+        from .daily import warn_if_webmasters_short
+
+        warn_if_webmasters_short(instance)
+    instance._was_active_webmaster = False
+
+
+def webmaster_role_removed(sender, instance, action, pk_set, reverse, **kwargs):
+    """The webmaster group taken away from an active user (either side of the relation)."""
+    if action not in ("post_remove", "post_clear"):
+        return
+    from django.contrib.auth.models import Group
+
+    from prongsai.accounts.roles import Role
+
+    from .daily import warn_if_webmasters_short
+
+    if not reverse:
+        removed = (
+            action == "post_clear"
+            or Group.objects.filter(pk__in=pk_set or (), name=Role.WEBMASTER.value).exists()
+        )
+        if removed and instance.is_active:
+            warn_if_webmasters_short(instance)
+    elif instance.name == Role.WEBMASTER.value:
+        for user in get_user_model().objects.filter(pk__in=pk_set or (), is_active=True)[:1]:
+            warn_if_webmasters_short(user)
+
+
 def connect():
     page_published.connect(reopen_expired_page, dispatch_uid="monitoring-reopen-expired-page")
+    user_model = get_user_model()
+    pre_save.connect(remember_active_state, sender=user_model, dispatch_uid="monitoring-wm-pre")
+    post_save.connect(webmaster_deactivated, sender=user_model, dispatch_uid="monitoring-wm-post")
+    m2m_changed.connect(
+        webmaster_role_removed,
+        sender=user_model.groups.through,
+        dispatch_uid="monitoring-wm-groups",
+    )

@@ -8,13 +8,16 @@ from django.urls import path, register_converter
 
 from . import views
 from .models import ExpiredItem
+from .windows import normalize_path
 
 
 class ExpiredPathConverter:
     regex = r".+"
 
     def to_python(self, value: str) -> str:
-        candidate = "/" + value
+        # The resolver passes the decoded path; normalize_path() is idempotent on it and
+        # stored paths are decoded the same way, so Thai and Latin addresses compare alike.
+        candidate = normalize_path("/" + value)
         if not ExpiredItem.objects.filter(
             path=candidate, active=True, kind=ExpiredItem.Kind.PAGE
         ).exists():

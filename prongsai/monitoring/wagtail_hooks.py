@@ -148,5 +148,10 @@ def register_monitoring_log_actions(actions):
         "prongsai.review.interval_changed", _("เปลี่ยนรอบการทบทวน"), _("เปลี่ยนรอบการทบทวน")
     )
     actions.register_action(
+        "prongsai.dailycheck.webmaster_shortage",
+        _("ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
+        _("ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
+    )
+    actions.register_action(
         "prongsai.dailycheck.signed", _("ลงนามการตรวจประจำวัน"), _("ลงนามการตรวจประจำวัน")
     )

@@ -7,6 +7,7 @@ otherwise make a re-edit fail with "Invalid schedule" or re-expire a republished
 """
 
 import io
+import urllib.parse
 
 from django.core.management import call_command
 from django.db import transaction
@@ -39,9 +40,19 @@ def public_documents(queryset=None, now=None):
     )
 
 
+def normalize_path(path: str) -> str:
+    """The decoded form of a URL path, as Django's resolver sees it.
+
+    Wagtail builds a page's URL with ``reverse()``, which percent-encodes a Thai slug; the
+    resolver hands the converter the decoded path. Both sides use this form, so a Thai address
+    matches however the visitor's browser encoded it.
+    """
+    return urllib.parse.unquote(path)
+
+
 def page_public_path(page) -> str:
     parts = page.get_url_parts()
-    return parts[2] if parts else page.url_path
+    return normalize_path(parts[2] if parts else page.url_path)
 
 
 def _clear_stale_revision_value(page, field: str) -> None:
@@ -89,7 +100,7 @@ def sync_document_expiries(now=None) -> dict:
             kind=ExpiredItem.Kind.DOCUMENT,
             object_id=document.pk,
             defaults={
-                "path": document.url,
+                "path": normalize_path(document.url),
                 "title": document.title[:500],
                 "expired_at": document.publish_until,
                 "active": True,
@@ -140,7 +151,11 @@ def expired_but_reachable(now=None) -> list:
 
 
 def active_expired_path(path: str) -> ExpiredItem | None:
-    return ExpiredItem.objects.filter(path=path, active=True).order_by("-expired_at").first()
+    return (
+        ExpiredItem.objects.filter(path=normalize_path(path), active=True)
+        .order_by("-expired_at")
+        .first()
+    )
 
 
 def send_expiry_notices(now=None) -> dict:

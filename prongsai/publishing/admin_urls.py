@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/verbal/", views.verbal_record_view, name="verbal"),
     path("<int:pk>/verbal/confirm/", views.verbal_confirm_view, name="verbal_confirm"),
     path("<int:pk>/form.pdf", views.request_pdf, name="pdf"),
+    path("direct/<int:pk>/record.pdf", views.direct_pdf, name="direct_pdf"),
 ]

@@ -15,11 +15,27 @@ def _skip_request_workflows(notifier):
     return handler
 
 
+def _record_direct_publication(sender, instance, created, **kwargs):
+    if created and instance.action in ("wagtail.publish", "wagtail.publish.schedule"):
+        from .direct import record_direct_publication
+
+        record_direct_publication(instance)
+
+
 class PublishingConfig(AppConfig):
     name = "prongsai.publishing"
     label = "publishing"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_save
+        from wagtail.models import PageLogEntry
+
+        # Every publication Wagtail logs, whatever screen or command made it (direct.py).
+        post_save.connect(
+            _record_direct_publication,
+            sender=PageLogEntry,
+            dispatch_uid="prongsai_publishing_direct_publication",
+        )
         from wagtail.admin import signal_handlers as wagtail_mail
         from wagtail.models import WorkflowState
         from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted

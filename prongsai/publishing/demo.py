@@ -6,21 +6,26 @@ Idempotent: classes are found by code and requests by title; nothing is created 
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page, PageLogEntry, Revision
 
 from prongsai.accounts.models import Unit
 from prongsai.accounts.roles import Role
 
 from . import services
 from .models import (
+    DIRECT_PUBLISH_ROLES,
     ApprovalRoute,
     InformationClass,
     PublishRequest,
+    RequestEvent,
     RouteKind,
     RouteStep,
     Urgency,
     VerbalApproval,
 )
+from .workdays import add_working_days
 from .workflows import sync_route_workflow
 
 ROUTES = [
@@ -50,6 +55,10 @@ ROUTES = [
 ]
 
 
+#: Activity calendars (news), the web-link list and the visitor statistics page.
+DEMO_DIRECT_CATEGORIES = ("news", "links", "statistics")
+
+
 def _classes() -> dict[str, InformationClass]:
     result = {}
     for order, (code, name, route_name, kind, steps) in enumerate(ROUTES):
@@ -69,6 +78,14 @@ def _classes() -> dict[str, InformationClass]:
         result[code] = InformationClass.objects.create(
             code=code, name=name, route=route, sort_order=order
         )
+    # The demo agency's direct-publication policy (docs/adr/0080): routine items in these
+    # sections may be published straight from the page editor by a publisher or webmaster.
+    routine = result["routine"]
+    if not routine.direct_publish_categories:
+        routine.direct_publish_categories = list(DEMO_DIRECT_CATEGORIES)
+        routine.direct_publish_roles = list(DIRECT_PUBLISH_ROLES)
+        routine.full_clean()
+        routine.save(update_fields=["direct_publish_categories", "direct_publish_roles"])
     # Each route's Wagtail workflow (Settings → Workflows), so reviewers moderate in Wagtail.
     for information_class in result.values():
         sync_route_workflow(information_class.route)
@@ -89,6 +106,42 @@ def _data(information_class, title, **extra):
     return data
 
 
+def _move_history(publish_request, ago: dt.timedelta) -> None:
+    """Move a demo request's whole history `ago` into the past, keeping its order.
+
+    The services stamp everything "now"; moving only one timestamp (the approval) would leave
+    an approval before its submission, or a verbal approval recorded days before the request.
+    The deadline is worked out again from the moved approval, as the service would have.
+    """
+    shift = {"submitted_at": F("submitted_at") - ago}
+    for field in ("approved_at", "published_at"):
+        shift[field] = F(field) - ago
+    PublishRequest.objects.filter(pk=publish_request.pk).update(**shift)
+    RequestEvent.objects.filter(request=publish_request).update(created_at=F("created_at") - ago)
+    VerbalApproval.objects.filter(request=publish_request).update(
+        approved_at=F("approved_at") - ago,
+        recorded_at=F("recorded_at") - ago,
+        confirmed_at=F("confirmed_at") - ago,
+    )
+    publish_request.refresh_from_db()
+    if publish_request.approved_at and publish_request.due_date:
+        publish_request.due_date = add_working_days(
+            timezone.localdate(publish_request.approved_at), services.deadline_working_days()
+        )
+        publish_request.save(update_fields=["due_date"])
+    page = publish_request.target_page
+    if page is not None and publish_request.published_at:
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=F("first_published_at") - ago,
+            last_published_at=F("last_published_at") - ago,
+        )
+    if page is not None:
+        PageLogEntry.objects.filter(page=page).update(timestamp=F("timestamp") - ago)
+        Revision.page_revisions.filter(object_id=str(page.pk)).update(
+            created_at=F("created_at") - ago
+        )
+
+
 def load(stdout) -> list:
     users = {
         u.username: u
@@ -107,10 +160,8 @@ def load(stdout) -> list:
     overdue = services.request_submit(
         owner, data=_data(classes["routine"], "สถิติผู้ป่วยโรคไข้เลือดออกประจำเดือน")
     )
-    PublishRequest.objects.filter(pk=overdue.pk).update(
-        approved_at=timezone.now() - dt.timedelta(days=14),
-        due_date=timezone.localdate() - dt.timedelta(days=7),
-    )
+    # Approved (routine, exempt) two weeks ago and still not published: past its deadline.
+    _move_history(overdue, dt.timedelta(days=14))
     rejected = services.request_submit(
         owner, data=_data(classes["executive"], "ร่างแผนปฏิบัติการควบคุมโรค ปี 2570")
     )
@@ -126,18 +177,19 @@ def load(stdout) -> list:
         owner,
         data=_data(classes["general"], "แจ้งเตือนด่วน: งดรับประทานเห็ดป่าที่ไม่รู้จัก", urgency=Urgency.URGENT),
     )
+    # Submitted, then approved by telephone, then recorded by the publisher.
+    _move_history(urgent, dt.timedelta(minutes=40))
     services.verbal_approval_record(
         publisher,
         urgent,
         approver=approver,
-        approved_at=timezone.now() - dt.timedelta(days=10),
+        approved_at=timezone.now() - dt.timedelta(minutes=30),
         method="phone",
         urgency_reason="มีผู้ป่วยจากการรับประทานเห็ดพิษในพื้นที่ ต้องแจ้งเตือนทันที",
         files_checked=True,
         category_checked=True,
     )
-    VerbalApproval.objects.filter(request=urgent).update(
-        recorded_at=timezone.now() - dt.timedelta(days=10)
-    )
+    # Recorded, and so published, right after the call ten days ago.
+    _move_history(urgent, dt.timedelta(days=10))
     stdout.write("publishing: 5 demo publish requests in different states\n")
     return []

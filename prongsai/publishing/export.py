@@ -2,10 +2,31 @@
 
 import io
 
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from prongsai.core.thaidate import thai_date
+#: Excel shows the year in the Buddhist era with "bbbb" (e.g. 1/12/2569).
+DATE_FORMAT = "d/m/bbbb"
+DATETIME_FORMAT = "d/m/bbbb hh:mm"
+#: A text cell starting with one of these would be run as a formula by a spreadsheet.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value) -> str:
+    """Text written as text: a leading formula character is escaped with an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def _local(value):
+    # Real date cells (sortable, filterable), in Bangkok time, without a time zone (Excel has none).
+    if value is None:
+        return None
+    if hasattr(value, "tzinfo"):
+        return timezone.localtime(value).replace(tzinfo=None)
+    return value
+
 
 HEADERS = [
     "เลขที่",
@@ -34,21 +55,29 @@ def requests_workbook(queryset) -> bytes:
     for r in queryset:
         sheet.append(
             [
-                r.number,
-                r.title,
-                r.unit.name,
-                r.requester.display_name(),
-                r.information_class.name,
-                str(r.get_category_display()),
-                str(r.get_status_display()),
-                thai_date(r.submitted_at),
-                thai_date(r.approved_at),
-                thai_date(r.due_date),
-                r.deadline_status_label(),
-                thai_date(r.published_at),
-                r.public_url,
+                safe_text(r.number),
+                safe_text(r.title),
+                safe_text(r.unit.name),
+                safe_text(r.requester.display_name()),
+                safe_text(r.information_class.name),
+                safe_text(r.get_category_display()),
+                safe_text(r.get_status_display()),
+                _local(r.submitted_at),
+                _local(r.approved_at),
+                r.due_date,
+                safe_text(r.deadline_status_label()),
+                _local(r.published_at),
+                safe_text(r.public_url),
             ]
         )
+        row = sheet.max_row
+        for column, number_format in (
+            ("H", DATETIME_FORMAT),
+            ("I", DATETIME_FORMAT),
+            ("J", DATE_FORMAT),
+            ("L", DATETIME_FORMAT),
+        ):
+            sheet[f"{column}{row}"].number_format = number_format
     for column, width in zip(
         "ABCDEFGHIJKLM", (10, 50, 30, 24, 24, 24, 20, 18, 18, 18, 18, 18, 50), strict=True
     ):

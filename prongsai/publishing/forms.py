@@ -155,6 +155,13 @@ class FilterForm(forms.Form):
     )
     date_from = forms.DateField(label=_("ยื่นตั้งแต่วันที่"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("ถึงวันที่"), required=False, widget=DateInput())
+    approved_fiscal_year = forms.IntegerField(
+        label=_("ปีงบประมาณที่อนุมัติ (พ.ศ.)"), required=False, min_value=2500, max_value=2700
+    )
+    published_late = forms.BooleanField(label=_("เฉพาะที่เผยแพร่เกินกำหนด"), required=False)
+    verbal_unconfirmed = forms.BooleanField(
+        label=_("เฉพาะที่อนุมัติด้วยวาจาและยังไม่ได้รับการยืนยัน (ทั้งหมด)"), required=False
+    )
 
 
 class WorkflowNoteForm(forms.Form):

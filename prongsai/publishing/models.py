@@ -3,6 +3,7 @@
 Only the functions in ``services.py`` change a request's state; views and commands call them.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Task, TaskState
 
@@ -19,7 +21,7 @@ from prongsai.sitepages.models.knowledge import KnowledgeKind
 from prongsai.sitepages.models.laws import LawKind
 from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES
 
-from .uploads import validate_upload
+from .uploads import private_storage, validate_upload
 
 
 class RouteKind(models.TextChoices):
@@ -123,6 +125,29 @@ class RouteStep(Orderable):
         return self.approver_unit_id is None or user.unit_id == self.approver_unit_id
 
 
+#: The roles the agency's guideline names for publishing (publisher, webmaster).
+DIRECT_PUBLISH_ROLES = (Role.PUBLISHER.value, Role.WEBMASTER.value)
+
+
+class InformationClassForm(WagtailAdminModelForm):
+    direct_publish_categories = forms.MultipleChoiceField(
+        label=_("หมวดที่เผยแพร่โดยตรงได้โดยไม่ต้องมีคำขอ"),
+        choices=CATEGORY_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("ใช้ได้เฉพาะประเภทข้อมูลงานประจำที่ไม่ต้องขออนุมัติตามแนวปฏิบัติของหน่วยงาน"),
+    )
+    direct_publish_roles = forms.MultipleChoiceField(
+        label=_("บทบาทที่เผยแพร่โดยตรงได้"),
+        choices=[
+            (Role.PUBLISHER.value, Role.PUBLISHER.label),
+            (Role.WEBMASTER.value, Role.WEBMASTER.label),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
 class InformationClass(models.Model):
     """A class of information and the approval route it takes (R23). Edited by administrators."""
 
@@ -133,13 +158,25 @@ class InformationClass(models.Model):
         ApprovalRoute, verbose_name=_("เส้นทางการอนุมัติ"), on_delete=models.PROTECT
     )
     sort_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
+    # The agency's rule for pages added straight in Wagtail's page explorer, without a request
+    # (docs/adr/0080-direct-publication-policy.md). Empty lists: never without a request.
+    direct_publish_categories = models.JSONField(
+        _("หมวดที่เผยแพร่โดยตรงได้โดยไม่ต้องมีคำขอ"),
+        default=list,
+        blank=True,
+        help_text=_("ใช้ได้เฉพาะประเภทข้อมูลงานประจำที่ไม่ต้องขออนุมัติตามแนวปฏิบัติของหน่วยงาน"),
+    )
+    direct_publish_roles = models.JSONField(_("บทบาทที่เผยแพร่โดยตรงได้"), default=list, blank=True)
 
+    base_form_class = InformationClassForm
     panels = [
         FieldPanel("code"),
         FieldPanel("name"),
         FieldPanel("description"),
         FieldPanel("route"),
         FieldPanel("sort_order"),
+        FieldPanel("direct_publish_categories"),
+        FieldPanel("direct_publish_roles"),
     ]
 
     class Meta:
@@ -149,6 +186,35 @@ class InformationClass(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def allows_direct(self, category: str, user) -> bool:
+        """May ``user`` publish a page of ``category`` without a request under this class?"""
+        if self.route.kind != RouteKind.EXEMPT or category not in self.direct_publish_categories:
+            return False
+        return any(
+            user_has_role(user, Role(value))
+            for value in self.direct_publish_roles
+            if value in Role.values
+        )
+
+    def clean(self) -> None:
+        super().clean()
+        unknown_roles = set(self.direct_publish_roles or []) - set(DIRECT_PUBLISH_ROLES)
+        if unknown_roles:
+            raise ValidationError(
+                {"direct_publish_roles": _("เผยแพร่โดยตรงได้เฉพาะผู้เผยแพร่และผู้ดูแลเว็บไซต์")}
+            )
+        if (self.direct_publish_categories or self.direct_publish_roles) and (
+            self.route_id is None or self.route.kind != RouteKind.EXEMPT
+        ):
+            raise ValidationError(
+                {
+                    "direct_publish_categories": _(
+                        "เผยแพร่โดยตรงโดยไม่มีคำขอได้เฉพาะประเภทข้อมูลงานประจำที่ไม่ต้องขออนุมัติ"
+                        " ประเภทข้อมูลนี้ต้องผ่านการอนุมัติตามเส้นทางการอนุมัติ"
+                    )
+                }
+            )
 
 
 class AgencyHoliday(models.Model):
@@ -351,7 +417,10 @@ class RequestAttachment(models.Model):
         PublishRequest, on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(
-        _("ไฟล์"), upload_to="publish-requests/%Y/%m/", validators=[validate_upload]
+        _("ไฟล์"),
+        upload_to="publish-requests/%Y/%m/",
+        storage=private_storage,
+        validators=[validate_upload],
     )
     original_name = models.CharField(_("ชื่อไฟล์"), max_length=255)
     uploaded_at = models.DateTimeField(auto_now_add=True)
@@ -362,6 +431,11 @@ class RequestAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("publishing_attachment", args=[self.pk])
 
 
 class Action(models.TextChoices):
@@ -409,6 +483,10 @@ class RequestEvent(models.Model):
         if self.pk is not None:
             raise ValidationError(_("ประวัติการดำเนินการแก้ไขภายหลังไม่ได้"))
         super().save(*args, **kwargs)
+
+    @property
+    def allowed(self) -> bool:
+        return self.information_class_id is not None
 
 
 class VerbalMethod(models.TextChoices):
@@ -536,3 +614,55 @@ class ApprovalStepTask(Task):
         from .workflows import task_states_user_can_decide
 
         return task_states_user_can_decide(self, user)
+
+
+class DirectPublication(models.Model):
+    """A page published in Wagtail's editor without a publish request (docs/adr/0080).
+
+    Written by ``direct.record_direct_publication`` from Wagtail's publish log entry, so every
+    path that publishes (editor, bulk action, scheduled go-live) leaves one. ``information_class``
+    is the class whose policy allowed it; empty when nothing allowed it (a superuser, or a rule
+    changed since). Written once, never changed.
+    """
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("หน้าเว็บ"), on_delete=models.CASCADE, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ผู้เผยแพร่"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    category = models.CharField(_("หมวด"), max_length=40, choices=CATEGORY_CHOICES)
+    information_class = models.ForeignKey(
+        InformationClass,
+        verbose_name=_("ประเภทข้อมูลที่ยกเว้น"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), default=timezone.now, db_index=True)
+    scheduled = models.BooleanField(_("ตั้งเวลาเผยแพร่"), default=False)
+
+    class Meta:
+        verbose_name = _("การเผยแพร่โดยไม่มีคำขอ")
+        verbose_name_plural = _("การเผยแพร่โดยไม่มีคำขอ")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.page_id} {self.published_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValidationError(_("ประวัติการดำเนินการแก้ไขภายหลังไม่ได้"))
+        super().save(*args, **kwargs)
+
+    @property
+    def allowed(self) -> bool:
+        return self.information_class_id is not None

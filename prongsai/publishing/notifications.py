@@ -15,9 +15,19 @@ from prongsai.accounts.roles import Role, users_with_role
 from prongsai.core.thaidate import thai_date
 
 
+def site_root_url() -> str:
+    """The address the agency's site is configured to answer on (Wagtail's default Site),
+    not a setting left at its development default."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is not None:
+        return site.root_url.rstrip("/")
+    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+
+
 def admin_url(publish_request) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
-    return base + reverse("publishing_admin:detail", args=[publish_request.pk])
+    return site_root_url() + reverse("publishing_admin:detail", args=[publish_request.pk])
 
 
 def _addresses(users) -> list[str]:

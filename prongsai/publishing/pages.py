@@ -22,6 +22,8 @@ from prongsai.core.text import thai_slugify
 from prongsai.sitepages import models as site
 from prongsai.sitepages.models.links import LinkKind
 
+from .direct import through_request
+
 
 @dataclass(frozen=True)
 class SectionPages:
@@ -271,5 +273,6 @@ def publish_page(publish_request, user, target_page=None):
     revision = page.save_revision(user=user)
     # services.py has already checked the publisher's role and the approval; the publisher
     # group need not hold Wagtail's page-publish permission on the whole tree.
-    revision.publish(user=user, skip_permission_checks=True)
+    with through_request(publish_request):
+        revision.publish(user=user, skip_permission_checks=True)
     return chosen.specific_class.objects.get(pk=chosen.pk)

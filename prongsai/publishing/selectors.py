@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.thaidate import fiscal_year_bounds
 
 from .models import PublishRequest, Status, VerbalApproval
 from .workdays import working_days_between
@@ -32,7 +33,16 @@ def visible_requests(user):
 
 
 def filtered(
-    queryset, *, unit=None, status="", information_class=None, date_from=None, date_to=None
+    queryset,
+    *,
+    unit=None,
+    status="",
+    information_class=None,
+    date_from=None,
+    date_to=None,
+    approved_fiscal_year=None,
+    published_late=False,
+    verbal_unconfirmed=False,
 ):
     if unit:
         queryset = queryset.filter(unit=unit)
@@ -44,6 +54,22 @@ def filtered(
         queryset = queryset.filter(submitted_at__date__gte=date_from)
     if date_to:
         queryset = queryset.filter(submitted_at__date__lte=date_to)
+    if approved_fiscal_year:
+        # Buddhist-era fiscal year: 1 October of the year before to 30 September.
+        start, end = fiscal_year_bounds(approved_fiscal_year - 543)
+        queryset = queryset.filter(approved_at__date__gte=start, approved_at__date__lte=end)
+    if published_late:
+        late = [
+            r.pk
+            for r in queryset.filter(status=Status.PUBLISHED, due_date__isnull=False)
+            if r.deadline_status() == "published-late"
+        ]
+        queryset = queryset.filter(pk__in=late)
+    if verbal_unconfirmed:
+        # Every unconfirmed one, not only those past the grace period (the assessor's list).
+        queryset = queryset.filter(
+            verbal_approval__isnull=False, verbal_approval__confirmed_at__isnull=True
+        )
     return queryset
 
 

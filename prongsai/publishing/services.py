@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.thaidate import thai_date
 
 from . import notifications as notify
 from . import workflows
@@ -134,12 +135,15 @@ def _enter_route(publish_request, actor) -> None:
     if route.kind == RouteKind.PRIOR_APPROVAL:
         reason = _("อนุมัติแล้วตามหนังสือเลขที่ %(number)s ลงวันที่ %(date)s") % {
             "number": publish_request.prior_approval_number,
-            "date": publish_request.prior_approval_date,
+            "date": thai_date(publish_request.prior_approval_date),
         }
-        channel = Channel.PRIOR
+        channel, role = Channel.PRIOR, _("อนุมัติแล้วจากที่อื่น")
     else:
-        reason, channel = _("ประเภทข้อมูลที่ไม่ต้องขออนุมัติ"), Channel.EXEMPT
-    _record(publish_request, actor, _("ระบบ"), Action.APPROVED, reason=reason, channel=channel)
+        reason = _("ยกเว้น: ข้อมูลตามภารกิจประจำตามแนวปฏิบัติ")
+        channel, role = Channel.EXEMPT, _("ยกเว้นตามแนวปฏิบัติ")
+    # Nobody approved in the system: the event has no actor, so no form names the requester
+    # (or anyone else) as the approver.
+    _record(publish_request, None, role, Action.APPROVED, reason=reason, channel=channel)
     notify.notify_awaiting_publication(publish_request)
 
 

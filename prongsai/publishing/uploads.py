@@ -47,3 +47,27 @@ def validate_upload(uploaded) -> None:
             _("เนื้อหาของไฟล์ %(name)s ไม่ตรงกับนามสกุล .%(ext)s กรุณาตรวจสอบไฟล์แล้วแนบใหม่")
             % {"name": os.path.basename(name), "ext": extension}
         )
+
+
+def private_storage():
+    """Where request attachments live: outside MEDIA_ROOT, so no web server alias reaches them.
+
+    They are served only by ``views.attachment_download``, to people who may see the request
+    (docs/adr/0081-private-request-attachments.md). ``PRONGSAI_PRIVATE_MEDIA_ROOT`` may move it;
+    by default it sits beside the public media folder.
+    """
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.files.storage import FileSystemStorage
+
+    location = getattr(settings, "PRONGSAI_PRIVATE_MEDIA_ROOT", None) or (
+        Path(settings.MEDIA_ROOT).parent / "private-media"
+    )
+
+    class PrivateStorage(FileSystemStorage):
+        def url(self, name):
+            # A private file has no public address; link to the attachment's view instead.
+            raise ValueError("request attachments have no public URL")
+
+    return PrivateStorage(location=location)

@@ -9,9 +9,11 @@ a Thai mark (which Wagtail's pattern refuses), so it never shadows the other app
 included after this one. The lead may move it to config/urls.py.
 """
 
-from django.urls import re_path
+from django.urls import path, re_path
 from wagtail import views
 from wagtail.coreutils import WAGTAIL_APPEND_SLASH
+
+from .views import attachment_download
 
 _SEGMENT = r"[\w\-\u0e00-\u0e7f]"
 _HAS_THAI_MARK = r"(?=.*[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
@@ -21,4 +23,9 @@ serve_pattern = (
     else rf"^{_HAS_THAI_MARK}((?:{_SEGMENT}|/)*)$"
 )
 
-urlpatterns = [re_path(serve_pattern, views.serve, name="wagtail_serve")]
+urlpatterns = [
+    # Outside /admin/ so that a visitor who may not see the request gets a plain 404 (not a
+    # sign-in page that would confirm the file exists).
+    path("publish-requests/files/<int:pk>/", attachment_download, name="publishing_attachment"),
+    re_path(serve_pattern, views.serve, name="wagtail_serve"),
+]

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from prongsai.accounts.roles import Role, user_has_role
 
 from . import selectors, services
-from .evidence import render_request_pdf
+from .evidence import render_direct_pdf, render_request_pdf
 from .export import requests_workbook
 from .forms import (
     DecisionForm,
@@ -257,4 +257,40 @@ def request_pdf(request, pk):
     publish_request = _visible(request, pk)
     response = HttpResponse(render_request_pdf(publish_request), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{publish_request.number}.pdf"'
+    return response
+
+
+def direct_pdf(request, pk):
+    """The record of a page published without a request (what the assessor sees)."""
+    from .models import DirectPublication
+
+    if not selectors.can_see_all(request.user):
+        raise PermissionDenied
+    record = get_object_or_404(
+        DirectPublication.objects.select_related("user", "information_class", "page"), pk=pk
+    )
+    response = HttpResponse(render_direct_pdf(record), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="direct-{record.pk}.pdf"'
+    return response
+
+
+def attachment_download(request, pk):
+    """A request's attachment, to those who may see the request; a 404 to anyone else (R21)."""
+    from django.http import FileResponse, Http404
+
+    from .models import RequestAttachment
+
+    user = request.user
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        raise Http404
+    attachment = get_object_or_404(
+        RequestAttachment.objects.filter(request__in=selectors.visible_requests(user)), pk=pk
+    )
+    try:
+        handle = attachment.file.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
     return response

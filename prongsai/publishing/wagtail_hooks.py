@@ -101,3 +101,55 @@ def sync_route_workflow_after_edit(request, instance):
         from .workflows import sync_route_workflow
 
         sync_route_workflow(instance)
+
+
+def _refuse_direct_publish(request, category, redirect_to):
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .direct import may_publish_directly, refusal_message
+
+    if request.method != "POST" or not request.POST.get("action-publish"):
+        return None
+    if may_publish_directly(request.user, category):
+        return None
+    # Refused before Wagtail saves anything: no page, no revision, nothing published.
+    messages.error(request, refusal_message(category))
+    return redirect(redirect_to)
+
+
+def _explain_direct_publish(request, category):
+    from django.contrib import messages
+
+    from .direct import may_publish_directly
+
+    if request.method == "GET" and category and not may_publish_directly(request.user, category):
+        messages.info(
+            request,
+            _("หน้าในหมวดนี้เผยแพร่ได้ผ่านคำขอเผยแพร่ที่ได้รับอนุมัติเท่านั้น ท่านบันทึกฉบับร่างได้ แต่ปุ่มเผยแพร่จะไม่แสดง"),
+        )
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publish_on_create(request, parent_page, page_class):
+    from .direct import page_category
+
+    category = page_category(page_class)
+    _explain_direct_publish(request, category)
+    return _refuse_direct_publish(request, category, request.get_full_path())
+
+
+@hooks.register("before_edit_page")
+def refuse_direct_publish_on_edit(request, page):
+    from .direct import page_category
+
+    category = page_category(page)
+    _explain_direct_publish(request, category)
+    return _refuse_direct_publish(request, category, request.get_full_path())
+
+
+@hooks.register("register_admin_viewset")
+def register_direct_publication_listing():
+    from .listing import publication_pages_viewset
+
+    return publication_pages_viewset

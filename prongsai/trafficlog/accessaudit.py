@@ -53,7 +53,7 @@ def access_data(access) -> dict:
 
 
 def hold_data(hold) -> dict:
-    return {
+    data = {
         "id": hold.pk,
         "reason": hold.reason,
         "order_reference": hold.order_reference,
@@ -63,6 +63,11 @@ def hold_data(hold) -> dict:
         "created_by": hold.created_by_id,
         "created_at": _time(hold.created_at),
     }
+    # Only written when not the default (s.26), so entries chained before the field existed
+    # still equal their database rows.
+    if hold.legal_basis != "s26" or hold.legal_basis_detail:
+        data |= {"legal_basis": hold.legal_basis, "legal_basis_detail": hold.legal_basis_detail}
+    return data
 
 
 def hold_end_data(hold) -> dict:

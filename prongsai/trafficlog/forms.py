@@ -71,7 +71,15 @@ class HoldForm(forms.ModelForm):
         from .models import Hold
 
         model = Hold
-        fields = ["order_reference", "reason", "range_start", "range_end", "keep_until"]
+        fields = [
+            "order_reference",
+            "reason",
+            "range_start",
+            "range_end",
+            "keep_until",
+            "legal_basis",
+            "legal_basis_detail",
+        ]
         widgets = {
             "reason": forms.Textarea(attrs={"rows": 2}),
             "range_start": forms.DateTimeInput(attrs={"type": "datetime-local"}),
@@ -85,11 +93,19 @@ class HoldForm(forms.ModelForm):
             "keep_until": {"required": _("กรุณาระบุวันที่ต้องเก็บข้อมูลไว้จนถึง")},
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Most orders are an official's under s.26: that is what an omitted choice means.
+        self.fields["legal_basis"].required = False
+
     def clean_reason(self):
         value = self.cleaned_data["reason"].strip()
         if not value:
             raise forms.ValidationError(_("กรุณาระบุเหตุผลหรือสาระของคำสั่ง"))
         return value
+
+    def clean_legal_basis(self):
+        return self.cleaned_data["legal_basis"] or self._meta.model.LegalBasis.SECTION_26
 
     def clean_keep_until(self):
         value = self.cleaned_data["keep_until"]

@@ -25,7 +25,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
-from . import checkpoints, store
+from . import checkpoints, runninghead, store
 
 LEGAL_MINIMUM_DAYS = 90
 
@@ -98,6 +98,7 @@ def apply_retention(now: datetime | None = None) -> RetentionSummary:
         }
         checkpoints.append_entry("retention-delete", entry)
         info.path.unlink()
+        runninghead.head_path(info.path).unlink(missing_ok=True)
         summary.deleted.append(entry)
     _remove_empty_day_folders()
     checkpoints.append_entry(

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.clientip import client_ip
 
 from . import accessaudit
 from .models import Hold, TrafficAccess
@@ -39,7 +40,8 @@ def record_access(request, *, action, outcome, query=None, reason="", result_cou
         query=query or {},
         reason=reason,
         result_count=result_count,
-        client_ip=request.META.get("REMOTE_ADDR", ""),
+        # The same address as the traffic record and the lockout: behind our nginx, the client's.
+        client_ip=client_ip(request),
         request_id=getattr(request, "request_id", ""),
     )
     log(

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import chain, records
+from . import chain, records, runninghead
 
 SEGMENT_SUFFIX = ".seg"
 CHECKPOINT_FILE = "checkpoints.log"
@@ -88,6 +88,7 @@ class SegmentWriter:
         self.pid = os.getpid()
         self._lock = threading.Lock()
         self._fd = None
+        self._head = None
         self._path = None
         self._day = None
         self._prev = ""
@@ -129,7 +130,10 @@ class SegmentWriter:
         """A forked child must not append to its parent's file nor keep its lock alive."""
         if self._fd is not None:
             os.close(self._fd)
+        if self._head is not None:
+            self._head.close()
         self._fd = None
+        self._head = None
         self._path = None
         self.pid = os.getpid()
         self._lock = threading.Lock()
@@ -173,6 +177,12 @@ class SegmentWriter:
             raise TrafficWriteError(f"traffic record not stored: short write {written}/{len(data)}")
         self._prev, self._seq = prev, seq
         self._size += written
+        # The tail after the last checkpoint is covered by the signed running head (ADR 0102).
+        # The record is stored already; a failure here is the verifier's to report, not a 503.
+        try:
+            self._head.write(seq, prev)
+        except OSError:
+            logger.exception("Could not update the traffic segment's running head")
 
     def _abandon_after_failure(self) -> None:
         # Cut a partial line off so the file's chain stays whole, then start a fresh segment.
@@ -213,6 +223,8 @@ class SegmentWriter:
         )
         os.write(fd, line)
         self._size = len(line)
+        self._head = runninghead.HeadWriter(path, relative_name(path))
+        self._head.write(0, self._prev)
         self._announce(path)
 
     def _announce(self, path: Path) -> None:
@@ -223,7 +235,12 @@ class SegmentWriter:
         """
         from . import checkpoints
 
-        data = {"segment": relative_name(path), "head": self._prev, "pid": self.pid}
+        data = {
+            "segment": relative_name(path),
+            "head": self._prev,
+            "pid": self.pid,
+            "running_head": True,  # a missing .head file is then reported (ADR 0102)
+        }
         try:
             checkpoints.append_entry("open", data, self.directory)
         except OSError:
@@ -234,7 +251,10 @@ class SegmentWriter:
     def _close_locked(self) -> None:
         if self._fd is not None:
             os.close(self._fd)  # closing releases the flock: the sealer may now seal it
+        if self._head is not None:
+            self._head.close()
         self._fd = None
+        self._head = None
 
 
 _process_writer: SegmentWriter | None = None

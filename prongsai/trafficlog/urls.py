@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import coordinator_views, views
 
 app_name = "trafficlog"
 # Outside /admin/ on purpose: Wagtail's admin URLs (and its catch-all) would redirect a
@@ -9,4 +9,6 @@ urlpatterns = [
     path("staff/traffic-data/", views.traffic_search, name="search"),
     path("staff/traffic-data/holds/", views.traffic_holds, name="holds"),
     path("staff/traffic-data/holds/<int:pk>/end/", views.traffic_hold_end, name="hold_end"),
+    path("staff/traffic-data/verify/", coordinator_views.traffic_verify, name="verify"),
+    path("staff/traffic-data/accesses/", coordinator_views.traffic_accesses, name="accesses"),
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from . import chain, checkpoints, store
+from . import chain, checkpoints, runninghead, store
 
 H = chain.HASH_LEN
 
@@ -202,6 +202,8 @@ def verify_segment(path: Path, ledger: checkpoints.SegmentLedger | None) -> Segm
                 f"{most} (head {head[:16]}…)",
             )
         )
+    elif problem := _running_head_problem(path, name, ledger, report):
+        result.problem = problem
     elif seal and report.records > seal["count"]:
         result.problem = str(
             Problem(
@@ -211,6 +213,43 @@ def verify_segment(path: Path, ledger: checkpoints.SegmentLedger | None) -> Segm
             )
         )
     return result
+
+
+def _running_head_problem(path: Path, name: str, ledger, report: FileReport) -> str | None:
+    """Whole records cut after the last checkpoint: the running head knows more (ADR 0102)."""
+    head, problem = runninghead.read(path, name)
+    if problem:
+        return str(Problem(report.lines + 1, "running head", problem))
+    if head is None:
+        if ledger.opened and ledger.opened.get("running_head") and not ledger.deleted:
+            return str(
+                Problem(
+                    report.lines + 1,
+                    "running head missing",
+                    "the segment was written with a running head file and it is gone "
+                    "(newest records may have been deleted with it)",
+                )
+            )
+        return None
+    if head["count"] > report.records:
+        return str(
+            Problem(
+                report.lines + 1,
+                "truncated tail",
+                f"the segment ends after {report.records} records but its running head "
+                f"recorded {head['count']} (head {head['head'][:16]}…): newest records deleted, "
+                "or lost in a power failure before they reached the disk",
+            )
+        )
+    if head["count"] == report.records and head["head"] != report.head:
+        return str(
+            Problem(
+                report.lines,
+                "changed byte",
+                "the last record does not match the running head (rewritten chain?)",
+            )
+        )
+    return None
 
 
 def _same_file(path: Path, seal: dict) -> bool:

@@ -8,7 +8,7 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,7 +44,8 @@ def _refuse_unless_coordinator(request, action):
         return render(
             request, "trafficlog/admin/verify_first.html", {"verify_url": url}, status=403
         )
-    raise PermissionDenied
+    # A Thai page in the site's frame, not Django's bare English "403 Forbidden".
+    return render(request, "trafficlog/denied.html", status=403)
 
 
 def traffic_search(request):

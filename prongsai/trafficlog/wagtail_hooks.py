@@ -33,6 +33,28 @@ def traffic_holds_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def traffic_verify_menu_item():
+    return CoordinatorMenuItem(
+        _("ตรวจความครบถ้วนของข้อมูลจราจร"),
+        reverse("trafficlog:verify"),
+        name="traffic-data-verify",
+        icon_name="tick",
+        order=952,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def traffic_accesses_menu_item():
+    return CoordinatorMenuItem(
+        _("บันทึกการเข้าถึงข้อมูลจราจร"),
+        reverse("trafficlog:accesses"),
+        name="traffic-data-accesses",
+        icon_name="history",
+        order=953,
+    )
+
+
 @hooks.register("register_log_actions")
 def register_traffic_log_actions(actions):
     for action, label in [
@@ -41,6 +63,10 @@ def register_traffic_log_actions(actions):
         ("prongsai_traffic.search.denied", _("ถูกปฏิเสธการค้นหาข้อมูลจราจร")),
         ("prongsai_traffic.export.denied", _("ถูกปฏิเสธการส่งออกข้อมูลจราจร")),
         ("prongsai_traffic.holds.denied", _("ถูกปฏิเสธการเข้าหน้าคำสั่งเก็บข้อมูลจราจร")),
+        ("prongsai_traffic.verify.allowed", _("ตรวจความครบถ้วนของข้อมูลจราจร")),
+        ("prongsai_traffic.verify.denied", _("ถูกปฏิเสธการตรวจความครบถ้วนของข้อมูลจราจร")),
+        ("prongsai_traffic.accesses.allowed", _("ดูบันทึกการเข้าถึงข้อมูลจราจร")),
+        ("prongsai_traffic.accesses.denied", _("ถูกปฏิเสธการดูบันทึกการเข้าถึงข้อมูลจราจร")),
         ("prongsai_traffic.hold.create", _("สั่งเก็บข้อมูลจราจรนานกว่ากำหนด")),
         ("prongsai_traffic.hold.end", _("ยกเลิกคำสั่งเก็บข้อมูลจราจร")),
     ]:

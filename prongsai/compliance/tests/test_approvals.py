@@ -76,4 +76,4 @@ def test_r26_exempt_class_shows_that_no_approval_was_needed(people, classes, new
     )
     (approval,) = publication_records({request.target_page_id})[request.target_page_id].approvals
     assert approval.how == "ไม่ต้องขออนุมัติ"
-    assert approval.name == "ประเภทข้อมูลที่ไม่ต้องขออนุมัติ"
+    assert approval.name == "ยกเว้น: ข้อมูลตามภารกิจประจำตามแนวปฏิบัติ"

@@ -144,8 +144,11 @@ def test_check_completeness_command_names_an_unknown_catalogue():
 
 
 @pytest.mark.django_db
-def test_r34_daily_check_lists_only_new_gaps(small_catalogue, yearless_catalogue, small_site):
-    from prongsai.compliance.dailychecks import new_compliance_gaps
+def test_r32_r34_daily_check_lists_every_gap_and_marks_the_new_ones(
+    small_catalogue, yearless_catalogue, small_site
+):
+    """Issue 11 item 7: a re-run listed no gaps at all (only those new since the last run)."""
+    from prongsai.compliance.dailychecks import compliance_gaps as new_compliance_gaps
     from prongsai.compliance.models import Catalogue
 
     def gaps(findings, catalogue):
@@ -162,11 +165,16 @@ def test_r34_daily_check_lists_only_new_gaps(small_catalogue, yearless_catalogue
     yearless_catalogue.save()
     first = new_compliance_gaps(today=dt.date(2026, 9, 30))
     assert gaps(first, small_catalogue) == gaps(first, yearless_catalogue) == {"A5", "A6", "A7"}
-    assert new_compliance_gaps(today=dt.date(2026, 9, 30)) == []
+    assert all(f.summary.endswith("(พบใหม่)") for f in first)
+    again = new_compliance_gaps(today=dt.date(2026, 9, 30))
+    assert [f.detail for f in again] == [f.detail for f in first]  # a re-run hides nothing
+    assert not any(f.summary.endswith("(พบใหม่)") for f in again)
     after_boundary = new_compliance_gaps(today=dt.date(2026, 10, 1))
     # The yearless list moved to FY2570; ITA 2569 still assesses FY2569 (ADR 0036).
-    assert gaps(after_boundary, yearless_catalogue) == {"A2", "A3", "A4"}
-    assert gaps(after_boundary, small_catalogue) == set()
+    new_after = [f for f in after_boundary if f.summary.endswith("(พบใหม่)")]
+    assert gaps(new_after, yearless_catalogue) == {"A2", "A3", "A4"}
+    assert gaps(new_after, small_catalogue) == set()
+    assert gaps(after_boundary, small_catalogue) == {"A5", "A6", "A7"}
 
 
 @pytest.mark.django_db

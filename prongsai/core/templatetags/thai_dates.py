@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django import template
 
 from prongsai.core import thaidate
@@ -17,6 +19,8 @@ def thai_date_short(value):
 
 @register.filter
 def thai_datetime(value):
+    if not isinstance(value, dt.datetime):
+        return value or ""  # e.g. Wagtail's status panel passes "" when a date is not set
     return thaidate.thai_datetime(value)
 
 

@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 from django.utils.text import slugify
 
 from prongsai.core.text import thai_slugify
@@ -62,3 +63,22 @@ def test_page_slugs_with_thai_marks_pass_model_and_admin_form_validation(db):
         except ValidationError:
             continue
         raise AssertionError(f"{bad!r} should be refused")
+
+
+def test_r21_truncation_never_cuts_a_number_in_two():
+    title = "รายงานผลการดำเนินงานประจำเดือนธันวาคม 2569"
+    slug = thai_slugify(title, max_length=len(thai_slugify(title)) - 2)
+    assert slug == "รายงานผลการดำเนินงานประจำเดือนธันวาคม"
+    assert thai_slugify("ปี 2569 รายงาน", max_length=6) == "ปี"
+
+
+def test_r21_slug_made_only_of_marks_is_refused_with_a_thai_message():
+    from django.core.exceptions import ValidationError
+
+    from prongsai.core.text import validate_thai_slug
+
+    assert thai_slugify("\u0e31\u0e48\u0e49") == ""
+    with pytest.raises(ValidationError) as error:
+        validate_thai_slug("\u0e31\u0e48-\u0e49")
+    assert "ไม่ใช่สระหรือวรรณยุกต์อย่างเดียว" in error.value.messages[0]
+    validate_thai_slug("ประชาสัมพันธ์-2569")  # a readable one still passes

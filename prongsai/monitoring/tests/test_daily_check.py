@@ -1,5 +1,7 @@
 """R32/R33: the daily check — registered checks, sign-off rules, history, supervisor, webmasters."""
 
+import datetime as dt
+
 import pytest
 import time_machine
 from django.contrib.auth.models import Group
@@ -75,7 +77,73 @@ def test_r32_unsigned_days_are_listed_for_the_supervisor(home_page):
         daily.sign_off(user, "ตรวจแล้ว")
     with time_machine.travel(at(2026, 11, 5, 8, 0), tick=False):
         unsigned = daily.unsigned_days(days=4)
-    assert [d.day for d in unsigned] == [4, 3, 1]
+    # 1 November 2026 is a Sunday: not a working day, never "unsigned".
+    assert [d.day for d in unsigned] == [4, 3]
+
+
+def test_r32_unsigned_days_of_any_month_count_working_days_only(client, home_page, superuser):
+    """Issue 11 item 7: only the last 14 calendar days were listed, weekends and holidays too."""
+    user = webmaster()
+    with time_machine.travel(at(2026, 10, 6, 8, 0), tick=False):
+        daily.run_daily_check()
+        daily.sign_off(user, "ตรวจแล้ว")
+    with time_machine.travel(at(2026, 12, 3, 9, 0), tick=False):
+        october = daily.unsigned_days(month=dt.date(2026, 10, 1))
+        assert dt.date(2026, 10, 6) not in october  # signed
+        assert dt.date(2026, 10, 13) not in october  # วันนวมินทรมหาราช, a public holiday
+        assert dt.date(2026, 10, 23) not in october  # วันปิยมหาราช
+        assert all(day.weekday() < 5 for day in october)
+        assert october[0] == dt.date(2026, 10, 30) and october[-1] == dt.date(2026, 10, 1)
+        assert len(october) == 22 - 1 - 2  # 22 weekdays, one signed, two holidays
+        client.force_login(superuser)
+        body = client.get("/admin/monitoring/daily-check/", {"month": "10/2569"}).content.decode()
+        assert "เดือน 10/2569" in body and "1 ต.ค. 2569" in body
+        refused = client.get("/admin/monitoring/daily-check/", {"month": "10/2026"})
+        assert "กรุณาระบุเดือนในรูปแบบ ดด/ปปปป (ปี พ.ศ.)" in refused.content.decode()
+
+
+def test_r32_rerun_gives_the_same_findings_and_sign_off_counts_them_all(home_page):
+    """Issue 11 item 7: "ตรวจอีกครั้ง" showed "(0) ไม่พบปัญหา" after a run with findings."""
+    user = webmaster()
+    with time_machine.travel(at(2026, 11, 2, 6, 0), tick=False):
+        scheduled = daily.run_daily_check()
+    with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
+        rerun = daily.run_daily_check()
+        assert rerun.problem_count == scheduled.problem_count > 0
+
+        def listed(run):  # what each finding is about; the scheduled run marks gaps as new
+            return [[f["detail"] for f in s["findings"]] for s in run.sections]
+
+        assert listed(rerun) == listed(scheduled)
+        signoff = daily.sign_off(user, "ตรวจแล้ว แก้ไขตามรายการ")
+        assert signoff.run == rerun and signoff.problems_found == scheduled.problem_count
+
+
+def test_r33_deactivating_a_webmaster_warns_at_once_when_too_few_remain(
+    home_page, settings, django_capture_on_commit_callbacks
+):
+    settings.PRONGSAI_MIN_WEBMASTERS = 2
+    settings.PRONGSAI_SUPERVISOR_EMAILS = ["supervisor@example.go.th"]
+    first, second = webmaster("wm1"), webmaster("wm2")
+    run = daily.run_daily_check()
+    assert _section(run, "monitoring-webmasters")["findings"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        second.is_active = False
+        second.save()
+    assert len(mail.outbox) == 1
+    assert "supervisor@example.go.th" in mail.outbox[0].to and first.email in mail.outbox[0].to
+    assert "เหลือผู้ดูแลเว็บไซต์ 1 คน น้อยกว่าขั้นต่ำ 2 คน" in mail.outbox[0].body
+    run.refresh_from_db()
+    assert _section(run, "monitoring-webmasters")["findings"]  # the page shows it at once
+    from wagtail.models import ModelLogEntry
+
+    assert ModelLogEntry.objects.filter(action="prongsai.dailycheck.webmaster_shortage").exists()
+
+    # Taking the role away warns too; a sign-in (last_login) does not.
+    with django_capture_on_commit_callbacks(execute=True):
+        first.save(update_fields=["last_login"])
+        first.groups.remove(Group.objects.get(name=Role.WEBMASTER.value))
+    assert len(mail.outbox) == 2
 
 
 def test_r32_scheduled_daily_check_emails_problems_to_the_supervisor(

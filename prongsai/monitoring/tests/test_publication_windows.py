@@ -1,6 +1,7 @@
 """R30: publication windows run by the scheduler, the expiry lifecycle and the Thai 410."""
 
 import datetime as dt
+import urllib.parse
 
 import pytest
 import time_machine
@@ -248,3 +249,37 @@ def test_r30_template_filter_hides_documents_outside_their_window(document):
     with time_machine.travel(at(2026, 11, 15, 0, 0), tick=False):
         rendered = template.render(Context({"docs": [ended, current]}))
     assert rendered == f"[{current.pk}]"
+
+
+def test_r30_expired_page_with_a_thai_slug_answers_thai_410(client, make_news):
+    """Issue 11 item 3: a Thai slug is percent-encoded in the URL; it answered 404."""
+    with time_machine.travel(at(2026, 11, 2, 8, 0), tick=False):
+        page = make_news("ประกาศรับสมัครงานเดือนธันวาคม", slug="ประกาศรับสมัครงาน-ธันวาคม-2569")
+        url = page.url
+        assert "%E0%B8" in url  # the address is percent-encoded
+        assert client.get(url).status_code == 200
+    expire(page, at(2026, 11, 3, 0, 0))
+
+    with time_machine.travel(at(2026, 11, 3, 9, 0), tick=False):
+        for address in (url, url.lower(), urllib.parse.unquote(url)):
+            response = client.get(address)
+            assert response.status_code == 410, address
+            assert "สิ้นสุดระยะเวลาเผยแพร่" in response.content.decode()
+            assert "ประกาศรับสมัครงานเดือนธันวาคม" in response.content.decode()
+
+
+def test_r30_expired_document_with_a_thai_file_name_answers_thai_410(client, unit):
+    doc = AgencyDocument(
+        title="ประกาศผลการสอบคัดเลือก",
+        **metadata(unit),
+        publish_until=at(2026, 11, 9, 0, 0),
+    )
+    doc.file.save("ประกาศผลการสอบ.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    doc.save()
+    with time_machine.travel(at(2026, 11, 3, 8, 0), tick=False):
+        assert client.get(doc.url).status_code == 200
+    with time_machine.travel(at(2026, 11, 9, 0, 1), tick=False):
+        run_scheduler_tick()
+        response = client.get(doc.url)
+        assert response.status_code == 410
+        assert "สิ้นสุดระยะเวลาเผยแพร่" in response.content.decode()

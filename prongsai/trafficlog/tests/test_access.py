@@ -112,3 +112,22 @@ def test_invalid_ip_gives_a_thai_error(client, coordinator, stored):
     verified_login(client, coordinator)
     response = client.post(URL, {**FORM, "ip": "not-an-ip"}, REMOTE_ADDR="198.51.100.200")
     assert "หมายเลขไอพีไม่ถูกต้อง" in response.content.decode()
+
+
+def test_r40_access_audit_records_the_client_behind_a_trusted_proxy_not_the_proxy(
+    client, coordinator, stored, settings
+):
+    """Issue 12: the audit stored nginx's 127.0.0.1 instead of the coordinator's address."""
+    settings.TRUSTED_PROXIES = ["127.0.0.1/32"]
+    verified_login(client, coordinator)
+    client.post(URL, FORM, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.77")
+    # Refused attempts too, and a forged header from an untrusted peer is not believed.
+    client.logout()
+    client.post(URL, FORM, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.5")
+    client.post(URL, FORM, REMOTE_ADDR="192.0.2.9", HTTP_X_FORWARDED_FOR="10.9.9.9")
+    addresses = list(TrafficAccess.objects.order_by("pk").values_list("client_ip", flat=True))
+    assert addresses == ["198.51.100.77", "203.0.113.5", "192.0.2.9"]
+    from prongsai.trafficlog import accessaudit
+
+    chained = accessaudit.read_entries().accesses
+    assert [chained[pk]["client_ip"] for pk in sorted(chained)] == addresses

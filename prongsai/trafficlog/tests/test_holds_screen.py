@@ -123,3 +123,73 @@ def test_coordinator_without_two_factor_is_told_how_to_verify(client, coordinato
         "/admin/accounts/two-factor/?next=%2Fstaff%2Ftraffic-data%2Fholds%2F"
         in response.content.decode()
     )
+
+
+def test_r40_hold_past_two_years_under_section_26_is_refused_in_thai_and_nothing_is_saved(
+    signed_in,
+):
+    """s.26 lets an official order keep data at most two years from when it was recorded."""
+    response = signed_in.post(URL, {**ORDER, "keep_until": "2028-01-02"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "มาตรา 26" in page and "ไม่เกินสองปี" in page
+    assert not Hold.objects.exists()
+    assert not accessaudit.audit_path().exists() or not accessaudit.read_entries().holds
+    # Exactly two years from the oldest data is still an official's order.
+    assert signed_in.post(URL, {**ORDER, "keep_until": "2028-01-01"}).status_code == 302
+
+
+def test_r40_hold_past_two_years_needs_another_stated_legal_basis_and_the_list_shows_it(
+    signed_in,
+):
+    longer = {**ORDER, "keep_until": "2030-12-31", "legal_basis": "court"}
+    response = signed_in.post(URL, longer)
+    assert response.status_code == 400
+    assert "กรุณาระบุคำสั่งหรือบทกฎหมาย" in response.content.decode()
+    assert not Hold.objects.exists()
+    response = signed_in.post(URL, {**longer, "legal_basis_detail": "คำสั่งศาลอาญา ที่ 123/2569"})
+    assert response.status_code == 302
+    hold = Hold.objects.get()
+    assert hold.legal_basis == "court"
+    page = signed_in.get(URL).content.decode()
+    assert "คำสั่งศาล" in page and "คำสั่งศาลอาญา ที่ 123/2569" in page
+    chained = accessaudit.read_entries().holds[hold.pk]
+    assert chained["legal_basis_detail"] == "คำสั่งศาลอาญา ที่ 123/2569"
+    assert accessaudit.verify_access_audit().ok
+
+
+def test_r40_the_hold_rule_holds_in_the_service_not_only_the_form(coordinator):
+    from datetime import date, datetime
+
+    from django.core.exceptions import ValidationError
+
+    from prongsai.trafficlog import services
+    from prongsai.trafficlog.records import BANGKOK
+
+    with pytest.raises(ValidationError):
+        services.create_hold(
+            coordinator,
+            reason="คำสั่ง",
+            range_start=datetime(2026, 1, 1, tzinfo=BANGKOK),
+            range_end=datetime(2026, 1, 2, tzinfo=BANGKOK),
+            keep_until=date(2029, 1, 1),
+        )
+    assert not Hold.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["webmaster", "anonymous"])
+def test_r40_a_refusal_is_a_thai_403_page(client, who):
+    if who == "webmaster":
+        client.force_login(give_role(UserFactory(username="wm"), Role.WEBMASTER))
+    for url in (URL, "/staff/traffic-data/"):
+        response = client.get(url)
+        assert response.status_code == 403
+        page = response.content.decode()
+        assert '<html lang="th"' in page and "ผู้ประสานงานข้อมูลจราจร" in page
+        assert "Forbidden" not in page
+
+
+def test_r40_the_saved_message_names_the_hold_with_buddhist_era_dates(signed_in):
+    page = signed_in.post(URL, ORDER, follow=True).content.decode()
+    assert "ดศ 0205/2569 (1 ม.ค. 2569–31 ม.ค. 2569)" in page
+    assert "2026-01-01" not in page

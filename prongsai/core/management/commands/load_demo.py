@@ -1,5 +1,6 @@
 """Load the demo agency. Safe to run again: nothing is duplicated, nothing fails."""
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -17,9 +18,18 @@ class Command(BaseCommand):
                 accounts_printed.extend(module.load(self.stdout) or [])
         self.stdout.write(self.style.SUCCESS("\nโหลดข้อมูลตัวอย่างเรียบร้อย / Demo data loaded."))
         if accounts_printed:
-            self.stdout.write(
-                "\nบัญชีเจ้าหน้าที่ตัวอย่าง (demo staff accounts) — http://127.0.0.1:8000/admin/"
-            )
+            # No address here: `run_demo` prints the one it really serves on.
+            self.stdout.write("\nบัญชีเจ้าหน้าที่ตัวอย่าง (demo staff accounts) — เข้าที่ /admin/")
             self.stdout.write(f"{'username':<14} {'password':<22} role")
+            must_change = set(
+                get_user_model()
+                .objects.filter(must_change_password=True)
+                .values_list("username", flat=True)
+            )
             for username, password, role in accounts_printed:
-                self.stdout.write(f"{username:<14} {password:<22} {role}")
+                note = "  * ต้องตั้งรหัสผ่านใหม่เมื่อเข้าครั้งแรก" if username in must_change else ""
+                self.stdout.write(f"{username:<14} {password:<22} {role}{note}")
+            if must_change:
+                self.stdout.write(
+                    "* เข้าครั้งแรกระบบจะให้ตั้งรหัสผ่านใหม่ก่อน (first sign-in asks for a new password)"
+                )
