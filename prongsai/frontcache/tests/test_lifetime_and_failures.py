@@ -130,3 +130,15 @@ def test_r30_a_purge_that_succeeds_on_retry_is_not_reported(
     assert {"/news/first/", "/news/", "/"} <= purge_server.paths()
     assert services.failures_since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC)) == []
     assert dailychecks.purge_failures(today=timezone.localdate()) == []
+
+
+def test_r30_the_language_switch_works_without_a_csrf_cookie(tree):
+    """Public pages carry no CSRF token, so the switch must accept a plain POST."""
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    page = client.get("/news/", HTTP_USER_AGENT=BROWSER)
+    assert 'class="lang-switch"' in page.content.decode() and not page.cookies
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/news/"})
+    assert response.status_code == 302 and response["Location"] == "/news/"
+    assert response.cookies["django_language"].value == "en"
