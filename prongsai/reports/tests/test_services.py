@@ -37,9 +37,11 @@ def snapshot_of(report) -> dict:
 
 @pytest.fixture
 def draft(site, people, django_capture_on_commit_callbacks):
-    with time_machine.travel(at(2026, 4, 1, 7, 10), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            return services.open_report(site=site, period=R6)
+    with (
+        time_machine.travel(at(2026, 4, 1, 7, 10), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        return services.open_report(site=site, period=R6)
 
 
 def write(report, people, text="ผลการดำเนินงานครบถ้วน"):
@@ -98,9 +100,11 @@ def test_r35_walk_write_submit_return_resubmit_approve(
     services.save_written(people["webmaster"], draft, data={"suggestions": "ขอเพิ่มงบประมาณ"})
     services.submit_report(people["webmaster"], draft)
     mail.outbox.clear()
-    with time_machine.travel(at(2026, 4, 20, 14), tick=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            services.approve_report(people["supervisor"], draft)
+    with (
+        time_machine.travel(at(2026, 4, 20, 14), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        services.approve_report(people["supervisor"], draft)
     draft.refresh_from_db()
     assert draft.status == ReportStatus.APPROVED
     assert draft.snapshot["period"]["label"] == "รอบ 6 เดือน ปีงบประมาณ พ.ศ. 2569"
