@@ -5,7 +5,10 @@ return before one) is written as a text cell: the reader sees exactly what was t
 nothing is evaluated (OWASP CSV/formula injection). Exports of other apps move here over time.
 """
 
+import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Iterable
 
 from openpyxl import Workbook
@@ -46,10 +49,30 @@ def workbook_bytes(sheets: Iterable[tuple[str, list, list[list]]], *, created=No
             sheet.column_dimensions[letter].width = 40 if column == 1 else 18
     if created is not None:
         book.properties.created = created
-        book.properties.modified = created
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue() if created is None else _reproducible(buffer.getvalue(), created)
+
+
+_MODIFIED = re.compile(rb"<dcterms:modified([^>]*)>[^<]*</dcterms:modified>")
+
+
+def _reproducible(data: bytes, moment: dt.datetime) -> bytes:
+    """The same workbook gives the same bytes: openpyxl stamps the save time into the
+    properties and every zip entry, so both are set to ``moment`` (e.g. an approval time)."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(
+                    rb"<dcterms:modified\1>" + stamp + rb"</dcterms:modified>", content
+                )
+            entry = zipfile.ZipInfo(info.filename, date_time=moment.timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, content)
+    return out.getvalue()
 
 
 def safe_sheet_title(title: str, used: set) -> str:
