@@ -46,6 +46,33 @@ def _local_day(value: dt.datetime) -> dt.date:
     return timezone.localdate(value)
 
 
+class WorkingDays:
+    """The agency's working-day calendar over one period, read once (publishing's definition).
+
+    ``between(a, b)`` equals ``publishing.workdays.working_days_between(a, b)``; counting from a
+    prefix sum saves a database query per request, which dominated a 5,000-request report.
+    """
+
+    def __init__(self, start: dt.date, end: dt.date):
+        self.working: set[dt.date] = set()
+        self.prefix: dict[dt.date, int] = {}
+        count, day = 0, start
+        while day <= end:
+            if is_working_day(day):
+                count += 1
+                self.working.add(day)
+            self.prefix[day] = count
+            day += dt.timedelta(days=1)
+
+    def between(self, a: dt.date, b: dt.date) -> int:
+        if a in self.prefix and b in self.prefix:
+            return self.prefix[b] - self.prefix[a]
+        return working_days_between(a, b)
+
+    def is_working(self, day: dt.date) -> bool:
+        return day in self.working if day in self.prefix else is_working_day(day)
+
+
 def content_page_models() -> list[type]:
     return [m for m in apps.get_models() if issubclass(m, ContentPage) and not m._meta.abstract]
 
@@ -137,8 +164,9 @@ def publish_requests(period: Period, low, high) -> dict:
     }
 
 
-def deadline_compliance(period: Period, high, last_day: dt.date) -> dict:
+def deadline_compliance(period: Period, high, last_day: dt.date, days=None) -> dict:
     """Requests whose working-day deadline falls in the period, judged at the period's end."""
+    days = days or WorkingDays(period.start, period.end)
     on_time = late = overdue = pending = 0
     worst = []
     rows = PublishRequest.objects.filter(
@@ -151,10 +179,10 @@ def deadline_compliance(period: Period, high, last_day: dt.date) -> dict:
                 on_time += 1
                 continue
             late += 1
-            behind, state = working_days_between(due, published_day), "late"
+            behind, state = days.between(due, published_day), "late"
         elif due < last_day:
             overdue += 1
-            behind, state = working_days_between(due, last_day), "overdue"
+            behind, state = days.between(due, last_day), "overdue"
         else:
             pending += 1
             continue
@@ -173,7 +201,7 @@ def deadline_compliance(period: Period, high, last_day: dt.date) -> dict:
     }
 
 
-def verbal_approvals(low, high) -> dict:
+def verbal_approvals(low, high, days: WorkingDays) -> dict:
     limit = verbal_confirm_working_days()
     in_time = late = unconfirmed = 0
     rows = VerbalApproval.objects.filter(recorded_at__gte=low, recorded_at__lt=high).values_list(
@@ -182,7 +210,7 @@ def verbal_approvals(low, high) -> dict:
     for recorded_at, confirmed_at in rows:
         if confirmed_at is None or confirmed_at >= high:
             unconfirmed += 1
-        elif working_days_between(_local_day(recorded_at), _local_day(confirmed_at)) <= limit:
+        elif days.between(_local_day(recorded_at), _local_day(confirmed_at)) <= limit:
             in_time += 1
         else:
             late += 1
@@ -209,9 +237,9 @@ def _overdue_at(schedule, actions: list, high) -> bool:
 
 def reviews(site, low, high) -> dict:
     schedules = list(
-        ReviewSchedule.objects.filter(page__path__startswith=site.root_page.path).select_related(
-            "page__content_type"
-        )
+        ReviewSchedule.objects.filter(page__path__startswith=site.root_page.path)
+        .select_related("page")
+        .only("pk", "page_id", "interval_days", "due_at", "page__content_type_id")
     )
     actions = defaultdict(list)
     for schedule_id, when in ReviewAction.objects.filter(
@@ -243,7 +271,7 @@ def reviews(site, low, high) -> dict:
     }
 
 
-def daily_checks(period: Period, last_day: dt.date) -> dict:
+def daily_checks(period: Period, last_day: dt.date, days: WorkingDays) -> dict:
     signed = dict(
         DailyCheckSignOff.objects.filter(day__gte=period.start, day__lte=last_day).values_list(
             "day", "problems_found"
@@ -251,7 +279,7 @@ def daily_checks(period: Period, last_day: dt.date) -> dict:
     )
     missed, day = [], period.start
     while day <= last_day:
-        if day not in signed and is_working_day(day):
+        if day not in signed and days.is_working(day):
             missed.append(day)
         day += dt.timedelta(days=1)
     return {
@@ -292,6 +320,7 @@ def compile_figures(site, period: Period, *, today: dt.date | None = None, previ
     ended = period.has_ended(today)
     # A running period counts up to yesterday: today's work (check, deadline) is still open.
     last_day = period.end if ended else max(period.start, today - dt.timedelta(days=1))
+    days = WorkingDays(period.start, period.end)
     return {
         "version": FIGURES_VERSION,
         "period": {
@@ -305,10 +334,10 @@ def compile_figures(site, period: Period, *, today: dt.date | None = None, previ
         "as_of": (period.end if ended else today).isoformat(),
         "published": published_items(site, low, high),
         "requests": publish_requests(period, low, high),
-        "deadline": deadline_compliance(period, high, last_day),
-        "verbal": verbal_approvals(low, high),
+        "deadline": deadline_compliance(period, high, last_day, days),
+        "verbal": verbal_approvals(low, high, days),
         "reviews": reviews(site, low, high),
-        "daily": daily_checks(period, last_day),
+        "daily": daily_checks(period, last_day, days),
         "completeness": completeness_figures(site, period, today, previous),
         "expiry": expiry(site, low, high),
         **audience_figures(period, low, high, last_day),

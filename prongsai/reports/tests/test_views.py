@@ -84,6 +84,9 @@ def test_r35_supervisor_returns_with_a_reason_then_approves(client, people, draf
     draft.refresh_from_db()
     assert draft.status == ReportStatus.APPROVED
     client.force_login(people["webmaster"])
+    detail = client.get(reverse("reports_admin:detail", args=[draft.pk])).content.decode()
+    assert "ส่งรายงานผลการดำเนินงานกลับให้แก้ไข" in detail  # the history, by action name
+    assert "เพิ่มตัวเลขผู้เข้าชม" in detail
     archive = client.get(reverse("reports_admin:list")).content.decode()
     assert "คลังรายงานที่อนุมัติแล้ว" in archive
     assert reverse("reports_admin:pdf", args=[draft.pk]) in archive
