@@ -11,12 +11,14 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from prongsai.core.models import ContentPage
 from prongsai.core.thaidate import thai_date
+from prongsai.monitoring.conf import review_interval_days
 from prongsai.monitoring.models import (
     DailyCheckSignOff,
     ExpiredItem,
@@ -223,13 +225,21 @@ def verbal_approvals(low, high, days: WorkingDays) -> dict:
     }
 
 
-def _overdue_at(schedule, actions: list, high) -> bool:
+def _interval_days(interval_days, content_type_id) -> int:
+    """ReviewSchedule.effective_interval_days() without loading the page."""
+    if interval_days:
+        return interval_days
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return review_interval_days(getattr(model, "category_code", "") or "")
+
+
+def _overdue_at(due_at, interval: int, actions: list, high) -> bool:
     """Was the review due before the period's end and not done by then?"""
     before = [when for when in actions if when < high]
     if before:
-        due = max(before) + dt.timedelta(days=schedule.effective_interval_days())
+        due = max(before) + dt.timedelta(days=interval)
     elif not actions:
-        due = schedule.due_at
+        due = due_at
     else:  # reviewed only after the period: the earlier due date is no longer on record
         return False
     return due < high
@@ -237,13 +247,13 @@ def _overdue_at(schedule, actions: list, high) -> bool:
 
 def reviews(site, low, high) -> dict:
     schedules = list(
-        ReviewSchedule.objects.filter(page__path__startswith=site.root_page.path)
-        .select_related("page")
-        .only("pk", "page_id", "interval_days", "due_at", "page__content_type_id")
+        ReviewSchedule.objects.filter(page__path__startswith=site.root_page.path).values_list(
+            "pk", "page_id", "interval_days", "due_at", "page__content_type_id"
+        )
     )
     actions = defaultdict(list)
     for schedule_id, when in ReviewAction.objects.filter(
-        schedule__in=[s.pk for s in schedules]
+        schedule__page__path__startswith=site.root_page.path
     ).values_list("schedule_id", "created_at"):
         actions[schedule_id].append(when)
     escalated = list(
@@ -254,15 +264,16 @@ def reviews(site, low, high) -> dict:
             page__path__startswith=site.root_page.path,
         ).values_list("page_id", flat=True)
     )
-    units = _page_units([s.page_id for s in schedules] + escalated)
+    units = _page_units([row[1] for row in schedules] + escalated)
     table = defaultdict(lambda: [0, 0, 0])
-    for schedule in schedules:
-        unit = units.get(schedule.page_id, NO_UNIT)
-        table[unit][0] += sum(1 for when in actions[schedule.pk] if low <= when < high)
-        table[unit][1] += _overdue_at(schedule, actions[schedule.pk], high)
+    for pk, page_id, interval_days, due_at, content_type_id in schedules:
+        unit = units.get(page_id, NO_UNIT)
+        table[unit][0] += sum(1 for when in actions[pk] if low <= when < high)
+        interval = _interval_days(interval_days, content_type_id)
+        table[unit][1] += _overdue_at(due_at, interval, actions[pk], high)
     for page_id in escalated:
         table[units.get(page_id, NO_UNIT)][2] += 1
-    rows = sorted(([unit, *counts] for unit, counts in table.items() if any(counts)))
+    rows = sorted([unit, *counts] for unit, counts in table.items() if any(counts))
     return {
         "done": sum(r[1] for r in rows),
         "overdue": sum(r[2] for r in rows),
