@@ -24,6 +24,7 @@ PRONGSAI_APPS = [
     "prongsai.analytics",
     "prongsai.feedback",
     "prongsai.search",
+    "prongsai.reports",
     "prongsai.frontcache",
 ]
 
