@@ -10,7 +10,9 @@ editor. This module
   API, and by the editor hooks that refuse a crafted "publish" with a Thai message;
 - records every publication that did not come through a request (``DirectPublication``),
   from Wagtail's own publish log entry, so no path that publishes escapes it;
-- lets the request services mark their publications (``through_request``).
+- lets the request services mark their publications (``through_request``), and other services
+  whose item has its own approval record (an approved periodic report) mark theirs
+  (``through_approved_record``).
 
 Superusers keep Wagtail's full power (they can change the policy itself, so a refusal would
 only be theatre), but what they publish around the process is recorded and flagged like anyone's.
@@ -36,6 +38,23 @@ def through_request(publish_request):
         yield
     finally:
         _THROUGH_REQUEST.reset(token)
+
+
+_APPROVED_RECORD: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "prongsai_publish_approved_record", default=None
+)
+
+
+@contextlib.contextmanager
+def through_approved_record(record_label: str):
+    """Publications inside this block carry another approved record of their own (an approved
+    periodic report, "report:12"): the caller has checked its permission, so they are neither
+    refused nor flagged as published around the process."""
+    token = _APPROVED_RECORD.set(record_label)
+    try:
+        yield
+    finally:
+        _APPROVED_RECORD.reset(token)
 
 
 def page_category(page) -> str:
@@ -98,7 +117,11 @@ def record_direct_publication(log_entry) -> None:
     """Called for each Wagtail publish (or scheduled publish) log entry."""
     from .models import DirectPublication
 
-    if _THROUGH_REQUEST.get() is not None or log_entry.user_id is None:
+    if (
+        _THROUGH_REQUEST.get() is not None
+        or _APPROVED_RECORD.get() is not None
+        or log_entry.user_id is None
+    ):
         # A request's publication, or the system (demo loader, a go-live scheduled earlier,
         # whose scheduling was recorded when it was made).
         return

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.models import AgencySettings
 from prongsai.core.text import thai_slugify
+from prongsai.publishing.direct import through_approved_record
 from prongsai.sitepages.models import AgencyDocument
 from prongsai.sitepages.models.base import ArticleContentPage
 from prongsai.sitepages.models.knowledge import KnowledgeKind
@@ -76,6 +77,9 @@ def publish_page(report, *, parent, owner_unit, user):
         if hasattr(page, name):
             setattr(page, name, value(report, agency))
     parent.add_child(instance=page)
-    page.save_revision(user=user).publish(user=user)
+    # services.publish_report has checked the permission and the report is approved by its
+    # supervisor: that approval is this page's record, not a publication around the process.
+    with through_approved_record(f"report:{report.pk}"):
+        page.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     page.refresh_from_db()
     return page, document

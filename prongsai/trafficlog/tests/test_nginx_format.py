@@ -1,7 +1,7 @@
-"""R40: the nginx in the deployment guide logs what the ingest needs, the client port included.
+"""R40: the shipped nginx site logs what the ingest needs, the client port included.
 
 A real nginx (Debian's nginx-light, ``make system-deps``) runs the ``log_format`` and headers
-copied from docs/deployment.md; its own log line is ingested and must carry the source port the
+of the shipped nginx site (deploy/nginx/prongsai.conf.in, which docs/deployment.md points at); its own log line is ingested and must carry the source port the
 client really used. The guide had no ``log_format`` at all, so every nginx record had no port.
 """
 
@@ -19,7 +19,9 @@ from django.utils import timezone
 from prongsai.trafficlog.nginx import ingest_files
 from prongsai.trafficlog.selectors import Query, search
 
-DOCS = Path(__file__).resolve().parents[3] / "docs"
+REPO = Path(__file__).resolve().parents[3]
+DOCS = REPO / "docs"
+NGINX_SITE = REPO / "deploy" / "nginx" / "prongsai.conf.in"
 NGINX = "/usr/sbin/nginx"
 
 
@@ -33,8 +35,8 @@ def _log_format(text: str) -> str:
     return match.group(1)
 
 
-def test_r40_deployment_guide_and_traffic_guide_give_the_same_nginx_format_and_headers():
-    deployment = _nginx_blocks("deployment.md")
+def test_r40_shipped_nginx_site_and_traffic_guide_give_the_same_nginx_format_and_headers():
+    deployment = NGINX_SITE.read_text()
     assert _log_format(deployment) == _log_format(_nginx_blocks("traffic-data.md"))
     assert "$remote_port" in _log_format(deployment)
     assert re.search(r"access_log \S+ prongsai;", deployment)
@@ -58,7 +60,7 @@ pid {tmp_path}/nginx.pid;
 error_log {tmp_path}/error.log;
 events {{}}
 http {{
-    {_log_format(_nginx_blocks("deployment.md"))}
+    {_log_format(NGINX_SITE.read_text())}
     access_log {log} prongsai;
     client_body_temp_path {tmp_path}/body;
     proxy_temp_path {tmp_path}/proxy;
