@@ -1,12 +1,12 @@
 """Browser walk: publishing around the process (R21, R23, R32). On the demo agency, whose policy
 import pytest
-import pytest
 lets publishers publish routine news directly, a publisher tries to publish a law page straight
 from Wagtail's editor and is refused; a routine news item published directly is flagged in the
 page list's "เผยแพร่โดยไม่มีคำขอ" filter and on the daily check's source."""
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from playwright.sync_api import expect
