@@ -113,7 +113,9 @@ def _build_world():
     outsider = give_role(UserFactory(username="authz-outsider", unit=other_unit), Role.DATA_OWNER)
 
     route = ApprovalRoute.objects.create(name="งานประจำ", kind=RouteKind.EXEMPT)
-    information_class = InformationClass.objects.create(code="routine", name="ข้อมูลประจำ", route=route)
+    information_class = InformationClass.objects.create(
+        code="routine", name="ข้อมูลประจำ", route=route
+    )
 
     def publish_request(user, title):
         return request_submit(
@@ -144,7 +146,9 @@ def _build_world():
         title="ภาพ", file=ContentFile(_png(), name="authz.png"), collection=root_collection
     )
     Document.objects.create(
-        title="เอกสาร", file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="authz.pdf"), collection=root_collection
+        title="เอกสาร",
+        file=ContentFile(b"%PDF-1.4\n%%EOF\n", name="authz.pdf"),
+        collection=root_collection,
     )
     from django.utils import timezone
 
@@ -294,7 +298,9 @@ def test_r41_every_admin_and_staff_url_answers_each_role_as_the_table_says(setti
     for row in observed:
         want = expected.get((row["route"], row["scope"]))
         if want is None:
-            problems.append(f"no entry in {TABLE.name}: {row['route']} ({row['name']}) {row['scope']}")
+            problems.append(
+                f"no entry in {TABLE.name}: {row['route']} ({row['name']}) {row['scope']}"
+            )
             continue
         for key in ROLES:
             if want[key] != row[key]:
@@ -302,5 +308,9 @@ def test_r41_every_admin_and_staff_url_answers_each_role_as_the_table_says(setti
                     f"{row['route']} [{row['scope']}] as {key}: expected {want[key]}, got {row[key]}"
                 )
     seen = {(row["route"], row["scope"]) for row in observed}
-    problems += [f"stale entry (no such URL): {route} {scope}" for route, scope in expected if (route, scope) not in seen]
+    problems += [
+        f"stale entry (no such URL): {route} {scope}"
+        for route, scope in expected
+        if (route, scope) not in seen
+    ]
     assert problems == [], "\n".join(problems)
