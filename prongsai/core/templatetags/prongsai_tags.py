@@ -31,6 +31,15 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The site's policies (R15) for the footer, kept in memory like the menu."""
+    request = context.get("request")
+    if request is None:
+        return ()
+    return sitestate.for_request(request).footer
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context, page):
     """The URL ``{% pageurl page %}`` gives, built from the page's ``url_path`` when the site
     is the only one (no cache or database lookup per link)."""

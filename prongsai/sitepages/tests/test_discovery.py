@@ -71,3 +71,35 @@ def test_r14_agency_telephone_is_a_tel_link(client, agency_site):
     settings_row.save()
     html = client.get("/").content.decode()
     assert '<a href="tel:076481111">0 7648 1111 ต่อ 12</a>' in html
+
+
+def test_r15_policies_are_linked_from_every_footer_and_one_per_kind(client, agency_site):
+    from django.core.exceptions import ValidationError
+
+    privacy = add_page(
+        agency_site,
+        m.PolicyPage,
+        title="นโยบายคุ้มครองข้อมูลส่วนบุคคล",
+        slug="privacy-policy",
+        policy_kind=m.PolicyKind.PRIVACY,
+    )
+    news = add_page(agency_site, m.NewsIndexPage, title="ข่าว", slug="news")
+    for path in ("/", news.url):
+        html = client.get(path).content.decode()
+        assert '<a href="/privacy-policy/">นโยบายคุ้มครองข้อมูลส่วนบุคคล</a>' in html
+    assert client.get(privacy.url).status_code == 200
+
+    second = m.PolicyPage(title="อีกฉบับ", slug="privacy-2", policy_kind=m.PolicyKind.PRIVACY)
+    agency_site.add_child(instance=second)
+    with pytest.raises(ValidationError, match="มีหน้านโยบายประเภทนี้แล้ว"):
+        second.full_clean()
+
+
+def test_r15_demo_policies_satisfy_the_completeness_check(demo):
+    from prongsai.compliance.models import Catalogue
+    from prongsai.compliance.selectors import Status, catalogue_completeness
+
+    report = catalogue_completeness(Catalogue.objects.get(slug="gws-2-0"), Site.objects.get())
+    statuses = {result.item.code: result.status for result in report.results}
+    for code in ("GWS-4.2", "GWS-4.3", "GWS-4.4"):
+        assert statuses[code] == Status.MET, code
