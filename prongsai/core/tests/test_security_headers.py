@@ -37,6 +37,7 @@ def _assert_headers(response):
         assert f"{feature}=()" in permissions
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
+    assert "Access-Control-Allow-Origin" not in response.headers
 
 
 def _inline_scripts_without_the_nonce(response):
