@@ -11,7 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from . import notifications
 from .models import CoordinatorChangeStatus, CoordinatorRoleChange
@@ -36,7 +37,7 @@ def can_confirm(user) -> bool:
 def _refuse(account, by, step: str, message: str):
     log(
         instance=account,
-        action="prongsai_accounts.coordinator_refused",
+        action="prongsai.account.coordinator_refused",
         user=by,
         data={"step": step, "reason": message},
     )
@@ -65,7 +66,7 @@ def propose(account, *, grant: bool, by, reason: str) -> CoordinatorRoleChange:
         )
         log(
             instance=account,
-            action="prongsai_accounts.coordinator_proposed",
+            action="prongsai.account.coordinator_proposed",
             user=by,
             data={"change": change.pk, "grant": grant, "reason": reason},
         )
@@ -94,9 +95,9 @@ def confirm(change: CoordinatorRoleChange, *, by) -> None:
         log(
             instance=account,
             action=(
-                "prongsai_accounts.coordinator_granted"
+                "prongsai.account.coordinator_granted"
                 if change.grant
-                else "prongsai_accounts.coordinator_revoked"
+                else "prongsai.account.coordinator_revoked"
             ),
             user=by,
             data={
@@ -120,7 +121,7 @@ def cancel(change: CoordinatorRoleChange, *, by) -> None:
         change.save(update_fields=["status", "decided_by", "decided_at"])
         log(
             instance=change.account,
-            action="prongsai_accounts.coordinator_cancelled",
+            action="prongsai.account.coordinator_cancelled",
             user=by,
             data={"change": change.pk},
         )

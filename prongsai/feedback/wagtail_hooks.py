@@ -55,14 +55,6 @@ def survey_report_menu_item():
     )
 
 
-@hooks.register("register_log_actions")
-def register_qa_log_actions(actions):
-    actions.register_action("prongsai.qa.edit", _("แก้ไขฉบับเผยแพร่ของคำถาม"), _("แก้ไขคำถาม"))
-    actions.register_action("prongsai.qa.publish", _("ตอบและเผยแพร่คำถาม"), _("เผยแพร่คำถาม"))
-    actions.register_action("prongsai.qa.reject", _("ไม่เผยแพร่คำถาม"), _("ไม่เผยแพร่คำถาม"))
-    actions.register_action("prongsai.qa.merge", _("รวมคำถามที่ซ้ำ"), _("รวมคำถาม"))
-
-
 class SurveyQuestionViewSet(SnippetViewSet):
     model = SurveyQuestion
     icon = "list-ul"

@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 from wagtail.models import Page
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.audit import log
 from prongsai.core.models import ContentPage
 
 from . import adapters

@@ -128,30 +128,3 @@ class MonitoringPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_monitoring_panel(request, panels):
     panels.insert(0, MonitoringPanel(request))
-
-
-@hooks.register("register_log_actions")
-def register_monitoring_log_actions(actions):
-    actions.register_action(
-        "prongsai.document.expired", _("เอกสารหมดระยะเผยแพร่"), _("เอกสารหมดระยะเผยแพร่")
-    )
-    actions.register_action(
-        "prongsai.review.confirmed", _("ยืนยันความถูกต้องของเนื้อหา"), _("ยืนยันความถูกต้องของเนื้อหา")
-    )
-    actions.register_action(
-        "prongsai.review.revise_requested", _("ขอแก้ไขจากการทบทวน"), _("ขอแก้ไขจากการทบทวน")
-    )
-    actions.register_action(
-        "prongsai.review.escalated", _("แจ้งหัวหน้าหน่วยงาน: ค้างทบทวน"), _("แจ้งหัวหน้าหน่วยงาน: ค้างทบทวน")
-    )
-    actions.register_action(
-        "prongsai.review.interval_changed", _("เปลี่ยนรอบการทบทวน"), _("เปลี่ยนรอบการทบทวน")
-    )
-    actions.register_action(
-        "prongsai.dailycheck.webmaster_shortage",
-        _("ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
-        _("ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
-    )
-    actions.register_action(
-        "prongsai.dailycheck.signed", _("ลงนามการตรวจประจำวัน"), _("ลงนามการตรวจประจำวัน")
-    )

@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
+from prongsai.core.audit import log
 from prongsai.sitepages.models import AgencyDocument
 
 from .models import ExpiredItem

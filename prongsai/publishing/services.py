@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.audit import log
 from prongsai.core.thaidate import thai_date
 
 from . import notifications as notify
@@ -87,7 +87,7 @@ def _record(
     )
     log(
         instance=publish_request,
-        action=f"prongsai_publishing.{action}",
+        action=f"prongsai.publishing.{action}",
         user=actor,
         data={"step": step, "reason": reason, "channel": channel, "status": publish_request.status},
     )
@@ -528,7 +528,7 @@ def open_revision_request(*, page, user, note: str):
             revision = page.save_revision(user=user)
             log(
                 instance=page,
-                action="prongsai_publishing.revision-unrouted",
+                action="prongsai.publishing.revision-unrouted",
                 user=user,
                 data={"note": note},
             )

@@ -12,19 +12,6 @@ def register_report_urls():
     return [path("reports/periodic/", include(admin_urls, namespace="reports_admin"))]
 
 
-@hooks.register("register_log_actions")
-def register_report_actions(actions):
-    for name, label in (
-        ("opened", _("เปิดร่างรายงานผลการดำเนินงาน")),
-        ("edited", _("แก้ไขรายงานผลการดำเนินงาน")),
-        ("submitted", _("เสนอรายงานผลการดำเนินงาน")),
-        ("returned", _("ส่งรายงานผลการดำเนินงานกลับให้แก้ไข")),
-        ("approved", _("อนุมัติรายงานผลการดำเนินงาน")),
-        ("published", _("เผยแพร่รายงานผลการดำเนินงานบนเว็บไซต์")),
-    ):
-        actions.register_action(f"prongsai.report.{name}", label, label)
-
-
 def _site(request):
     return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
 

@@ -53,21 +53,3 @@ def traffic_accesses_menu_item():
         icon_name="history",
         order=953,
     )
-
-
-@hooks.register("register_log_actions")
-def register_traffic_log_actions(actions):
-    for action, label in [
-        ("prongsai_traffic.search.allowed", _("ค้นหาข้อมูลจราจร")),
-        ("prongsai_traffic.export.allowed", _("ส่งออกข้อมูลจราจร")),
-        ("prongsai_traffic.search.denied", _("ถูกปฏิเสธการค้นหาข้อมูลจราจร")),
-        ("prongsai_traffic.export.denied", _("ถูกปฏิเสธการส่งออกข้อมูลจราจร")),
-        ("prongsai_traffic.holds.denied", _("ถูกปฏิเสธการเข้าหน้าคำสั่งเก็บข้อมูลจราจร")),
-        ("prongsai_traffic.verify.allowed", _("ตรวจความครบถ้วนของข้อมูลจราจร")),
-        ("prongsai_traffic.verify.denied", _("ถูกปฏิเสธการตรวจความครบถ้วนของข้อมูลจราจร")),
-        ("prongsai_traffic.accesses.allowed", _("ดูบันทึกการเข้าถึงข้อมูลจราจร")),
-        ("prongsai_traffic.accesses.denied", _("ถูกปฏิเสธการดูบันทึกการเข้าถึงข้อมูลจราจร")),
-        ("prongsai_traffic.hold.create", _("สั่งเก็บข้อมูลจราจรนานกว่ากำหนด")),
-        ("prongsai_traffic.hold.end", _("ยกเลิกคำสั่งเก็บข้อมูลจราจร")),
-    ]:
-        actions.register_action(action, label, label)

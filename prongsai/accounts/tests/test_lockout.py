@@ -92,7 +92,7 @@ def test_r41_administrator_unlocks_an_account_from_the_admin_audited(client, sta
     url = reverse("prongsai_accounts:unlock_sign_in", args=[staff.pk])
     assert url in client.get(reverse("wagtailusers_users:edit", args=[staff.pk])).content.decode()
     assert client.post(url).status_code == 302
-    entry = ModelLogEntry.objects.get(action="prongsai_accounts.sign_in_unlocked")
+    entry = ModelLogEntry.objects.get(action="prongsai.account.sign_in_unlocked")
     assert entry.user_id == admin.pk and entry.object_id == str(staff.pk)
     client.logout()
     assert sign_in(client, "target", PASSWORD).status_code == 302

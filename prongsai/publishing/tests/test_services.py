@@ -53,7 +53,7 @@ def test_R21_request_goes_through_approval_to_a_live_page_and_the_owner_gets_the
         Action.APPROVED,
         Action.PUBLISHED,
     ]
-    assert ModelLogEntry.objects.filter(action="prongsai_publishing.published").exists()
+    assert ModelLogEntry.objects.filter(action="prongsai.publishing.published").exists()
 
 
 def test_R23_executive_class_needs_both_steps_in_order(people, classes):

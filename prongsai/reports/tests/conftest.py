@@ -12,7 +12,6 @@ import textwrap
 import pytest
 import time_machine
 from django.contrib.auth.models import Group, Permission
-from wagtail.log_actions import log
 from wagtail.models import Site
 
 from prongsai.accounts.roles import Role
@@ -20,6 +19,7 @@ from prongsai.accounts.tests.factories import UnitFactory, UserFactory
 from prongsai.analytics.models import DailyPageViews, DailySummary
 from prongsai.compliance.catalogue_io import import_catalogue, read_yaml
 from prongsai.compliance.models import Catalogue
+from prongsai.core.audit import log
 from prongsai.feedback.models import Question, SurveyAnswer, SurveyQuestion, SurveyResponse
 from prongsai.monitoring.models import (
     DailyCheckRun,

@@ -47,7 +47,7 @@ def test_coordinator_records_a_hold_and_it_is_listed_logged_and_chained_R40(sign
     assert hold.is_active
     page = signed_in.get(URL).content.decode()
     assert "ดศ 0205/2569" in page and "31 ธ.ค. 2569" in page and "มีผล" in page
-    assert ModelLogEntry.objects.filter(action="prongsai_traffic.hold.create").count() == 1
+    assert ModelLogEntry.objects.filter(action="prongsai.traffic.hold.create").count() == 1
     assert accessaudit.read_entries().holds[hold.pk]["order_reference"] == "ดศ 0205/2569"
 
 
@@ -59,7 +59,7 @@ def test_coordinator_ends_a_hold_with_a_reason_and_the_row_stays(signed_in, coor
     hold.refresh_from_db()
     assert hold.ended_at and hold.ended_by == coordinator and not hold.is_active
     assert "ยกเลิกแล้ว" in signed_in.get(URL).content.decode()
-    assert ModelLogEntry.objects.filter(action="prongsai_traffic.hold.end").count() == 1
+    assert ModelLogEntry.objects.filter(action="prongsai.traffic.hold.end").count() == 1
     assert accessaudit.verify_access_audit().ok
 
 
