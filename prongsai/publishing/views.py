@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.tabular import download
 
 from . import selectors, services
 from .evidence import render_direct_pdf, render_request_pdf
@@ -64,12 +65,7 @@ def request_export(request):
     queryset = selectors.visible_requests(request.user)
     if form.is_valid():
         queryset = selectors.filtered(queryset, **form.cleaned_data)
-    response = HttpResponse(
-        requests_workbook(queryset),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="publish-requests.xlsx"'
-    return response
+    return download(requests_workbook(queryset), "publish-requests.xlsx")
 
 
 def _request_form_view(request, *, publish_request=None):

@@ -190,3 +190,20 @@ def test_admins_edit_catalogues_items_links_and_decisions_in_the_wagtail_admin(
     item = small_catalogue.items.get(code="A1")
     edit = reverse("wagtailsnippets_compliance_catalogueitem:edit", args=(item.pk,))
     assert client.get(edit).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@"])
+def test_r43_oit_exports_write_a_title_that_starts_like_a_formula_as_text(
+    client, small_catalogue, small_site, trigger
+):
+    title = trigger + 'HYPERLINK("http://evil")'
+    item = small_catalogue.items.get(code="A1")
+    item.title_th = title
+    item.save()  # through save(): the edit signal forgets the cached report
+    sheet = load_workbook(io.BytesIO(client.get("/oit/small-test/export.xlsx").content)).active
+    cell = next(row[2] for row in sheet.iter_rows(min_row=3) if row[0].value == "A1")
+    assert cell.value == title and cell.data_type == "s"
+    text = client.get("/oit/small-test/export.csv").content.decode("utf-8-sig")
+    row = next(row for row in csv.reader(io.StringIO(text)) if row[0] == "A1")
+    assert row[2] == "'" + title

@@ -95,3 +95,19 @@ def test_R10_survey_report_is_for_staff_roles_only(client, db):
 
     client.force_login(UserFactory(is_staff=True))
     assert client.get("/admin/feedback/survey/").status_code in (302, 403)
+
+
+@time_machine.travel(NOW)
+def test_r43_survey_export_writes_a_comment_that_starts_like_a_formula_as_text(
+    staff_client, survey_items
+):
+    from prongsai.feedback.services import submit_survey
+
+    comments = ['=HYPERLINK("http://evil")', "+1+2", "-3", "@SUM(A1)"]
+    for comment in comments:
+        submit_survey(scores=dict.fromkeys(survey_items, 4), comment=comment)
+    export = staff_client.get("/admin/feedback/survey/?start=2026-11-01&end=2026-11-30&format=xlsx")
+    sheet = load_workbook(__import__("io").BytesIO(export.content))["คำตอบรายบุคคล"]
+    cells = [row[-1] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in cells) == sorted(comments)
+    assert all(cell.data_type == "s" for cell in cells)
