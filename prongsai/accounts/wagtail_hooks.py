@@ -1,10 +1,10 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from . import admin_urls, services
 from .admin_units import unit_viewset
+from .permissions import RoleMenuItem, can_confirm_coordinator
 
 
 @hooks.register("register_admin_urls")
@@ -37,18 +37,12 @@ def two_factor_account_menu_item(request):
     }
 
 
-class CoordinatorRoleMenuItem(MenuItem):
-    def is_shown(self, request):
-        from .coordinator_role import can_confirm
-
-        return can_confirm(request.user)
-
-
 @hooks.register("register_settings_menu_item")
 def register_coordinator_role_menu_item():
-    return CoordinatorRoleMenuItem(
+    return RoleMenuItem(
         _("ผู้ประสานงานข้อมูลจราจร"),
         reverse("prongsai_accounts:coordinator_role"),
+        allowed=can_confirm_coordinator,
         icon_name="key",
         order=610,
     )

@@ -10,12 +10,7 @@ from prongsai.core.thaidate import thai_date
 
 from . import selectors
 from .periods import PeriodForm
-
-
-def can_view_statistics(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-    )
+from .permissions import can_view_statistics
 
 
 class StatisticsFilterForm(PeriodForm):

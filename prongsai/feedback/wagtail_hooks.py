@@ -1,9 +1,10 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from prongsai.accounts.permissions import RoleMenuItem
 
 from . import admin_views
 from .models import RespondentGroup, SurveyQuestion
@@ -23,21 +24,12 @@ def register_feedback_urls():
     ]
 
 
-class ModeratorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_moderate(request.user)
-
-
-class ReportMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_see_reports(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def question_board_menu_item():
-    return ModeratorMenuItem(
+    return RoleMenuItem(
         _("กระดานถาม-ตอบ"),
         reverse("feedback_question_queue"),
+        allowed=can_moderate,
         name="qa-board",
         icon_name="help",
         order=350,
@@ -46,9 +38,10 @@ def question_board_menu_item():
 
 @hooks.register("register_reports_menu_item")
 def survey_report_menu_item():
-    return ReportMenuItem(
+    return RoleMenuItem(
         _("ผลการประเมินความพึงพอใจ"),
         reverse("feedback_survey_report"),
+        allowed=can_see_reports,
         name="satisfaction-report",
         icon_name="list-ul",
         order=910,

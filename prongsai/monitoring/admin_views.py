@@ -12,16 +12,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from prongsai.accounts.roles import Role, user_has_role
-
-from . import daily, jobs, reviews
+from . import daily, jobs, permissions, reviews
 from .jobrunner import job_overview
 from .models import DailyCheckSignOff, ExpiredItem, ReviewSchedule
 from .selectors import webmaster_shortage
-
-
-def can_view_daily_check(user) -> bool:
-    return any(user_has_role(user, r) for r in (Role.WEBMASTER, Role.ADMINISTRATOR, Role.EXECUTIVE))
 
 
 def _require(condition: bool):
@@ -56,7 +50,7 @@ def _month_asked(request):
 
 
 def daily_check(request):
-    _require(can_view_daily_check(request.user))
+    _require(permissions.can_view_daily_check(request.user))
     today = timezone.localdate()
     month, month_error = _month_asked(request)
     form = SignOffForm(request.POST or None)
@@ -76,7 +70,7 @@ def daily_check(request):
             "today": today,
             "form": form,
             "signoff": DailyCheckSignOff.objects.filter(day=today).first(),
-            "can_sign_off": daily.can_sign_off(request.user),
+            "can_sign_off": permissions.can_sign_off(request.user),
             "history": DailyCheckSignOff.objects.select_related("user")[:30],
             "unsigned_days": daily.unsigned_days(month=month),
             "unsigned_month": month,
@@ -90,7 +84,7 @@ def daily_check(request):
 
 @require_POST
 def rerun_daily_check(request):
-    _require(daily.can_sign_off(request.user))
+    _require(permissions.can_sign_off(request.user))
     if request.POST.get("external"):
         jobs.check_external_links_now.enqueue()
         messages.success(request, _("ส่งงานตรวจลิงก์ภายนอกให้ระบบเบื้องหลังแล้ว ผลจะปรากฏเมื่อตรวจเสร็จ"))
@@ -145,7 +139,7 @@ def review_settings(request, page_id: int):
     from wagtail.models import Page
 
     page = get_object_or_404(Page, pk=page_id)
-    _require(reviews.can_set_interval(request.user, page))
+    _require(permissions.can_set_interval(request.user, page))
     schedule = reviews.schedule_preview(page)  # saved only by set_interval on a valid POST
     form = IntervalForm(request.POST or None, initial={"interval_days": schedule.interval_days})
     if request.method == "POST" and form.is_valid():
@@ -212,7 +206,7 @@ class StaleContentReportView(ReportView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        _require(can_view_daily_check(request.user))
+        _require(permissions.can_view_daily_check(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -4,18 +4,20 @@ import dataclasses
 import datetime as dt
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prongsai.accounts.roles import Role, user_has_role
+from prongsai.accounts.roles import Role
 from prongsai.core.audit import log
 from prongsai.core.dailycheck import registered_checks
+from prongsai.core.permissions import refuse
 
 from .linkcheck import run_link_check
 from .models import DailyCheckRun, DailyCheckSignOff
 from .notifications import send_later, supervisor_recipients
+from .permissions import can_sign_off
 
 logger = logging.getLogger(__name__)
 
@@ -65,16 +67,12 @@ def latest_run(day=None) -> DailyCheckRun | None:
     )
 
 
-def can_sign_off(user) -> bool:
-    return user_has_role(user, Role.WEBMASTER)
-
-
 @transaction.atomic
 def sign_off(user, note: str, day=None) -> DailyCheckSignOff:
     """The webmaster on duty signs the day's check; a note is required when problems were found."""
     day = day or timezone.localdate()
     if not can_sign_off(user):
-        raise PermissionDenied(_("เฉพาะผู้ดูแลเว็บไซต์เท่านั้นที่ลงนามการตรวจประจำวันได้"))
+        refuse(_("เฉพาะผู้ดูแลเว็บไซต์เท่านั้นที่ลงนามการตรวจประจำวันได้"))
     run = latest_run(day)
     if run is None:
         raise ValidationError(_("ยังไม่มีผลการตรวจของวันนี้ กรุณาตรวจก่อนลงนาม"))

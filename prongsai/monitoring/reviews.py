@@ -1,20 +1,21 @@
 """Periodic review of published content (R31): due dates, reminders, escalation, the owner's task."""
 
 from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.audit import log
 from prongsai.core.models import ContentPage
+from prongsai.core.permissions import refuse
 
 from . import adapters
 from .conf import review_escalate_after, review_reminder_every
 from .models import ReviewAction, ReviewNotice, ReviewSchedule
 from .notifications import head_recipients, owner_recipients, owner_unit_of, unit_head
+from .permissions import can_review, can_set_interval
 
 
 def reviewable_page_models() -> list:
@@ -45,12 +46,6 @@ def schedule_for(page, now=None) -> ReviewSchedule:
     return schedule
 
 
-def can_set_interval(user, page) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and page.permissions_for_user(user).can_edit()
-    )
-
-
 def sync_schedules(now=None) -> int:
     created = 0
     for page in reviewable_pages().filter(review_schedule__isnull=True):
@@ -59,19 +54,11 @@ def sync_schedules(now=None) -> int:
     return created
 
 
-def can_review(user, schedule: ReviewSchedule) -> bool:
-    if user_has_role(user, Role.WEBMASTER):
-        return True
-    page = schedule.page
-    unit = owner_unit_of(page)
-    return page.owner_id == user.pk or (unit is not None and user.unit_id == unit.pk)
-
-
 @transaction.atomic
 def set_interval(schedule: ReviewSchedule, interval_days, user) -> ReviewSchedule:
     """Override (or, with None, reset to the category default) an item's review interval."""
     if not can_set_interval(user, schedule.page):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์เปลี่ยนรอบการทบทวนของรายการนี้"))
+        refuse(_("คุณไม่มีสิทธิ์เปลี่ยนรอบการทบทวนของรายการนี้"))
     if interval_days is not None and int(interval_days) < 1:
         raise ValidationError({"interval_days": _("รอบการทบทวนต้องมากกว่า 0 วัน")})
     schedule.interval_days = int(interval_days) if interval_days is not None else None
@@ -101,7 +88,7 @@ def confirm_review(schedule: ReviewSchedule, user, note: str, now=None) -> Revie
     """The owner confirms the item is still correct; the review clock starts again."""
     now = now or timezone.now()
     if not can_review(user, schedule):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์ทบทวนรายการนี้"))
+        refuse(_("คุณไม่มีสิทธิ์ทบทวนรายการนี้"))
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("กรุณาบันทึกผลการทบทวนก่อนยืนยัน")})
@@ -118,7 +105,7 @@ def request_revision(schedule: ReviewSchedule, user, note: str, now=None) -> Rev
     """The owner asks to revise: a new request goes through the normal approval route."""
     now = now or timezone.now()
     if not can_review(user, schedule):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์ทบทวนรายการนี้"))
+        refuse(_("คุณไม่มีสิทธิ์ทบทวนรายการนี้"))
     note = (note or "").strip()
     if not note:
         raise ValidationError({"note": _("กรุณาระบุสิ่งที่ต้องแก้ไข")})

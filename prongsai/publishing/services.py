@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.audit import log
+from prongsai.core.permissions import refuse
 from prongsai.core.thaidate import thai_date
 
 from . import notifications as notify
-from . import workflows
+from . import permissions, workflows
 from .models import (
     Action,
     Channel,
@@ -170,17 +171,10 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
 
 
 def _check_decider(user, publish_request):
-    if publish_request.status != Status.PENDING:
-        _refuse(
-            _("คำขอนี้อยู่ในสถานะ “%(status)s” แล้ว ไม่สามารถเปลี่ยนการตัดสินใจได้")
-            % {"status": publish_request.get_status_display()}
-        )
-    if user.pk == publish_request.requester_id:
-        _refuse(_("ท่านเป็นผู้ยื่นคำขอนี้เอง จึงพิจารณาอนุมัติคำขอของตนเองไม่ได้"))
-    step = publish_request.pending_step()
-    if step is None or not step.can_decide(user, publish_request):
-        _refuse(_("ท่านไม่มีสิทธิ์พิจารณาคำขอนี้ในขั้นตอนปัจจุบัน"))
-    return step
+    refusal = permissions.decide_refusal(user, publish_request)
+    if refusal:
+        refuse(refusal)
+    return publish_request.pending_step()
 
 
 def request_approve(user, publish_request, *, note: str = "") -> PublishRequest:
@@ -280,8 +274,8 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
 
 
 def _check_publisher(user):
-    if not (user_has_role(user, Role.PUBLISHER) or user_has_role(user, Role.WEBMASTER)):
-        _refuse(_("เฉพาะผู้เผยแพร่เท่านั้นที่ดำเนินการขั้นตอนนี้ได้"))
+    if not permissions.is_publisher(user):
+        refuse(_("เฉพาะผู้เผยแพร่เท่านั้นที่ดำเนินการขั้นตอนนี้ได้"))
 
 
 def _check_ready(publish_request, *, files_checked: bool, category_checked: bool) -> None:

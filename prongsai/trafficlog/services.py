@@ -5,28 +5,16 @@ access-audit chain (accessaudit.py) inside one transaction: if the chain cannot 
 the database change is rolled back and the caller gets the error.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.audit import log
 from prongsai.core.clientip import client_ip
 
 from . import accessaudit
 from .models import Hold, TrafficAccess
-
-
-def access_refusal(request) -> str | None:
-    """Why this request may not see traffic data, or None. Only the coordinator, 2FA-verified."""
-    user = request.user
-    if not user_has_role(user, Role.TRAFFIC_COORDINATOR):
-        return "not-coordinator"
-    if settings.TRAFFIC_REQUIRE_2FA and not getattr(user, "is_verified", lambda: False)():
-        return "two-factor-not-verified"
-    return None
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from prongsai.accounts.two_factor import has_confirmed_device
 from prongsai.core.tabular import csv_bytes
 from prongsai.core.thaidate import thai_date
 
-from . import records, selectors, services
+from . import permissions, records, selectors, services
 from .forms import EndHoldForm, HoldForm, TrafficSearchForm
 from .models import Hold, TrafficAccess
 
@@ -28,7 +28,7 @@ SHOWN_ROWS = 500
 
 def _refuse_unless_coordinator(request, action):
     """Record and refuse anyone but a two-factor-verified coordinator; None if allowed."""
-    refusal = services.access_refusal(request)
+    refusal = permissions.access_refusal(request)
     if not refusal:
         return None
     services.record_access(
