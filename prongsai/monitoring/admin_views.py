@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from . import daily, jobs, permissions, reviews
+from . import daily, jobs, permissions, reviews, selectors, services
 from .jobrunner import job_overview
 from .models import DailyCheckSignOff, ExpiredItem, ReviewSchedule
 from .selectors import webmaster_shortage
@@ -56,7 +56,7 @@ def daily_check(request):
     form = SignOffForm(request.POST or None)
     if request.method == "POST" and "sign_off" in request.POST:
         try:
-            daily.sign_off(request.user, request.POST.get("note", ""), day=today)
+            services.sign_off(request.user, request.POST.get("note", ""), day=today)
         except ValidationError as exc:
             form.add_error(None, _message_of(exc))
         else:
@@ -115,10 +115,10 @@ def review_action(request, schedule_id: int):
     note = request.POST.get("note", "")
     try:
         if action == "confirm":
-            reviews.confirm_review(schedule, request.user, note)
+            services.confirm_review(schedule, request.user, note)
             messages.success(request, _("ยืนยันความถูกต้องแล้ว เริ่มนับรอบการทบทวนใหม่"))
         elif action == "revise":
-            reviews.request_revision(schedule, request.user, note)
+            services.request_revision(schedule, request.user, note)
             messages.success(request, _("เปิดคำขอแก้ไขตามขั้นตอนอนุมัติแล้ว"))
         else:
             messages.error(request, _("ไม่รู้จักการดำเนินการนี้"))
@@ -140,11 +140,11 @@ def review_settings(request, page_id: int):
 
     page = get_object_or_404(Page, pk=page_id)
     _require(permissions.can_set_interval(request.user, page))
-    schedule = reviews.schedule_preview(page)  # saved only by set_interval on a valid POST
+    schedule = selectors.schedule_preview(page)  # saved only by set_interval on a valid POST
     form = IntervalForm(request.POST or None, initial={"interval_days": schedule.interval_days})
     if request.method == "POST" and form.is_valid():
         try:
-            reviews.set_interval(schedule, form.cleaned_data["interval_days"], request.user)
+            services.set_interval(schedule, form.cleaned_data["interval_days"], request.user)
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(
                 "interval_days", _message_of(exc) if hasattr(exc, "messages") else str(exc)

@@ -502,7 +502,7 @@ def _may_open_revision(user, page) -> bool:
 def open_revision_request(*, page, user, note: str):
     """Open a request to revise a live page through the normal approval route (R31).
 
-    Called by the periodic review's "revise" action (prongsai/monitoring/adapters.py). The
+    Called by the periodic review's "revise" action (prongsai/monitoring/services.py). The
     request carries the existing page: a new draft revision goes through the route's workflow
     and the publisher publishes it like any approved request. If the agency has configured no
     information class at all, nothing can route it: the draft revision is saved and logged, so

@@ -177,11 +177,11 @@ def test_R31_open_revision_request_reapproves_a_live_page_like_a_new_request(
         people["publisher"], first, files_checked=True, category_checked=True
     )
     page = first.target_page.specific
-    from prongsai.monitoring import adapters
+    from prongsai.publishing.services import open_revision_request
 
     # Through the periodic review's adapter, as the "revise" action calls it.
     with django_capture_on_commit_callbacks(execute=True):
-        revision = adapters.open_revision_request(page, people["owner"], "ตัวเลขผู้ป่วยเปลี่ยนแล้ว")
+        revision = open_revision_request(page=page, user=people["owner"], note="ตัวเลขผู้ป่วยเปลี่ยนแล้ว")
     assert revision.is_revision and revision.pk != first.pk
     assert revision.target_page_id == page.pk and revision.status == Status.PENDING
     assert revision.information_class == classes["general"]
