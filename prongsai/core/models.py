@@ -230,3 +230,21 @@ class SiteGeneration(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class MailFailure(models.Model):
+    """An e-mail the notification task could not hand to the mail server after every attempt
+    (``prongsai/core/notify.py``); listed on the daily check until it is a day old."""
+
+    created_at = models.DateTimeField(_("เวลา"), auto_now_add=True, db_index=True)
+    subject = models.CharField(_("เรื่อง"), max_length=255)
+    recipients = models.TextField(_("ผู้รับ"))
+    attempts = models.PositiveSmallIntegerField(_("จำนวนครั้งที่ลองส่ง"))
+    error = models.TextField(_("ข้อผิดพลาด"))
+
+    class Meta:
+        verbose_name = _("อีเมลที่ส่งไม่สำเร็จ")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -98,7 +98,7 @@ def publish_answer(question: Question, user, *, public_title, public_body, answe
     if first_publication:
         ids = [question.pk, *question.duplicates.values_list("pk", flat=True)]
         for pk in ids:
-            transaction.on_commit(lambda pk=pk: notify_asker_answered(pk))
+            notify_asker_answered(pk)  # queued for after the commit
     return question
 
 
@@ -129,7 +129,7 @@ def merge_duplicate(question: Question, user, *, target: Question) -> Question:
     question.save()
     log(instance=question, action="prongsai.qa.merge", user=user, data={"target": target.pk})
     if target.status == Question.Status.PUBLISHED:
-        transaction.on_commit(lambda: notify_asker_answered(question.pk))
+        notify_asker_answered(question.pk)  # queued for after the commit
     return question
 
 

@@ -11,7 +11,7 @@ from prongsai.core.dailycheck import registered_checks
 
 from .linkcheck import run_link_check
 from .models import DailyCheckRun, DailyCheckSignOff
-from .notifications import send_later, supervisor_recipients
+from .notifications import supervisor_recipients
 
 logger = logging.getLogger(__name__)
 
@@ -46,10 +46,10 @@ def run_daily_check(*, check_external_links=False, notify=False, today=None) -> 
             for s in sections
             for f in s["findings"]
         ]
-        send_later(
-            _("ผลการตรวจเว็บไซต์ประจำวัน: พบปัญหา %(n)s รายการ") % {"n": run.problem_count},
-            "\n".join(lines),
+        notify.send_later(
             supervisor_recipients(),
+            _("ผลการตรวจเว็บไซต์ประจำวัน: พบปัญหา %(n)s รายการ") % {"n": run.problem_count},
+            lines,
         )
     return run
 

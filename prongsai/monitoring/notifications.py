@@ -1,8 +1,5 @@
 """E-mails to owners, unit heads and supervisors. Sent after the transaction commits."""
 
-from django.core.mail import send_mail
-from django.db import transaction
-
 from prongsai.accounts.roles import Role, users_with_role
 
 from .conf import supervisor_emails
@@ -45,11 +42,3 @@ def supervisor_recipients() -> list[str]:
     emails = set(supervisor_emails())
     emails |= {u.email for u in users_with_role(Role.EXECUTIVE) if u.email}
     return sorted(emails)
-
-
-def send_later(subject: str, body: str, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    transaction.on_commit(
-        lambda: send_mail(str(subject), str(body), None, recipients, fail_silently=False)
-    )

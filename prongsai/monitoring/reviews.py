@@ -1,9 +1,9 @@
 """Periodic review of published content (R31): due dates, reminders, escalation, the owner's task."""
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core import notify
 from prongsai.core.audit import log
 
 from .conf import review_escalate_after, review_reminder_every
@@ -22,10 +22,15 @@ def review_link(page) -> str:
     return root + reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+def record_sent(schedule_pk: int, kind: str, recipients: list[str]) -> None:
+    """After-send step of a review e-mail (core.notify): the notice is on record once sent."""
+    ReviewNotice.objects.create(
+        schedule_id=schedule_pk, kind=kind, sent=True, recipients=", ".join(recipients)
+    )
+
+
 def _notify(schedule, kind, subject, body, recipients, missing_reason) -> bool:
     """E-mail after commit and record the send once the mail server took it; else say why not."""
-    from django.core.mail import send_mail
-
     if not recipients:
         latest = schedule.notices.filter(kind=kind).first()
         if latest is None or latest.sent or latest.reason != missing_reason:
@@ -34,14 +39,12 @@ def _notify(schedule, kind, subject, body, recipients, missing_reason) -> bool:
             )
         return False
 
-    def send():
-        send_mail(str(subject), str(body), None, recipients, fail_silently=False)
-        ReviewNotice.objects.create(
-            schedule=schedule, kind=kind, sent=True, recipients=", ".join(recipients)
-        )
-
-    transaction.on_commit(send)
-    return True
+    return notify.send_later(
+        recipients,
+        subject,
+        [body],
+        after=("prongsai.monitoring.reviews.record_sent", schedule.pk, str(kind), recipients),
+    )
 
 
 def _head_missing_reason(page) -> str:

@@ -11,13 +11,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.accounts.roles import Role
+from prongsai.core import notify
 from prongsai.core.audit import log
 from prongsai.core.permissions import refuse
 from prongsai.publishing.services import open_revision_request
 
 from .daily import latest_run
 from .models import DailyCheckSignOff, ReviewAction, ReviewSchedule
-from .notifications import send_later, supervisor_recipients
+from .notifications import supervisor_recipients
 from .permissions import can_review, can_set_interval, can_sign_off
 from .selectors import reviewable_pages, schedule_preview
 
@@ -155,10 +156,10 @@ def warn_if_webmasters_short(user) -> bool:
         "น้อยกว่าขั้นต่ำ %(minimum)s คน กรุณามอบหมายผู้ดูแลเว็บไซต์เพิ่มเติม"
     ) % {"name": name, **shortage}
     remaining = [u.email for u in users_with_role(Role.WEBMASTER) if u.email]
-    send_later(
-        _("คำเตือน: ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
-        message,
+    notify.send_later(
         sorted(set(supervisor_recipients()) | set(remaining)),
+        _("คำเตือน: ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
+        [message],
     )
     log(instance=user, action="prongsai.dailycheck.webmaster_shortage", data=shortage)
     run = latest_run()
