@@ -89,6 +89,7 @@ test: install system-deps
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 
 format: install

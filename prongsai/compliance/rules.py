@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.sitepages.categories import CATEGORIES
+from prongsai.core.categories import CATEGORIES
 from prongsai.sitepages.models.agency import AgencyInfoTopic
 from prongsai.sitepages.models.knowledge import KnowledgeKind
 from prongsai.sitepages.models.laws import LawKind

@@ -35,16 +35,19 @@ class BasePage(Page):
 
     @property
     def category(self):
-        from prongsai.sitepages.categories import CATEGORIES
+        from prongsai.core.categories import CATEGORIES
 
         return CATEGORIES.get(self.category_code)
 
-    def permissions_for_user(self, user):
-        # Wagtail's permissions narrowed by the agency's direct-publication policy: a category
-        # page goes live through a publish request unless the policy allows it (publishing app).
-        from prongsai.publishing.direct import DirectPublishTester
+    #: Wagtail's permission tester narrowed by the agency's direct-publication policy: a
+    #: category page goes live through a publish request unless the policy allows it. The
+    #: publishing app sets it when it loads (core imports no app).
+    permission_tester = None
 
-        return DirectPublishTester(user, self)
+    def permissions_for_user(self, user):
+        if BasePage.permission_tester is None:
+            return super().permissions_for_user(user)
+        return BasePage.permission_tester(user, self)
 
     def route(self, request, path_components):
         # Same result as Wagtail's routing, in two queries instead of two per URL level.

@@ -68,7 +68,7 @@ def unsigned_days(days: int = 14, today=None, month: dt.date | None = None) -> l
     Weekends, Thai public holidays and the agency's own days off (publishing's calendar) are not
     working days, so they are never "unsigned".
     """
-    from prongsai.publishing.workdays import is_working_day
+    from prongsai.core.workdays import is_working_day
 
     today = today or timezone.localdate()
     if month is not None:

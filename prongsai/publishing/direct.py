@@ -59,7 +59,7 @@ def through_approved_record(record_label: str):
 
 def page_category(page) -> str:
     """The standard category of a content page; "" for structure (home, section index) pages."""
-    from prongsai.sitepages.categories import CATEGORIES
+    from prongsai.core.categories import CATEGORIES
     from prongsai.sitepages.models.base import CategoryIndexPage
 
     specific_class = page if isinstance(page, type) else page.specific_class
@@ -88,7 +88,7 @@ def may_publish_directly(user, category: str) -> bool:
 
 
 def refusal_message(category: str) -> str:
-    from prongsai.sitepages.categories import CATEGORIES
+    from prongsai.core.categories import CATEGORIES
 
     return _(
         "หน้าในหมวด “%(category)s” เผยแพร่โดยตรงไม่ได้ ตามนโยบายของหน่วยงานต้องยื่นคำขอเผยแพร่"

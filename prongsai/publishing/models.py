@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Task, TaskState
 
 from prongsai.accounts.roles import Role, user_has_role
-from prongsai.sitepages.categories import CATEGORIES, CATEGORY_CHOICES
+from prongsai.core.categories import CATEGORIES, CATEGORY_CHOICES
 from prongsai.sitepages.models.knowledge import KnowledgeKind
 from prongsai.sitepages.models.laws import LawKind
 from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES

@@ -7,10 +7,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from prongsai.core.thaidate import fiscal_year_bounds
+from prongsai.core.workdays import working_days_between
 
 from . import permissions
 from .models import PublishRequest, Status, VerbalApproval
-from .workdays import working_days_between
 
 
 def base_queryset():

@@ -18,6 +18,7 @@ from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.audit import log
 from prongsai.core.permissions import refuse
 from prongsai.core.thaidate import thai_date
+from prongsai.core.workdays import add_working_days
 
 from . import notifications as notify
 from . import permissions, workflows
@@ -34,7 +35,6 @@ from .models import (
 )
 from .pages import create_draft, missing_for_publication, publish_page, update_draft
 from .uploads import validate_upload
-from .workdays import add_working_days
 
 EDITABLE_FIELDS = (
     "title",
@@ -508,7 +508,7 @@ def open_revision_request(*, page, user, note: str):
     information class at all, nothing can route it: the draft revision is saved and logged, so
     the change still waits for someone to publish it.
     """
-    from prongsai.sitepages.categories import CATEGORIES
+    from prongsai.core.categories import CATEGORIES
 
     page = page.specific
     note = (note or "").strip()

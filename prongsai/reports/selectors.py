@@ -16,8 +16,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from prongsai.core.categories import CATEGORIES
 from prongsai.core.models import ContentPage
 from prongsai.core.thaidate import thai_date
+from prongsai.core.workdays import is_working_day, working_days_between
 from prongsai.monitoring.conf import review_interval_days
 from prongsai.monitoring.models import (
     DailyCheckSignOff,
@@ -33,8 +35,6 @@ from prongsai.publishing.models import (
     VerbalApproval,
 )
 from prongsai.publishing.selectors import verbal_confirm_working_days
-from prongsai.publishing.workdays import is_working_day, working_days_between
-from prongsai.sitepages.categories import CATEGORIES
 
 from .figures_site import audience_figures, completeness_figures, month_label
 from .periods import Period

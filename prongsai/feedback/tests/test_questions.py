@@ -36,7 +36,7 @@ def test_R9_question_waits_for_moderation_with_working_day_deadline(client, home
 
 
 def test_R9_deadline_skips_thai_public_holidays(db):
-    from prongsai.feedback.deadlines import add_working_days
+    from prongsai.core.workdays import add_working_days
 
     # Thu 10 Dec 2026 is Constitution Day; Fri 11 is the next working day after Wed 9.
     assert add_working_days(dt.date(2026, 12, 9), 1) == dt.date(2026, 12, 11)

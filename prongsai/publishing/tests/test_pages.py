@@ -158,8 +158,8 @@ def test_a_request_for_a_section_the_site_lacks_is_refused_in_thai_and_nothing_i
 
 
 def test_every_category_of_the_standard_maps_to_a_section_and_page_type():
+    from prongsai.core.categories import CATEGORIES
     from prongsai.publishing.pages import SECTION_PAGES
-    from prongsai.sitepages.categories import CATEGORIES
 
     assert set(SECTION_PAGES) == set(CATEGORIES)
     for section in SECTION_PAGES.values():

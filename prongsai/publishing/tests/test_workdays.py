@@ -3,9 +3,9 @@ import datetime as dt
 import pytest
 import time_machine
 
+from prongsai.core.workdays import add_working_days, is_working_day, working_days_between
 from prongsai.publishing import services
 from prongsai.publishing.models import AgencyHoliday, DeadlineStatus
-from prongsai.publishing.workdays import add_working_days, is_working_day, working_days_between
 
 from .conftest import request_data
 
