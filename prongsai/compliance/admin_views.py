@@ -24,6 +24,12 @@ def require_dashboard_access(user) -> None:
         raise PermissionDenied
 
 
+def require_editor(user) -> None:
+    # The service refuses too; asking first keeps a refusal a 403, not a form error.
+    if not permissions.can_edit(user):
+        raise PermissionDenied
+
+
 @dataclasses.dataclass
 class ItemRow:
     """One item on the dashboard: its result, evidence with approval records, and its forms."""
@@ -122,6 +128,7 @@ def _service_errors(form, error: ValidationError) -> None:
 @require_POST
 def add_evidence(request, slug, item_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     form = EvidenceLinkForm(request.POST, prefix=f"item{item.pk}")
     if form.is_valid():
@@ -145,6 +152,7 @@ def add_evidence(request, slug, item_pk):
 @require_POST
 def remove_evidence(request, slug, item_pk, link_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     link = get_object_or_404(EvidenceLink, pk=link_pk, item=item, site=site_for_request(request))
     services.unlink_evidence(user=request.user, link=link)
@@ -155,6 +163,7 @@ def remove_evidence(request, slug, item_pk, link_pk):
 @require_POST
 def mark_not_applicable(request, slug, item_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     form = NotApplicableForm(request.POST, prefix=f"item{item.pk}")
     if form.is_valid():
@@ -176,6 +185,7 @@ def mark_not_applicable(request, slug, item_pk):
 @require_POST
 def clear_not_applicable(request, slug, item_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     services.clear_not_applicable(user=request.user, item=item, site=site_for_request(request))
     messages.success(request, _("ยกเลิกการบันทึกว่าข้อ %s ไม่เกี่ยวข้องแล้ว") % item.code)

@@ -55,6 +55,7 @@ def daily_check(request):
     month, month_error = _month_asked(request)
     form = SignOffForm(request.POST or None)
     if request.method == "POST" and "sign_off" in request.POST:
+        _require(permissions.can_sign_off(request.user))
         try:
             services.sign_off(request.user, request.POST.get("note", ""), day=today)
         except ValidationError as exc:
@@ -111,6 +112,7 @@ def my_reviews(request):
 @require_POST
 def review_action(request, schedule_id: int):
     schedule = get_object_or_404(ReviewSchedule, pk=schedule_id)
+    _require(permissions.can_review(request.user, schedule))
     action = request.POST.get("action")
     note = request.POST.get("note", "")
     try:

@@ -10,6 +10,8 @@ import datetime as dt
 import functools
 import traceback
 
+from crontask import cron
+from django.tasks import task
 from django.utils import timezone
 
 from .conf import job_grace
@@ -54,6 +56,18 @@ def periodic(name: str, *, title: str, schedule: str, every: dt.timedelta):
             return counts
 
         return wrapper
+
+    return decorator
+
+
+def periodic_job(name: str, *, title: str, schedule: str, every: dt.timedelta):
+    """A periodic job in one declaration: scheduled by crontask on ``schedule``, run by the
+    task worker, recorded by ``periodic()`` and expected again within ``every``."""
+
+    def decorator(func):
+        return cron(schedule)(
+            task(periodic(name, title=title, schedule=schedule, every=every)(func))
+        )
 
     return decorator
 

@@ -8,16 +8,13 @@ Other apps add their periodic work here too (retention jobs, deadline checks …
 
 import datetime as dt
 
-from crontask import cron
 from django.tasks import task
 from django.utils.translation import gettext_lazy as _
 
-from .jobrunner import periodic
+from .jobrunner import periodic_job
 
 
-@cron("* * * * *")
-@task
-@periodic(
+@periodic_job(
     "publish_scheduled",
     title=_("เผยแพร่และนำออกตามกำหนดเวลา"),
     schedule="* * * * *",
@@ -29,9 +26,7 @@ def publish_scheduled():
     return run_scheduled_publishing()
 
 
-@cron("0 7 * * *")
-@task
-@periodic(
+@periodic_job(
     "expiry_notices",
     title=_("แจ้งเจ้าของข้อมูลก่อนหมดระยะเผยแพร่"),
     schedule="0 7 * * *",
@@ -43,9 +38,7 @@ def expiry_notices():
     return send_expiry_notices()
 
 
-@cron("30 7 * * *")
-@task
-@periodic(
+@periodic_job(
     "review_reminders",
     title=_("เตือนทบทวนเนื้อหาและแจ้งหัวหน้าหน่วยงาน"),
     schedule="30 7 * * *",
@@ -57,9 +50,7 @@ def review_reminders():
     return send_review_reminders()
 
 
-@cron("0 6 * * *")
-@task
-@periodic(
+@periodic_job(
     "daily_check",
     title=_("ตรวจเว็บไซต์ประจำวัน (รวมตรวจลิงก์ภายนอก)"),
     schedule="0 6 * * *",
