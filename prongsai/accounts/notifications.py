@@ -14,7 +14,7 @@ from prongsai.core.thaidate import thai_datetime
 
 
 def admin_home_url() -> str:
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + reverse("wagtailadmin_home")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
 
 
 def send_later(users, subject: str, lines: list[str]) -> None:

@@ -94,7 +94,7 @@ def has_confirmed_device(user) -> bool:
 def two_factor_required(user) -> bool:
     """Required for the roles that can change the whole site or see traffic data, and for
     anyone who chose to enrol (a second factor you can skip protects nothing)."""
-    if not getattr(settings, "PRONGSAI_REQUIRE_2FA", True):
+    if not settings.PRONGSAI_REQUIRE_2FA:
         return False
     if not user.is_authenticated:
         return False

@@ -104,7 +104,7 @@ def _value_errors(key: str, values: list[str]) -> list[str]:
             if v not in allowed
         ]
     elif key == "document_kinds":
-        allowed = set(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or [])
+        allowed = set(settings.WAGTAILDOCS_EXTENSIONS or [])
         errors += [
             str(_("ไม่รู้จักชนิดเอกสาร '%(value)s'")) % {"value": v}
             for v in values

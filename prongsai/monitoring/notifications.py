@@ -6,8 +6,7 @@ from .conf import supervisor_emails
 
 
 def unit_head(unit):
-    # The accounts work adds Unit.head; until then there is no head to escalate to.
-    return getattr(unit, "head", None) if unit is not None else None
+    return unit.head if unit is not None else None
 
 
 def owner_unit_of(obj):

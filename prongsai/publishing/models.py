@@ -117,7 +117,7 @@ class RouteStep(Orderable):
             return False
         if self.delegates.filter(pk=user.pk).exists():
             return True
-        head = getattr(publish_request.unit, "head", None)
+        head = publish_request.unit.head
         if self.approver_role == Role.APPROVER.value and head is not None and head.pk == user.pk:
             return True
         if not user_has_role(user, Role(self.approver_role)):

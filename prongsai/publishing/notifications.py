@@ -21,7 +21,7 @@ def site_root_url() -> str:
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         return site.root_url.rstrip("/")
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def admin_url(publish_request) -> str:
@@ -42,16 +42,16 @@ def approvers_for_step(step, publish_request) -> list:
     if step.approver_unit_id:
         role_holders = role_holders.filter(unit_id=step.approver_unit_id)
     candidates += list(role_holders)
-    head = getattr(publish_request.unit, "head", None)
+    head = publish_request.unit.head
     if head is not None and step.approver_role == Role.APPROVER.value:
         candidates.append(head)
     return [user for user in candidates if user.pk != publish_request.requester_id]
 
 
 def publishers_for(publish_request) -> list:
-    assigned = getattr(publish_request.unit, "publishers", None)
-    if assigned is not None and hasattr(assigned, "all") and assigned.exists():
-        return list(assigned.all())
+    assigned = publish_request.unit.publishers.all()
+    if assigned.exists():
+        return list(assigned)
     return list(users_with_role(Role.PUBLISHER))
 
 

@@ -15,7 +15,7 @@ SIGNATURE = "ระบบรายงานผลการดำเนินง�
 
 
 def report_url(report) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + reverse("reports_admin:detail", args=[report.pk])
 
 
