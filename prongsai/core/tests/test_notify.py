@@ -58,7 +58,7 @@ def test_r32_after_send_step_runs_once_the_server_took_the_mail(django_capture_o
 def test_r32_a_failing_mail_server_is_retried_then_recorded_on_the_daily_check(
     settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = f"{__name__}.DownMailServer"
+    settings.MAILERS = {"default": {"BACKEND": f"{__name__}.DownMailServer"}}
     monkeypatch.setattr(notify, "RETRY_SECONDS", (0, 0))
     DownMailServer.attempts = 0
     SENT_AFTER.clear()
