@@ -47,7 +47,7 @@ def stored(write_segment):
     seal_and_checkpoint()
 
 
-def test_coordinator_with_two_factor_searches_and_the_search_is_recorded_R40_R43(
+def test_r40_r43_coordinator_with_two_factor_searches_and_the_search_is_recorded(
     client, coordinator, stored
 ):
     verified_login(client, coordinator)
@@ -62,7 +62,7 @@ def test_coordinator_with_two_factor_searches_and_the_search_is_recorded_R40_R43
     assert access.result_count == 5
 
 
-def test_export_has_the_records_and_a_manifest_of_segment_hashes_R40(client, coordinator, stored):
+def test_r40_export_has_the_records_and_a_manifest_of_segment_hashes(client, coordinator, stored):
     verified_login(client, coordinator)
     response = client.post(URL, {**FORM, "export": "csv"}, REMOTE_ADDR="198.51.100.200")
     assert response["Content-Type"] == "application/zip"
@@ -86,7 +86,7 @@ def test_reason_is_required_and_nothing_is_searched_without_it(client, coordinat
 
 
 @pytest.mark.parametrize("who", ["superuser", "webmaster", "anonymous"])
-def test_anyone_but_the_coordinator_gets_403_and_the_attempt_is_recorded_R40(client, db, who):
+def test_r40_anyone_but_the_coordinator_gets_403_and_the_attempt_is_recorded(client, db, who):
     if who == "superuser":
         client.force_login(UserFactory(username="root2", is_superuser=True))
     elif who == "webmaster":

@@ -39,7 +39,7 @@ def signed_in(client, coordinator):
     return client
 
 
-def test_coordinator_records_a_hold_and_it_is_listed_logged_and_chained_R40(signed_in, coordinator):
+def test_r40_coordinator_records_a_hold_and_it_is_listed_logged_and_chained(signed_in, coordinator):
     response = signed_in.post(URL, ORDER)
     assert response.status_code == 302
     hold = Hold.objects.get()
@@ -91,7 +91,7 @@ def test_bad_hold_input_is_refused_in_thai_and_nothing_is_saved(signed_in, chang
 
 
 @pytest.mark.parametrize("who", ["webmaster", "superuser", "anonymous"])
-def test_anyone_but_the_coordinator_gets_403_on_holds_and_it_is_recorded_R40(client, who):
+def test_r40_anyone_but_the_coordinator_gets_403_on_holds_and_it_is_recorded(client, who):
     if who == "webmaster":
         user = UserFactory(username="wm")
         user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
