@@ -10,6 +10,7 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.core.models import AgencySettings
 
@@ -84,12 +85,8 @@ def test_oit_page_follows_content_changes(client, small_catalogue, small_site):
 
 @pytest.mark.django_db
 def test_r34_dashboard_shows_score_by_group_to_webmasters_only(client, small_catalogue, small_site):
-    from django.contrib.auth.models import Group, Permission
 
-    group, _ = Group.objects.get_or_create(name=Role.WEBMASTER.value)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    webmaster = UserFactory(username="web")
-    webmaster.groups.add(group)
+    webmaster = give_role(UserFactory(username="web"), Role.WEBMASTER)
     client.force_login(webmaster)
     response = client.get("/admin/compliance/small-test/")
     assert response.status_code == 200
@@ -97,11 +94,7 @@ def test_r34_dashboard_shows_score_by_group_to_webmasters_only(client, small_cat
     assert "กลุ่ม ก" in html and "กลุ่ม ค" in html and "%" in html
     assert client.get("/admin/compliance/").status_code == 200
 
-    plain = UserFactory(username="plain")
-    plain.groups.add(Group.objects.get_or_create(name=Role.DATA_OWNER.value)[0])
-    Group.objects.get(name=Role.DATA_OWNER.value).permissions.add(
-        Permission.objects.get(codename="access_admin")
-    )
+    plain = give_role(UserFactory(username="plain"), Role.DATA_OWNER)
     client.force_login(plain)
     refused = client.get("/admin/compliance/small-test/")  # Wagtail turns 403 into a redirect
     assert refused.status_code == 302 and refused.url == "/admin/"

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.core.dailycheck import Finding, register
 from prongsai.monitoring import daily, jobs, services
@@ -20,9 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def webmaster(username="wm1"):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
-    return user
+    return give_role(UserFactory(username=username), Role.WEBMASTER)
 
 
 @pytest.fixture(autouse=True)

@@ -5,10 +5,10 @@ import json
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.trafficlog.models import TrafficAccess
 from prongsai.trafficlog.sealing import seal_and_checkpoint
@@ -26,10 +26,7 @@ FORM = {
 
 @pytest.fixture
 def coordinator(db):
-    user = UserFactory(username="coordinator")
-    group, _ = Group.objects.get_or_create(name=Role.TRAFFIC_COORDINATOR.value)
-    user.groups.add(group)
-    return user
+    return give_role(UserFactory(username="coordinator"), Role.TRAFFIC_COORDINATOR)
 
 
 def verified_login(client, user):
@@ -90,8 +87,7 @@ def test_r40_anyone_but_the_coordinator_gets_403_and_the_attempt_is_recorded(cli
     if who == "superuser":
         client.force_login(UserFactory(username="root2", is_superuser=True))
     elif who == "webmaster":
-        user = UserFactory(username="wm")
-        user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
+        user = give_role(UserFactory(username="wm"), Role.WEBMASTER)
         client.force_login(user)
     response = client.post(URL, {**FORM, "export": "json"}, REMOTE_ADDR="198.51.100.200")
     assert response.status_code == 403

@@ -2,7 +2,6 @@
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from prongsai.accounts.roles import Role
@@ -93,8 +92,7 @@ def test_bad_hold_input_is_refused_in_thai_and_nothing_is_saved(signed_in, chang
 @pytest.mark.parametrize("who", ["webmaster", "superuser", "anonymous"])
 def test_r40_anyone_but_the_coordinator_gets_403_on_holds_and_it_is_recorded(client, who):
     if who == "webmaster":
-        user = UserFactory(username="wm")
-        user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
+        user = give_role(UserFactory(username="wm"), Role.WEBMASTER)
         client.force_login(user)
     elif who == "superuser":
         client.force_login(UserFactory(username="root", is_superuser=True))
