@@ -19,7 +19,7 @@ class BasePage(Page):
 
     introduction = models.TextField(_("คำอธิบายโดยย่อ"), blank=True)
 
-    #: The standard category (sitepages.categories) this page type belongs to.
+    #: The standard category (core.categories) this page type belongs to.
     category_code: str = ""
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]

@@ -103,7 +103,7 @@ class DirectPublishTester(PagePermissionTester):
         return super().can_publish() and may_publish_directly(self.user, page_category(self.page))
 
     def can_publish_subpage(self):
-        # A section index holds pages of its own category only (sitepages.categories).
+        # A section index holds pages of its own category only (core.categories).
         from prongsai.sitepages.models.base import CategoryIndexPage
 
         allowed = super().can_publish_subpage()

@@ -51,7 +51,7 @@ def _local_day(value: dt.datetime) -> dt.date:
 class WorkingDays:
     """The agency's working-day calendar over one period, read once (publishing's definition).
 
-    ``between(a, b)`` equals ``publishing.workdays.working_days_between(a, b)``; counting from a
+    ``between(a, b)`` equals ``core.workdays.working_days_between(a, b)``; counting from a
     prefix sum saves a database query per request, which dominated a 5,000-request report.
     """
 
