@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from . import daily, jobs, permissions, reviews, selectors, services
+from . import daily, permissions, reviews, selectors, services, tasks
 from .jobrunner import job_overview
 from .models import DailyCheckSignOff, ExpiredItem, ReviewSchedule
 from .selectors import webmaster_shortage
@@ -87,7 +87,7 @@ def daily_check(request):
 def rerun_daily_check(request):
     _require(permissions.can_sign_off(request.user))
     if request.POST.get("external"):
-        jobs.check_external_links_now.enqueue()
+        tasks.check_external_links_now.enqueue()
         messages.success(request, _("ส่งงานตรวจลิงก์ภายนอกให้ระบบเบื้องหลังแล้ว ผลจะปรากฏเมื่อตรวจเสร็จ"))
     else:
         daily.run_daily_check(check_external_links=False)

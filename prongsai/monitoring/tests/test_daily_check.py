@@ -12,7 +12,8 @@ from prongsai.accounts.roles import Role
 from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.core.dailycheck import Finding, register
-from prongsai.monitoring import daily, jobs, services
+from prongsai.monitoring import daily, services
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import DailyCheckSignOff, JobRun
 
 from .conftest import at

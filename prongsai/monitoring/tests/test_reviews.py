@@ -6,7 +6,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from prongsai.accounts.tests.factories import UserFactory
-from prongsai.monitoring import jobs, reviews, selectors, services
+from prongsai.monitoring import reviews, selectors, services
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import ReviewAction, ReviewSchedule
 
 from .conftest import at
