@@ -17,7 +17,7 @@ def admin_home_url() -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
 
 
-def send_later(users, subject: str, lines: list[str]) -> None:
+def _mail(users, subject: str, lines: list[str]) -> None:
     notify.send_later(
         users,
         _("[บัญชีผู้ใช้] %(subject)s") % {"subject": subject},
@@ -30,7 +30,7 @@ def _unexpected() -> str:
 
 
 def device_replaced(user) -> None:
-    send_later(
+    _mail(
         [user],
         _("มีการเปลี่ยนอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
         [
@@ -47,7 +47,7 @@ def device_replaced(user) -> None:
 
 
 def devices_reset(user, *, by, reason: str) -> None:
-    send_later(
+    _mail(
         [user],
         _("ผู้ดูแลระบบล้างอุปกรณ์ยืนยันตัวตนสองขั้นตอนของคุณ"),
         [
@@ -72,7 +72,7 @@ def devices_reset(user, *, by, reason: str) -> None:
 def coordinator_changed(change, users) -> None:
     account = change.account
     verb = _("ได้รับแต่งตั้งเป็น") if change.grant else _("ถูกถอดถอนจากการเป็น")
-    send_later(
+    _mail(
         users,
         _("การเปลี่ยนแปลงผู้ประสานงานข้อมูลจราจรทางคอมพิวเตอร์"),
         [

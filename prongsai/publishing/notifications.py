@@ -28,7 +28,7 @@ def admin_url(publish_request) -> str:
     return site_root_url() + reverse("publishing_admin:detail", args=[publish_request.pk])
 
 
-def send_later(users, subject: str, lines: list[str]) -> None:
+def _mail(users, subject: str, lines: list[str]) -> None:
     notify.send_later(
         users,
         _("[เผยแพร่ข้อมูล] %(subject)s") % {"subject": subject},
@@ -64,7 +64,7 @@ def _heading(publish_request) -> list[str]:
 
 
 def notify_awaiting_approval(publish_request, step) -> None:
-    send_later(
+    _mail(
         approvers_for_step(step, publish_request),
         _("คำขอรอการอนุมัติ: %(title)s") % {"title": publish_request.title},
         [
@@ -78,7 +78,7 @@ def notify_awaiting_approval(publish_request, step) -> None:
 
 def notify_awaiting_publication(publish_request) -> None:
     due = thai_date(publish_request.due_date)
-    send_later(
+    _mail(
         publishers_for(publish_request),
         _("คำขอได้รับอนุมัติ รอเผยแพร่: %(title)s") % {"title": publish_request.title},
         [
@@ -87,7 +87,7 @@ def notify_awaiting_publication(publish_request) -> None:
             _("ดำเนินการได้ที่ %(url)s") % {"url": admin_url(publish_request)},
         ],
     )
-    send_later(
+    _mail(
         [publish_request.requester],
         _("คำขอได้รับอนุมัติแล้ว: %(title)s") % {"title": publish_request.title},
         [
@@ -99,7 +99,7 @@ def notify_awaiting_publication(publish_request) -> None:
 
 
 def notify_rejected(publish_request, reason: str, recipients) -> None:
-    send_later(
+    _mail(
         recipients,
         _("คำขอไม่ได้รับอนุมัติ: %(title)s") % {"title": publish_request.title},
         [
@@ -111,7 +111,7 @@ def notify_rejected(publish_request, reason: str, recipients) -> None:
 
 
 def notify_returned(publish_request, reason: str, recipients) -> None:
-    send_later(
+    _mail(
         recipients,
         _("คำขอถูกส่งกลับให้แก้ไข: %(title)s") % {"title": publish_request.title},
         [
@@ -123,7 +123,7 @@ def notify_returned(publish_request, reason: str, recipients) -> None:
 
 
 def notify_published(publish_request) -> None:
-    send_later(
+    _mail(
         [publish_request.requester],
         _("เผยแพร่แล้ว: %(title)s") % {"title": publish_request.title},
         [
@@ -135,7 +135,7 @@ def notify_published(publish_request) -> None:
 
 
 def notify_verbal_confirmation_needed(publish_request, verbal) -> None:
-    send_later(
+    _mail(
         [verbal.approver],
         _("โปรดยืนยันการอนุมัติด้วยวาจา: %(title)s") % {"title": publish_request.title},
         [
@@ -153,7 +153,7 @@ def notify_verbal_confirmation_needed(publish_request, verbal) -> None:
 
 
 def notify_verbal_confirmed(publish_request, verbal) -> None:
-    send_later(
+    _mail(
         [publish_request.requester, verbal.recorded_by],
         _("ยืนยันการอนุมัติด้วยวาจาแล้ว: %(title)s") % {"title": publish_request.title},
         [

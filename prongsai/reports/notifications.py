@@ -19,7 +19,7 @@ def report_url(report) -> str:
     return base + reverse("reports_admin:detail", args=[report.pk])
 
 
-def send_later(users, subject: str, lines: list[str], attachment=None) -> None:
+def _mail(users, subject: str, lines: list[str], attachment=None) -> None:
     notify.send_later(users, f"[รายงาน] {subject}", [*lines, "", SIGNATURE], attachment=attachment)
 
 
@@ -41,7 +41,7 @@ def webmasters() -> list:
 
 
 def notify_opened(report) -> None:
-    send_later(
+    _mail(
         webmasters(),
         f"ร่างรายงาน{report.label}",
         [
@@ -54,7 +54,7 @@ def notify_opened(report) -> None:
 
 
 def notify_submitted(report) -> None:
-    send_later(
+    _mail(
         supervisors(report.site),
         f"รายงาน{report.label} รอท่านพิจารณา",
         [
@@ -66,7 +66,7 @@ def notify_submitted(report) -> None:
 
 
 def notify_returned(report, reason: str) -> None:
-    send_later(
+    _mail(
         [report.submitted_by, *webmasters()],
         f"รายงาน{report.label} ถูกส่งกลับให้แก้ไข",
         [f"เหตุผล: {reason}", report_url(report)],
@@ -76,7 +76,7 @@ def notify_returned(report, reason: str) -> None:
 def notify_approved(report) -> None:
     """The approved report, its PDF attached, to the executives and the web team."""
     executives = list(users_with_role(Role.EXECUTIVE))
-    send_later(
+    _mail(
         [*executives, report.submitted_by, *webmasters()],
         f"รายงาน{report.label} (อนุมัติแล้ว)",
         [
