@@ -46,3 +46,13 @@ def can_decide(user, publish_request) -> bool:
 
 def can_publish(user, publish_request) -> bool:
     return is_publisher(user) and publish_request.status == Status.APPROVED
+
+
+def can_open_revision(user, page) -> bool:
+    """May ask for a live page to be revised through the approval route (R31)."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user_has_role(user, Role.DATA_OWNER) or user_has_role(user, Role.WEBMASTER):
+        return True
+    owner_unit_id = getattr(page, "owner_unit_id", None)
+    return page.owner_id == user.pk or (owner_unit_id is not None and user.unit_id == owner_unit_id)

@@ -490,15 +490,6 @@ def _class_for_revision(page):
     return chosen or classes.first(), None
 
 
-def _may_open_revision(user, page) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user_has_role(user, Role.DATA_OWNER) or user_has_role(user, Role.WEBMASTER):
-        return True
-    owner_unit_id = getattr(page, "owner_unit_id", None)
-    return page.owner_id == user.pk or (owner_unit_id is not None and user.unit_id == owner_unit_id)
-
-
 def open_revision_request(*, page, user, note: str):
     """Open a request to revise a live page through the normal approval route (R31).
 
@@ -514,8 +505,8 @@ def open_revision_request(*, page, user, note: str):
     note = (note or "").strip()
     if not note:
         _refuse(_("กรุณาระบุสิ่งที่ต้องปรับปรุง"))
-    if not _may_open_revision(user, page):
-        _refuse(_("ท่านไม่มีสิทธิ์ขอปรับปรุงหน้านี้"))
+    if not permissions.can_open_revision(user, page):
+        refuse(_("ท่านไม่มีสิทธิ์ขอปรับปรุงหน้านี้"))
     information_class, last = _class_for_revision(page)
     if information_class is None:
         with transaction.atomic():
