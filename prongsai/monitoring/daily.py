@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.dailycheck import registered_checks
+from prongsai.core.notify import send_later
 
 from .linkcheck import run_link_check
 from .models import DailyCheckRun, DailyCheckSignOff
@@ -46,7 +47,7 @@ def run_daily_check(*, check_external_links=False, notify=False, today=None) -> 
             for s in sections
             for f in s["findings"]
         ]
-        notify.send_later(
+        send_later(
             supervisor_recipients(),
             _("ผลการตรวจเว็บไซต์ประจำวัน: พบปัญหา %(n)s รายการ") % {"n": run.problem_count},
             lines,
