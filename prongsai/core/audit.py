@@ -65,6 +65,10 @@ ACTIONS = {
     "prongsai.report.returned": _("ส่งรายงานผลการดำเนินงานกลับให้แก้ไข"),
     "prongsai.report.approved": _("อนุมัติรายงานผลการดำเนินงาน"),
     "prongsai.report.published": _("เผยแพร่รายงานผลการดำเนินงานบนเว็บไซต์"),
+    # inforequests (official information requests)
+    "prongsai.inforequest.submit": _("รับคำขอข้อมูลข่าวสาร"),
+    "prongsai.inforequest.start": _("เริ่มดำเนินการคำขอข้อมูลข่าวสาร"),
+    "prongsai.inforequest.decide": _("แจ้งผลคำขอข้อมูลข่าวสาร"),
     # trafficlog (R40): every look at the data, allowed or refused
     "prongsai.traffic.search.allowed": _("ค้นหาข้อมูลจราจร"),
     "prongsai.traffic.export.allowed": _("ส่งออกข้อมูลจราจร"),

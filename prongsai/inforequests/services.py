@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
+from prongsai.core.audit import log
 from prongsai.core.thaidate import buddhist_year, fiscal_year
 
 from . import notifications
