@@ -91,6 +91,7 @@ test: install system-deps
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PY) scripts/asvs_coverage.py
 

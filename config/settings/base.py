@@ -23,6 +23,7 @@ PRONGSAI_APPS = [
     "prongsai.trafficlog",
     "prongsai.analytics",
     "prongsai.feedback",
+    "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
     "prongsai.frontcache",
@@ -114,15 +115,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -187,7 +179,6 @@ WAGTAILDOCS_EXTENSIONS = [
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -199,7 +190,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Django 6.1 mailers (EMAIL_BACKEND and EMAIL_HOST… are deprecated and refused beside MAILERS).
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
@@ -265,7 +257,7 @@ PRONGSAI_PUBLISH_REVISION_CLASS = env.env_str("PRONGSAI_PUBLISH_REVISION_CLASS",
 # --- monitoring (R30–R33) ---
 # `manage.py crontask` (the scheduler) comes from django-crontask; jobs: prongsai/monitoring/jobs.py.
 INSTALLED_APPS.append("crontask")
-# Review intervals in days by category code (prongsai/sitepages/categories.py); "default" for the rest.
+# Review intervals in days by category code (prongsai/core/categories.py); "default" for the rest.
 PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": env.env_int("PRONGSAI_REVIEW_INTERVAL_DAYS", 365)}
 PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = env.env_int("PRONGSAI_REVIEW_REMINDER_EVERY_DAYS", 7)
 PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = env.env_int("PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS", 14)

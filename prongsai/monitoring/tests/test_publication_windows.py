@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Page
 
 from prongsai.accounts.tests.factories import UserFactory
-from prongsai.monitoring import jobs
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import ExpiredItem, JobRun
 from prongsai.sitepages.models import AgencyDocument, NewsPage
 from prongsai.sitepages.tests.factories import metadata
