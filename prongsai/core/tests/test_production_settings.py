@@ -25,7 +25,7 @@ def _run(args, **env_overrides):
     )
 
 
-def test_check_deploy_is_clean_with_nothing_silenced():
+def test_r42_check_deploy_is_clean_with_nothing_silenced():
     """Failed before: security.W021 (HSTS preload) was silenced."""
     result = _run(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **REQUIRED)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -52,21 +52,21 @@ def _inline_scripts_without_the_nonce(response):
     return missing
 
 
-def test_public_page_headers(client, home_page):
+def test_r42_public_page_headers(client, home_page):
     response = client.get(home_page.url)
     assert response.status_code == 200
     _assert_headers(response)
     assert _inline_scripts_without_the_nonce(response) == []
 
 
-def test_error_page_headers(client, home_page):
+def test_r42_error_page_headers(client, home_page):
     response = client.get("/no-such-page-anywhere/")
     assert response.status_code == 404
     _assert_headers(response)
 
 
 @override_settings(DEBUG=False, DEBUG_PROPAGATE_EXCEPTIONS=False)
-def test_server_error_page_headers(client, home_page, monkeypatch):
+def test_r42_server_error_page_headers(client, home_page, monkeypatch):
     from wagtail.models import Page
 
     def boom(*args, **kwargs):
@@ -79,7 +79,7 @@ def test_server_error_page_headers(client, home_page, monkeypatch):
     _assert_headers(response)
 
 
-def test_admin_page_editor_inline_scripts_carry_the_nonce(client, home_page):
+def test_r42_admin_page_editor_inline_scripts_carry_the_nonce(client, home_page):
     """Wagtail's date/time pickers and inline panels write inline scripts; each gets the nonce
     named in this response's header (failed before: the admin relied on 'unsafe-inline')."""
     from prongsai.sitepages.models import LinkIndexPage
@@ -95,7 +95,7 @@ def test_admin_page_editor_inline_scripts_carry_the_nonce(client, home_page):
     assert response.content.decode().count("nonce=") >= 1
 
 
-def test_admin_login_page_headers(client, home_page):
+def test_r42_admin_login_page_headers(client, home_page):
     response = client.get("/admin/login/")
     assert response.status_code == 200
     _assert_headers(response)
