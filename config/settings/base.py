@@ -26,6 +26,7 @@ PRONGSAI_APPS = [
     "prongsai.feedback",
     "prongsai.search",
     "prongsai.reports",
+    "prongsai.profiles",
     "prongsai.frontcache",
 ]
 

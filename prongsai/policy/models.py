@@ -83,6 +83,11 @@ class AgencyPolicy(BaseSiteSetting):
         help_text=_('นามสกุลไฟล์ เช่น ["pdf", "doc", "docx"] เว้นว่างเพื่อรับทุกชนิดที่ระบบรองรับ'),
     )
 
+    profile_name = models.CharField(_("โปรไฟล์ที่ใช้ตั้งต้น"), max_length=50, blank=True, editable=False)
+    guideline = models.CharField(
+        _("แนวปฏิบัติของหน่วยงานที่เป็นที่มา"), max_length=255, blank=True, editable=False
+    )
+
     base_form_class = AgencyPolicyForm
     panels = [
         MultiFieldPanel(
