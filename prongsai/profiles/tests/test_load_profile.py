@@ -74,14 +74,25 @@ def test_a_failure_halfway_leaves_nothing_behind():
     assert not Unit.objects.exists() and not User.objects.exists()
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["dcy", "satun-pho", "most-ops", "phang-nga"])
+def test_r60_r64_each_shipped_profile_loads_into_a_fresh_site(name):
+    profile = read_profile(resolve(name))
+    load(profile)
+    assert User.objects.count() == len(profile.people)
+    assert InformationClass.objects.count() == len(profile.information_classes)
+    assert policy_for().profile_name == name
+
+
 @pytest.mark.django_db(transaction=True)
-def test_r62_export_load_into_a_fresh_database_export_gives_the_same_file():
-    load(read_profile(resolve("bang-mak")))
+@pytest.mark.parametrize("name", ["bang-mak", "most-ops"])
+def test_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
+    load(read_profile(resolve(name)))
     first = export_text()
     call_command("flush", interactive=False, verbosity=0)
     load(parse_profile(first, "exported.yaml"))
     assert export_text() == first
-    assert "นายสมรัก" in first and "min_webmasters: 2" in first
+    assert "min_webmasters: 2" in first and f"profile: {name}" in first
 
 
 @pytest.mark.django_db

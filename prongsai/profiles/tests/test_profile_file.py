@@ -49,8 +49,8 @@ def test_the_minimal_profile_is_valid():
     assert parse_profile(MINIMAL).agency.name_th == "หน่วยงานทดสอบ"
 
 
-@pytest.mark.parametrize("name", ["bang-mak"])
-def test_every_shipped_profile_is_valid(name):
+@pytest.mark.parametrize("name", ["dcy", "satun-pho", "bang-mak", "most-ops", "phang-nga"])
+def test_r60_r64_every_shipped_profile_is_valid(name):
     assert name in shipped()
     assert read_profile(resolve(name)).profile == name
 
