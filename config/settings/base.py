@@ -16,6 +16,7 @@ ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"
 PRONGSAI_APPS = [
     "prongsai.core",
     "prongsai.accounts",
+    "prongsai.policy",
     "prongsai.sitepages",
     "prongsai.publishing",
     "prongsai.monitoring",
@@ -26,6 +27,7 @@ PRONGSAI_APPS = [
     "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
+    "prongsai.profiles",
     "prongsai.frontcache",
 ]
 
