@@ -93,16 +93,16 @@ class RoundKind(models.TextChoices):
     AD_HOC = "adhoc", _("รอบเฉพาะกิจ")
 
 
-#: The standard categories a round asks about when it names none (004: the 8 headings).
+#: The round's headings when it names none: Phang Nga's guideline (004 §1.1–1.8).
 DEFAULT_CATEGORIES = (
-    "ข้อมูลพื้นฐานของหน่วยงาน",
-    "ข่าวประชาสัมพันธ์",
-    "การจัดซื้อจัดจ้าง",
-    "แผนและผลการดำเนินงาน",
-    "กฎหมายและระเบียบที่เกี่ยวข้อง",
-    "การให้บริการและคู่มือประชาชน",
-    "ช่องทางรับฟังความคิดเห็น",
-    "การเปิดเผยข้อมูลตามกฎหมายข้อมูลข่าวสาร",
+    "ข้อมูลหน่วยงาน (General Information)",
+    "กฎหมาย ระเบียบ ข้อบังคับที่เกี่ยวข้องกับหน่วยงาน",
+    "คลังความรู้ (Knowledge and Statistic)",
+    "เว็บลิงก์ (Web Link)",
+    "ข้อมูลข่าวสารที่จัดไว้ให้ประชาชนตรวจดูได้ตาม พ.ร.บ.ข้อมูลข่าวสารของราชการ มาตรา 9",
+    "คู่มือสำหรับประชาชน (Service Information)",
+    "ข่าวประชาสัมพันธ์ (Public Relations)",
+    "ระบบให้บริการในรูปแบบอิเล็กทรอนิกส์ (e-Service)",
 )
 
 
