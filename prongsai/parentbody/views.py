@@ -35,7 +35,10 @@ def _errors(request, error: ValidationError) -> None:
 def board(request):
     _coordinator(request)
     rounds = [(r, selectors.counts(selectors.board(r))) for r in selectors.rounds_for_board()]
-    return TemplateResponse(request, "parentbody/board.html", {"rounds": rounds})
+    agencies = MemberAgency.objects.order_by("name")
+    return TemplateResponse(
+        request, "parentbody/board.html", {"rounds": rounds, "agencies": agencies}
+    )
 
 
 def round_board(request, pk):

@@ -2,6 +2,7 @@
 submits, the coordinator's board shows every state, the governor's aggregate as PDF and XLSX."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -15,6 +16,7 @@ from prongsai.parentbody.models import Submission
 from .conftest import answers
 
 pytestmark = pytest.mark.django_db
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 
 
 @pytest.fixture
@@ -115,6 +117,8 @@ def test_r36_board_shows_each_agency_state_and_the_aggregate_exports(
     assert 'data-state="submitted"' in page and page.count('data-state="not_yet"') == 2
     pdf = client.get(reverse("parentbody_admin:round-pdf", args=[round_.pk]))
     assert pdf["Content-Type"] == "application/pdf"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "parentbody-aggregate.pdf").write_bytes(pdf.content)  # for a look by eye
     pages = PdfReader(io.BytesIO(pdf.content)).pages
     text = "".join(p.extract_text() for p in pages).replace("\n", "")  # cells wrap long names
     assert "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดพังงา" in text
@@ -142,6 +146,8 @@ def test_r36_coordinator_returns_a_submission_with_a_reason_on_the_screen(
 
 def test_r36_token_issued_once_on_the_screen_and_revoked(client, coordinator, agencies):
     client.force_login(coordinator)
+    board = client.get(reverse("parentbody_admin:board")).content.decode()
+    assert reverse("parentbody_admin:agency-access", args=[agencies["c"].pk]) in board
     url = reverse("parentbody_admin:agency-access", args=[agencies["a"].pk])
     page = client.post(url, {"action": "issue"}).content.decode()
     assert 'id="new-token"' in page
