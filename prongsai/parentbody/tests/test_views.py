@@ -156,3 +156,17 @@ def test_r36_token_issued_once_on_the_screen_and_revoked(client, coordinator, ag
     client.post(url, {"action": "revoke", "token": token.pk})
     token.refresh_from_db()
     assert token.revoked_at is not None
+
+
+def test_r36_reporter_group_reaches_the_admin_and_nothing_else(client, reporters, round_, in_round):
+    from prongsai.parentbody.services import REPORTER_GROUP
+
+    person = reporters["a"]
+    group = person.groups.get(name=REPORTER_GROUP)
+    assert list(group.permissions.values_list("codename", flat=True)) == ["access_admin"]
+    client.force_login(person)
+    home = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "province-my-reports" in home  # the menu items' names
+    assert "province-board" not in home and "parentbody_agency" not in home
+    mine = client.get(reverse("parentbody_admin:mine")).content.decode()
+    assert round_.title in mine
