@@ -1,12 +1,12 @@
-"""Changes to an agency's policy, audited with the registered action ``prongsai_policy.changed``."""
+"""Changes to an agency's policy, audited with the registered action ``prongsai.policy.changed``."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.audit import log
 
-ACTION = "prongsai_policy.changed"
+ACTION = "prongsai.policy.changed"
 MANY_TO_MANY = ("supervisors",)
 
 

@@ -8,13 +8,13 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from wagtail.log_actions import log
 from wagtail.models import Page, Site
 
 from prongsai.accounts.models import Unit, User
 from prongsai.accounts.role_sync import role_group, sync_roles
 from prongsai.compliance.catalogue_io import load_shipped_catalogues
 from prongsai.compliance.models import Catalogue
+from prongsai.core.audit import log
 from prongsai.core.categories import CATEGORIES
 from prongsai.core.demo import ensure_wagtail_roots
 from prongsai.core.models import AgencySettings
@@ -33,7 +33,7 @@ from prongsai.sitepages import models as site_pages
 
 from .schema import ROLE_KEYS, Profile
 
-ACTION = "prongsai_profiles.loaded"
+ACTION = "prongsai.profile.loaded"
 SCHEMES = {"gws": ("gws",), "oia": ("oia",), "ita-oit": ("ita-oit", "ita-oit-sector")}
 
 

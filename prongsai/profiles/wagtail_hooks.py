@@ -4,13 +4,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_views
-from .loader import ACTION
-
-
-@hooks.register("register_log_actions")
-def register_profile_actions(actions):
-    label = _("โหลดโปรไฟล์หน่วยงาน")
-    actions.register_action(ACTION, label, label)
 
 
 @hooks.register("register_admin_urls")

@@ -29,7 +29,7 @@ def test_r25_only_an_administrator_changes_the_policy_and_each_change_is_audited
     update_policy(policy_for(), admin, publish_deadline_working_days=7, supervisors=[supervisor])
     assert policy_for().publish_deadline_working_days == 7
     assert supervisor_users() == [supervisor]
-    entry = ModelLogEntry.objects.get(action="prongsai_policy.changed")
+    entry = ModelLogEntry.objects.get(action="prongsai.policy.changed")
     assert entry.user == admin
     assert entry.data["after"]["publish_deadline_working_days"] == 7
 
@@ -48,4 +48,4 @@ def test_r25_bad_policy_values_are_refused_and_change_nothing(values):
     with pytest.raises(ValidationError):
         update_policy(policy_for(), None, **values)
     assert policy_for().publish_deadline_working_days == 3
-    assert not ModelLogEntry.objects.filter(action="prongsai_policy.changed").exists()
+    assert not ModelLogEntry.objects.filter(action="prongsai.policy.changed").exists()

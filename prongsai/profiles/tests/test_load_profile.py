@@ -41,7 +41,7 @@ def test_r62_bang_mak_loads_with_its_named_people_roles_and_policy(capsys):
     assert policy.category_label("links", "") == "เว็บไซต์หน่วยงานที่เกี่ยวข้อง"
     assert NewsIndexPage.objects.get().title == "ข่าวประชาสัมพันธ์"
     assert ReportingSettings.for_site(policy.site).supervisor == somrak
-    assert ModelLogEntry.objects.filter(action="prongsai_profiles.loaded").exists()
+    assert ModelLogEntry.objects.filter(action="prongsai.profile.loaded").exists()
 
 
 @pytest.mark.django_db

@@ -59,7 +59,7 @@ def test_r25_changing_the_deadline_in_the_admin_changes_the_next_due_date_and_is
     assert response.status_code == 302, response.content.decode()[:2000]
     assert policy_for().publish_deadline_working_days == 5
 
-    entry = ModelLogEntry.objects.get(action="prongsai_policy.changed")
+    entry = ModelLogEntry.objects.get(action="prongsai.policy.changed")
     assert entry.user == admin
     assert entry.data["before"] == {"publish_deadline_working_days": 3}
     assert entry.data["after"] == {"publish_deadline_working_days": 5}
@@ -80,7 +80,7 @@ def test_r25_a_deadline_below_one_day_is_refused_and_changes_nothing(days, admin
     response = client.post(_edit_url(), _form(policy, publish_deadline_working_days=days))
     assert response.status_code == 200
     assert policy_for().publish_deadline_working_days == 3
-    assert not ModelLogEntry.objects.filter(action="prongsai_policy.changed").exists()
+    assert not ModelLogEntry.objects.filter(action="prongsai.policy.changed").exists()
 
 
 @pytest.mark.django_db
