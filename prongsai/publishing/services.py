@@ -17,6 +17,8 @@ from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.thaidate import thai_date
+from prongsai.filecheck.policy import ATTACHMENT
+from prongsai.filecheck.services import checked_upload
 
 from . import notifications as notify
 from . import workflows
@@ -94,15 +96,17 @@ def _record(
     return event
 
 
-def _validate_files(files) -> None:
-    errors = []
+def _validate_files(files, user) -> list:
+    """The attachments to store (images re-encoded); every refused one is in the audit log."""
+    errors, checked = [], []
     for uploaded in files:
         try:
-            validate_upload(uploaded)
+            checked.append(checked_upload(uploaded, ATTACHMENT, user=user))
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
+    return checked
 
 
 def _attach(publish_request, files) -> None:
@@ -156,7 +160,7 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
     fields = {name: data[name] for name in EDITABLE_FIELDS if name in data}
     publish_request = PublishRequest(requester=user, unit=user.unit, **fields)
     publish_request.full_clean()
-    _validate_files(files)
+    files = _validate_files(files, user)
     with transaction.atomic():
         publish_request.submitted_at = timezone.now()
         publish_request.save()
@@ -261,6 +265,8 @@ def request_return_for_correction(user, publish_request, *, reason: str) -> Publ
 
 def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishRequest:
     """The owner corrects a returned request and sends the same request again."""
+    # Checked before the transaction so a refused file's audit entry is kept.
+    files = _validate_files(files, user)
     with transaction.atomic():
         publish_request = _locked(publish_request)
         if user.pk != publish_request.requester_id:
@@ -271,7 +277,6 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
             if name in data:
                 setattr(publish_request, name, data[name])
         publish_request.full_clean()
-        _validate_files(files)
         _attach(publish_request, files)
         update_draft(publish_request, user)
         _record(publish_request, user, Role.DATA_OWNER.label, Action.RESUBMITTED)
