@@ -22,6 +22,8 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
+        # Empty files are refused by the upload check, with its message and audit entry.
+        kwargs.setdefault("allow_empty_file", True)
         kwargs.setdefault(
             "widget",
             MultipleFileInput(
