@@ -384,3 +384,47 @@ def pdf_js_in_object_stream() -> bytes:
     )
     out += b"startxref\n%d\n%%%%EOF\n" % offsets[7]
     return bytes(out)
+
+
+def xlsx_many_cells(rows: int, columns: int = 10) -> bytes:
+    """A valid workbook with ``rows`` x ``columns`` numbers: small on disk, slow to read."""
+    sheet_ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    package_rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            content_types(
+                ("/xl/workbook.xml", XLSX_MAIN),
+                (
+                    "/xl/worksheets/sheet1.xml",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+                ),
+            ),
+        )
+        archive.writestr(
+            "_rels/.rels",
+            f'<Relationships xmlns="{package_rels}"><Relationship Id="rId1" '
+            f'Type="{rel_ns}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        )
+        archive.writestr(
+            "xl/workbook.xml",
+            f'<workbook xmlns="{sheet_ns}" xmlns:r="{rel_ns}"><sheets>'
+            '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        )
+        archive.writestr(
+            "xl/_rels/workbook.xml.rels",
+            f'<Relationships xmlns="{package_rels}"><Relationship Id="rId1" '
+            f'Type="{rel_ns}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+        )
+        info = zipfile.ZipInfo("xl/worksheets/sheet1.xml")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as stream:
+            stream.write(f'<worksheet xmlns="{sheet_ns}"><sheetData>'.encode())
+            row = "".join(f"<c><v>{n}</v></c>" for n in range(columns)).encode()
+            block = b"<row>" + row + b"</row>"
+            for _ in range(rows // 1000):
+                stream.write(block * 1000)
+            stream.write(b"</sheetData></worksheet>")
+    return buffer.getvalue()
