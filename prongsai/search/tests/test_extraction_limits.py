@@ -22,7 +22,6 @@ def test_r42_zip_bomb_docx_ends_the_child_process_not_the_worker(settings):
     assert time.monotonic() - started < 20
     # The worker itself did not grow by the inflated size (ru_maxrss is in kilobytes).
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024
-    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 300 * 1024
 
 
 def test_r42_extraction_past_its_time_limit_is_stopped(settings):
