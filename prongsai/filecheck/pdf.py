@@ -36,7 +36,7 @@ def _decoded(name: bytes) -> str:
     return _HEX.sub(lambda m: bytes([int(m.group(1), 16)]), name).decode("latin-1")
 
 
-def _walk(value, seen: set, depth: int = 0) -> None:
+def _walk(value, depth: int = 0) -> None:
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
     if depth > 64:
@@ -50,10 +50,10 @@ def _walk(value, seen: set, depth: int = 0) -> None:
         for key, item in value.items():
             if key.lstrip("/") in _FORBIDDEN:
                 raise Refused(refusals.ACTIVE, why="pdf-key")
-            _walk(item, seen, depth + 1)
+            _walk(item, depth + 1)
     elif isinstance(value, ArrayObject):
         for item in value:
-            _walk(item, seen, depth + 1)
+            _walk(item, depth + 1)
 
 
 def check_pdf(data: bytes) -> str:
@@ -75,10 +75,9 @@ def check_pdf(data: bytes) -> str:
         numbers |= {(num, 0) for num in reader.xref_objStm}
         if len(numbers) > _MAX_OBJECTS or not reader.pages:
             raise Refused(refusals.UNSAFE, why="pdf-objects")
-        seen: set = set()
         for num, gen in numbers:
             value = reader.get_object(IndirectObject(num, gen, reader))
-            _walk(value, seen)
+            _walk(value)
     except Refused:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure means we cannot vouch for it

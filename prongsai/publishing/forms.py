@@ -4,6 +4,7 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 from prongsai.accounts.models import Unit
+from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
 
 from .models import InformationClass, PublishRequest, Status, VerbalMethod
 from .services import EDITABLE_FIELDS
@@ -27,7 +28,11 @@ class MultipleFileField(forms.FileField):
         kwargs.setdefault(
             "widget",
             MultipleFileInput(
-                attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"}
+                attrs={
+                    "accept": ",".join(
+                        f".{ext}" for ext in UploadPolicy.for_site().allowed_extensions(ATTACHMENT)
+                    )
+                }
             ),
         )
         super().__init__(*args, **kwargs)

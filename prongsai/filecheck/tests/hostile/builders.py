@@ -428,3 +428,45 @@ def xlsx_many_cells(rows: int, columns: int = 10) -> bytes:
                 stream.write(block * 1000)
             stream.write(b"</sheetData></worksheet>")
     return buffer.getvalue()
+
+
+def symlink_zip() -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = zipfile.ZipInfo("link")
+        info.external_attr = 0o120777 << 16
+        archive.writestr(info, "/etc/passwd")
+    return buffer.getvalue()
+
+
+def encrypted_zip() -> bytes:
+    data = bytearray(zip_bytes([("secret.txt", b"x" * 50)]))
+    # Set the "encrypted" flag in the local header and the central directory record.
+    data[6] |= 1
+    central = data.index(b"PK\x01\x02")
+    data[central + 8] |= 1
+    return bytes(data)
+
+
+def duplicate_zip() -> bytes:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return zip_bytes([("a.txt", b"one"), ("a.txt", b"two")])
+
+
+def pypdf_js() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(pdf())))
+    writer.add_open_action(JavaScript("app.alert('x');"))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -273,9 +273,9 @@ SAMPLES_SPEC = [
             ]
         ),
     ),
-    ("symlink.zip", set(), "symlink entry to /etc/passwd", lambda: _symlink_zip()),
-    ("encrypted.zip", set(), "encrypted entry", lambda: _encrypted_zip()),
-    ("duplicate.zip", set(), "the same name twice", lambda: _duplicate_zip()),
+    ("symlink.zip", set(), "symlink entry to /etc/passwd", b.symlink_zip),
+    ("encrypted.zip", set(), "encrypted entry", b.encrypted_zip),
+    ("duplicate.zip", set(), "the same name twice", b.duplicate_zip),
     ("tools.zip", set(), "zip with an .exe", lambda: b.zip_bytes([("setup.exe", b.EXE)])),
     (
         "elf.zip",
@@ -354,7 +354,7 @@ SAMPLES_SPEC = [
             page_extra=b"/AA << /O 5 0 R >>",
         ),
     ),
-    ("open-js.pdf", set(), "JavaScript open action added with pypdf", lambda: _pypdf_js()),
+    ("open-js.pdf", set(), "JavaScript open action added with pypdf", b.pypdf_js),
     (
         "objstm-js.pdf",
         set(),
@@ -485,48 +485,6 @@ FORM_OUTCOMES = {
     "invoice\u202egnp.pdf": {DOC, ATT},
     "report\u2067.pdf": {DOC, ATT},
 }
-
-
-def _symlink_zip() -> bytes:
-    import io
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        info = zipfile.ZipInfo("link")
-        info.external_attr = 0o120777 << 16
-        archive.writestr(info, "/etc/passwd")
-    return buffer.getvalue()
-
-
-def _encrypted_zip() -> bytes:
-    data = bytearray(b.zip_bytes([("secret.txt", b"x" * 50)]))
-    # Set the "encrypted" flag in the local header and the central directory record.
-    data[6] |= 1
-    central = data.index(b"PK\x01\x02")
-    data[central + 8] |= 1
-    return bytes(data)
-
-
-def _duplicate_zip() -> bytes:
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return b.zip_bytes([("a.txt", b"one"), ("a.txt", b"two")])
-
-
-def _pypdf_js() -> bytes:
-    import io
-
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.actions import JavaScript
-
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(b.pdf())))
-    writer.add_open_action(JavaScript("app.alert('x');"))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
 
 
 def samples() -> list[Sample]:
