@@ -4,13 +4,31 @@ Re-encoding drops EXIF (GPS, camera serials), XMP, comments and anything appende
 image (GIF/ZIP polyglots); the EXIF orientation is applied to the pixels first.
 """
 
+import contextlib
 import io
+import threading
 import warnings
 
 from . import refusals
 from .refusals import Refused
 
 _FORMATS = {"JPEG": "jpeg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
+_STRICT = threading.Lock()
+
+
+@contextlib.contextmanager
+def _truncated_images_refused():
+    """Pillow's switch is process-wide and WeasyPrint turns it on when imported (reports), which
+    would let a truncated upload through; hold it off while we decode, one decode at a time."""
+    from PIL import ImageFile
+
+    with _STRICT:
+        previous = ImageFile.LOAD_TRUNCATED_IMAGES
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+        try:
+            yield
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
 def image_kind(data: bytes) -> str | None:
@@ -29,7 +47,7 @@ def reencode(data: bytes, kind: str, policy) -> bytes:
     from PIL import Image, ImageOps, ImageSequence
 
     try:
-        with warnings.catch_warnings():
+        with _truncated_images_refused(), warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = Image.open(io.BytesIO(data), formats=list(_FORMATS))
             if _FORMATS.get(image.format) != kind:

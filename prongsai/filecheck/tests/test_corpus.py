@@ -90,3 +90,15 @@ def test_r42_wrong_kind_lists_the_accepted_extensions(corpus):
         _check(corpus, BY_NAME["pdf.docx"], ATTACHMENT)
     message = refused.value.messages[0]
     assert ".pdf" in message and ".docx" in message and ".jpg" in message
+
+
+def test_r42_truncated_image_is_refused_even_after_weasyprint_relaxed_pillow(corpus):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES on import; truncated uploads passed then."""
+    import weasyprint  # noqa: F401 - imported for its side effect on Pillow
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    for name in ("truncated.jpg", "truncated.png"):
+        with pytest.raises(UploadRefused):
+            _check(corpus, BY_NAME[name], IMAGE)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as WeasyPrint wants it
