@@ -26,6 +26,7 @@ urlpatterns = [
     path("feeds/news/", NewsFeed(), name="news-feed"),
     path("", include("prongsai.search.urls")),
     path("", include("prongsai.feedback.urls")),
+    path("", include("prongsai.inforequests.urls")),
     path("", include("prongsai.analytics.urls")),
     path("", include("prongsai.compliance.urls")),
     # Before publishing's Thai-slug serve pattern: an expired Thai address must reach the 410

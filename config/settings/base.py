@@ -24,6 +24,7 @@ PRONGSAI_APPS = [
     "prongsai.trafficlog",
     "prongsai.analytics",
     "prongsai.feedback",
+    "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
     "prongsai.frontcache",
