@@ -53,7 +53,7 @@ demo: install
 	export DJANGO_SETTINGS_MODULE=config.settings.demo; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
-	$(PY) manage.py load_demo && \
+	$(PY) manage.py load_demo $(if $(PROFILE),--profile $(PROFILE)) && \
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):
@@ -91,6 +91,7 @@ test: install system-deps
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 
 format: install

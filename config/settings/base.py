@@ -17,6 +17,7 @@ PRONGSAI_APPS = [
     "prongsai.core",
     "prongsai.filecheck",
     "prongsai.accounts",
+    "prongsai.policy",
     "prongsai.sitepages",
     "prongsai.publishing",
     "prongsai.monitoring",
@@ -27,7 +28,9 @@ PRONGSAI_APPS = [
     "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
+    "prongsai.profiles",
     "prongsai.frontcache",
+    "prongsai.parentbody",
 ]
 
 INSTALLED_APPS = [
@@ -116,15 +119,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -198,7 +192,6 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 # Optional virus scan: clamd's Unix socket (e.g. /run/clamav/clamd.ctl); when set, a file is
 # accepted only if clamd answers OK (fails closed).
 PRONGSAI_CLAMD_SOCKET = env.env_str("PRONGSAI_CLAMD_SOCKET", "")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -210,7 +203,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Django 6.1 mailers (EMAIL_BACKEND and EMAIL_HOST… are deprecated and refused beside MAILERS).
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
@@ -267,7 +261,7 @@ PRONGSAI_PUBLISH_REVISION_CLASS = env.env_str("PRONGSAI_PUBLISH_REVISION_CLASS",
 # --- monitoring (R30–R33) ---
 # `manage.py crontask` (the scheduler) comes from django-crontask; jobs: prongsai/monitoring/jobs.py.
 INSTALLED_APPS.append("crontask")
-# Review intervals in days by category code (prongsai/sitepages/categories.py); "default" for the rest.
+# Review intervals in days by category code (prongsai/core/categories.py); "default" for the rest.
 PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": env.env_int("PRONGSAI_REVIEW_INTERVAL_DAYS", 365)}
 PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = env.env_int("PRONGSAI_REVIEW_REMINDER_EVERY_DAYS", 7)
 PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = env.env_int("PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS", 14)
@@ -365,3 +359,13 @@ MIDDLEWARE.insert(
 WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
 # Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
 PRONGSAI_DEMO_SERVE_MEDIA = False
+
+# --- parent body (R36) ---
+# On an agency's site: where its approved round reports are pushed, and the token the province
+# issued (prongsai/parentbody/sender.py). Both empty = nothing is sent.
+PRONGSAI_PROVINCE_URL = env.env_str("PRONGSAI_PROVINCE_URL", "")
+PRONGSAI_PROVINCE_TOKEN = env.env_str("PRONGSAI_PROVINCE_TOKEN", "")
+# On the province's site: the largest push body the API reads (the report's PDF is inside).
+PRONGSAI_PARENTBODY_MAX_BODY_BYTES = env.env_int(
+    "PRONGSAI_PARENTBODY_MAX_BODY_BYTES", 15 * 1024 * 1024
+)

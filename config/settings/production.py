@@ -62,11 +62,18 @@ X_FRAME_OPTIONS = "DENY"
 # W021 HSTS preload is hard to undo, so the agency opts in with SECURE_HSTS_PRELOAD.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env.env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env.env_int("EMAIL_PORT", 587)
-EMAIL_HOST_USER = env.env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env.env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env.env_bool("EMAIL_USE_TLS", True)
+# The same EMAIL_* environment variables as before, now as the default mailer's options.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env.env_str("EMAIL_HOST", "localhost"),
+            "port": env.env_int("EMAIL_PORT", 587),
+            "username": env.env_str("EMAIL_HOST_USER", ""),
+            "password": env.env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env.env_bool("EMAIL_USE_TLS", True),
+        },
+    }
+}
 SERVER_EMAIL = env.env_str("SERVER_EMAIL", "root@localhost")
 WAGTAILADMIN_BASE_URL = env.env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

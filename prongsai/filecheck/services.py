@@ -3,7 +3,8 @@
 import logging
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from .names import display_name
 from .policy import UploadPolicy
@@ -12,8 +13,7 @@ from .validator import as_upload, check_upload
 
 logger = logging.getLogger(__name__)
 
-REFUSED_ACTION = "prongsai_filecheck.upload_refused"
-REFUSED_LABEL = _("ปฏิเสธไฟล์ที่อัปโหลด")
+REFUSED_ACTION = "prongsai.upload.refused"  # in prongsai.core.audit.ACTIONS
 
 PURPOSE_LABELS = {
     "document": _("เอกสาร"),

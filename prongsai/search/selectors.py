@@ -12,8 +12,8 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
+from prongsai.core.categories import CATEGORIES, Category
 from prongsai.core.thaidate import arabic_digits, fiscal_year, fiscal_year_bounds
-from prongsai.sitepages.categories import CATEGORIES, Category
 
 from . import ranking, thai
 from .models import DocumentText, SearchQueryStat

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from wagtail.models import Site
 
-from prongsai.sitepages.categories import all_categories
+from prongsai.core.categories import all_categories
 
 from . import selectors, services, thai
 
