@@ -53,7 +53,7 @@ demo: install
 	export DJANGO_SETTINGS_MODULE=config.settings.demo; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
-	$(PY) manage.py load_demo && \
+	$(PY) manage.py load_demo $(if $(PROFILE),--profile $(PROFILE)) && \
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):

@@ -16,6 +16,7 @@ ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"
 PRONGSAI_APPS = [
     "prongsai.core",
     "prongsai.accounts",
+    "prongsai.policy",
     "prongsai.sitepages",
     "prongsai.publishing",
     "prongsai.monitoring",
@@ -26,7 +27,9 @@ PRONGSAI_APPS = [
     "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
+    "prongsai.profiles",
     "prongsai.frontcache",
+    "prongsai.parentbody",
 ]
 
 INSTALLED_APPS = [
@@ -346,3 +349,13 @@ MIDDLEWARE.insert(
 WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
 # Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
 PRONGSAI_DEMO_SERVE_MEDIA = False
+
+# --- parent body (R36) ---
+# On an agency's site: where its approved round reports are pushed, and the token the province
+# issued (prongsai/parentbody/sender.py). Both empty = nothing is sent.
+PRONGSAI_PROVINCE_URL = env.env_str("PRONGSAI_PROVINCE_URL", "")
+PRONGSAI_PROVINCE_TOKEN = env.env_str("PRONGSAI_PROVINCE_TOKEN", "")
+# On the province's site: the largest push body the API reads (the report's PDF is inside).
+PRONGSAI_PARENTBODY_MAX_BODY_BYTES = env.env_int(
+    "PRONGSAI_PARENTBODY_MAX_BODY_BYTES", 15 * 1024 * 1024
+)

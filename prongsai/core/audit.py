@@ -69,6 +69,18 @@ ACTIONS = {
     "prongsai.inforequest.submit": _("รับคำขอข้อมูลข่าวสาร"),
     "prongsai.inforequest.start": _("เริ่มดำเนินการคำขอข้อมูลข่าวสาร"),
     "prongsai.inforequest.decide": _("แจ้งผลคำขอข้อมูลข่าวสาร"),
+    # policy (the agency's policy per site) and profiles
+    "prongsai.policy.changed": _("แก้ไขนโยบายเว็บไซต์ของหน่วยงาน"),
+    "prongsai.profile.loaded": _("โหลดโปรไฟล์หน่วยงาน"),
+    # parentbody (R36): the province's collection of its agencies' reports
+    "prongsai.parentbody.draft_saved": _("บันทึกร่างรายงานต่อจังหวัด"),
+    "prongsai.parentbody.submitted": _("ส่งรายงานต่อจังหวัดผ่านแบบฟอร์ม"),
+    "prongsai.parentbody.received": _("รับรายงานจากระบบ Prongsai ของหน่วยงาน"),
+    "prongsai.parentbody.returned": _("ส่งรายงานของหน่วยงานกลับให้แก้ไข"),
+    "prongsai.parentbody.accepted": _("รับรายงานของหน่วยงาน"),
+    "prongsai.parentbody.token_issued": _("ออกกุญแจ API ให้หน่วยงาน"),
+    "prongsai.parentbody.token_revoked": _("ยกเลิกกุญแจ API ของหน่วยงาน"),
+    "prongsai.parentbody.reporter_added": _("เพิ่มผู้รายงานของหน่วยงาน"),
     # trafficlog (R40): every look at the data, allowed or refused
     "prongsai.traffic.search.allowed": _("ค้นหาข้อมูลจราจร"),
     "prongsai.traffic.export.allowed": _("ส่งออกข้อมูลจราจร"),

@@ -2,12 +2,12 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from prongsai.core.thaidate import fiscal_year_bounds
 from prongsai.core.workdays import working_days_between
+from prongsai.policy.selectors import policy_for
 
 from . import permissions
 from .models import PublishRequest, Status, VerbalApproval
@@ -73,7 +73,7 @@ def overdue_requests(today: dt.date | None = None):
 
 
 def verbal_confirm_working_days() -> int:
-    return int(getattr(settings, "PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS", 2))
+    return policy_for().verbal_confirm_working_days
 
 
 def unconfirmed_verbal_approvals(today: dt.date | None = None, *, older_than: int | None = None):

@@ -7,8 +7,8 @@ leave the database untouched.
 """
 
 import datetime as dt
+import os
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -19,6 +19,7 @@ from prongsai.core.audit import log
 from prongsai.core.permissions import refuse
 from prongsai.core.thaidate import thai_date
 from prongsai.core.workdays import add_working_days
+from prongsai.policy.selectors import policy_for
 
 from . import notifications as notify
 from . import permissions, workflows
@@ -62,7 +63,7 @@ EDITABLE_FIELDS = (
 
 
 def deadline_working_days() -> int:
-    return int(getattr(settings, "PRONGSAI_PUBLISH_DEADLINE_WORKING_DAYS", 3))
+    return policy_for().publish_deadline_working_days
 
 
 def _refuse(message: str):
@@ -97,7 +98,18 @@ def _record(
 
 def _validate_files(files) -> None:
     errors = []
+    policy = policy_for()
     for uploaded in files:
+        extension = os.path.splitext(uploaded.name or "")[1].lstrip(".")
+        if not policy.accepts_file(extension):
+            errors.append(
+                _("ไฟล์ %(name)s เป็นชนิดที่หน่วยงานไม่รับ (รับเฉพาะ %(kinds)s)")
+                % {
+                    "name": os.path.basename(uploaded.name or ""),
+                    "kinds": ", ".join(policy.accepted_file_kinds),
+                }
+            )
+            continue
         try:
             validate_upload(uploaded)
         except ValidationError as exc:
@@ -480,7 +492,7 @@ def _class_for_revision(page):
     )
     if last is not None:
         return last.information_class, last
-    code = getattr(settings, "PRONGSAI_PUBLISH_REVISION_CLASS", "")
+    code = policy_for().revision_class_code
     classes = InformationClass.objects.select_related("route").exclude(
         route__kind=RouteKind.PRIOR_APPROVAL
     )

@@ -15,6 +15,7 @@ from prongsai.core.dailycheck import Finding, register
 from prongsai.monitoring import daily, services
 from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import DailyCheckSignOff, JobRun
+from prongsai.policy.testing import set_policy
 
 from .conftest import at
 
@@ -122,8 +123,8 @@ def test_r32_rerun_gives_the_same_findings_and_sign_off_counts_them_all(home_pag
 def test_r33_deactivating_a_webmaster_warns_at_once_when_too_few_remain(
     home_page, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_MIN_WEBMASTERS = 2
-    settings.PRONGSAI_SUPERVISOR_EMAILS = ["supervisor@example.go.th"]
+    set_policy(min_webmasters=2)
+    set_policy(supervisors=[UserFactory(username="supervisor", email="supervisor@example.go.th")])
     first, second = webmaster("wm1"), webmaster("wm2")
     run = daily.run_daily_check()
     assert _section(run, "monitoring-webmasters")["findings"] == []
@@ -149,7 +150,7 @@ def test_r33_deactivating_a_webmaster_warns_at_once_when_too_few_remain(
 def test_r32_scheduled_daily_check_emails_problems_to_the_supervisor(
     home_page, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_SUPERVISOR_EMAILS = ["supervisor@example.go.th"]
+    set_policy(supervisors=[UserFactory(username="supervisor", email="supervisor@example.go.th")])
     with django_capture_on_commit_callbacks(execute=True):
         jobs.daily_check.enqueue()
     assert JobRun.objects.get(job="daily_check").outcome == "success"
@@ -159,7 +160,7 @@ def test_r32_scheduled_daily_check_emails_problems_to_the_supervisor(
 
 
 def test_r33_warns_when_fewer_than_the_minimum_webmasters(home_page, settings):
-    settings.PRONGSAI_MIN_WEBMASTERS = 2
+    set_policy(min_webmasters=2)
     webmaster("wm1")
     section = _section(daily.run_daily_check(), "monitoring-webmasters")
     assert "น้อยกว่าขั้นต่ำ 2 คน" in section["findings"][0]["summary"]

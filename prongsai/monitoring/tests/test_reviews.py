@@ -9,6 +9,7 @@ from prongsai.accounts.tests.factories import UserFactory
 from prongsai.monitoring import reviews, selectors, services
 from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import ReviewAction, ReviewSchedule
+from prongsai.policy.testing import set_policy
 
 from .conftest import at
 
@@ -26,7 +27,7 @@ def run_reminders(capture):
 
 
 def test_r31_interval_defaults_by_category_and_can_be_overridden(make_news, settings, superuser):
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 365, "news": 30}
+    set_policy(review_interval_days={"default": 365, "news": 30})
     with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
         page = make_news()
         schedule = services.schedule_for(page)
@@ -67,9 +68,9 @@ def test_r31_zero_interval_is_refused_in_thai(make_news, superuser):
 def test_r31_review_comes_due_reminds_escalates_and_confirmation_resets_the_clock(
     make_news, owner, unit, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 365, "news": 30}
-    settings.PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = 7
-    settings.PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = 14
+    set_policy(review_interval_days={"default": 365, "news": 30})
+    set_policy(review_reminder_every_days=7)
+    set_policy(review_escalate_after_days=14)
     head = UserFactory(username="head", unit=unit, email="head@example.go.th")
     if hasattr(unit, "head"):
         unit.head = head
@@ -160,7 +161,7 @@ def test_r31_stranger_cannot_confirm_someone_elses_review(make_news):
 def test_r31_stale_content_report_lists_overdue_reviews_by_unit(
     client, make_news, superuser, settings
 ):
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
+    set_policy(review_interval_days={"default": 30, "news": 30})
     with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
         overdue = make_news("ข่าวเก่าที่ต้องทบทวน")
         services.sync_schedules()
@@ -187,8 +188,8 @@ def test_r31_report_says_who_was_reminded_and_that_no_head_was_told_without_an_a
     """Issue 11 item 8: the report said a head was told although no e-mail was sent."""
     from wagtail.models import Site
 
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
-    settings.PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = 14
+    set_policy(review_interval_days={"default": 30, "news": 30})
+    set_policy(review_escalate_after_days=14)
     head = UserFactory(username="head-no-mail", unit=unit, email="")
     unit.head = head
     unit.save()
@@ -217,7 +218,7 @@ def test_r31_review_reminder_links_to_the_page_on_the_sites_root_url(
     from wagtail.models import Site
 
     Site.objects.filter(is_default_site=True).update(hostname="www.example.go.th", port=443)
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
+    set_policy(review_interval_days={"default": 30, "news": 30})
     with time_machine.travel(at(2026, 10, 1, 8, 0), tick=False):
         page = make_news("ข่าวที่ต้องทบทวน")
         run_reminders(django_capture_on_commit_callbacks)
