@@ -60,3 +60,26 @@ def test_words_split_between_title_and_body_are_found(news_index, unit):
     page = news(news_index, unit, "split", "ประกาศราคากลาง", "งานจัดซื้อปูนซีเมนต์ของตำบล")
     news(news_index, unit, "other", "ประกาศราคากลางงานถนน", "งานถนนลูกรัง")
     assert page_ids("ราคากลาง ปูนซีเมนต์") == [page.pk]
+
+
+def test_two_word_query_ranks_the_page_with_both_words_in_its_title_first(news_index, unit):
+    # Enough other pages that both words are rare: Wagtail's SQLite formula multiplied
+    # (1 + bm25) per word, and with bm25 below -1 the product's sign flipped, so the strongest
+    # match sorted last.
+    for number in range(12):
+        news(news_index, unit, f"o{number}", f"ข่าวกิจกรรมชุมชนครั้งที่ {number}", "ประชุมประจำเดือน")
+    weak = news(
+        news_index,
+        unit,
+        "weak",
+        "รายงานการประชุมสภาประจำปี",
+        "วาระอื่น ๆ " * 30 + "มีการสอบถามเรื่องขยะและยุง",
+    )
+    strong = news(
+        news_index,
+        unit,
+        "strong",
+        "ขยะ ยุง ทุกหมู่บ้าน",
+        "รณรงค์กำจัดขยะ ยุง",
+    )
+    assert page_ids("ขยะ ยุง") == [strong.pk, weak.pk]
