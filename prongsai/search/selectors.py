@@ -104,12 +104,72 @@ def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
 def _search_all(sources: dict, query: str, operator: str) -> list[Candidate]:
     if ranking.available():
         # Bounded pools ranked in one statement: fast on large sites (ADR 0066).
-        found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES)
+        phrase = thai.index_text(query)
+        found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES, phrase)
         return [Candidate(kind, pk, score) for kind, pk, score in found]
     found = []
     for kind, queryset in sources.items():
         found += _search(queryset, query, operator, kind)
+    if connection.vendor == "sqlite":
+        _raise_body_phrases(found, query)
     return found
+
+
+def _raise_body_phrases(found: list[Candidate], query: str) -> None:
+    """SQLite: raise candidates whose indexed text holds the query as a phrase (on PostgreSQL
+    the ranking statement does it). The index text is read for the candidates only."""
+    from modelsearch.conf import get_app_config
+
+    from prongsai.sitepages.models import AgencyDocument
+
+    phrase = thai.compact(query)
+    if len(thai.index_text(query).split()) < 2 or not found:
+        return
+    document_type = ContentType.objects.get_for_model(AgencyDocument).pk
+    entries = (
+        get_app_config()
+        .get_model("IndexEntry")
+        .objects.filter(object_id__in={str(candidate.pk) for candidate in found})
+    )
+    holding = set()
+    for content_type, object_id, body in entries.values_list(
+        "content_type_id", "object_id", "body"
+    ):
+        if phrase in body[:FOLDED_MATCH_LIMIT].replace(" ", ""):
+            holding.add(("document" if content_type == document_type else "page", int(object_id)))
+    for candidate in found:
+        if (candidate.kind, candidate.pk) in holding:
+            candidate.relevance *= 1 + ranking.BODY_PHRASE_BONUS
+
+
+#: How much more a title holding the whole query (spaces and punctuation ignored) weighs.
+TITLE_PHRASE_BONUS = 1.0
+
+
+def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
+    from prongsai.sitepages.models import AgencyDocument
+
+    titles = {}
+    for kind, model in (("page", Page), ("document", AgencyDocument)):
+        ids = [c.pk for c in found if c.kind == kind]
+        if ids:
+            rows = model.objects.filter(pk__in=ids).values_list("pk", "title")
+            titles.update({(kind, pk): title for pk, title in rows})
+    return titles
+
+
+def _order(found: list[Candidate], query: str) -> list[Candidate]:
+    """Best first: a title that is the query comes first, then relevance, raised for a title
+    holding the whole query as written (ADR 0222). Only the bounded candidates are read."""
+    phrase = thai.compact(query)
+    titles = _titles(found) if phrase else {}
+
+    def key(candidate: Candidate):
+        title = thai.compact(titles.get((candidate.kind, candidate.pk), ""))
+        bonus = 1 + TITLE_PHRASE_BONUS if phrase and phrase in title else 1
+        return (title == phrase, candidate.relevance * bonus)
+
+    return sorted(found, key=key, reverse=True)
 
 
 def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
@@ -132,8 +192,7 @@ def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
         found = _search_all(sources, query, operator)
         if found:
             break
-    found.sort(key=lambda candidate: candidate.relevance, reverse=True)
-    return found
+    return _order(found, query)
 
 
 def _page_date(page) -> dt.date | None:

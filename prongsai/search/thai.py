@@ -272,3 +272,12 @@ def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[
         parts = tuple(dict.fromkeys(fold(part) for part in leaves))
         terms.setdefault(fold(word), parts)
     return [(word, parts) for word, parts in terms.items() if word]
+
+
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def compact(text: str) -> str:
+    """Text normalised and folded with everything but letters and digits removed: the same
+    string whether a phrase was typed with spaces, segmented or written unspaced."""
+    return _NOT_LETTER_OR_DIGIT.sub("", fold(normalize(text)))
