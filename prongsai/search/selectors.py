@@ -6,7 +6,7 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q, Sum
+from django.db.models import IntegerField, Q, Sum, Value
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -389,3 +389,29 @@ def searches_without_results(days: int = 30, limit: int = 100):
 
 def category_of(code: str) -> Category | None:
     return CATEGORIES.get(code)
+
+
+def objects_missing_from_the_index() -> dict[str, int]:
+    """Live pages and documents without an index entry (the index is behind the site)."""
+    from django.db.models import CharField, Exists, OuterRef
+    from django.db.models.functions import Cast
+    from modelsearch.conf import get_app_config
+
+    from prongsai.sitepages.models import AgencyDocument
+
+    entries = (
+        get_app_config()
+        .get_model("IndexEntry")
+        .objects.filter(
+            content_type=OuterRef("content_type_id"),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+    )
+    document_type = ContentType.objects.get_for_model(AgencyDocument).pk
+    documents = AgencyDocument.objects.annotate(
+        content_type_id=Value(document_type, output_field=IntegerField())
+    )
+    return {
+        "pages": Page.objects.live().filter(depth__gt=1).exclude(Exists(entries)).count(),
+        "documents": documents.exclude(Exists(entries)).count(),
+    }
