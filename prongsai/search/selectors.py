@@ -44,6 +44,8 @@ class Hit:
     snippet: SafeString
     category: Category | None
     date: dt.date | None
+    file_type: str = ""
+    file_size: int | None = None
 
 
 def clean_query(raw: str | None) -> str:
@@ -80,6 +82,22 @@ def _private_collection_ids() -> set[int]:
     for collection in restricted:
         ids.update(collection.get_descendants(inclusive=True).values_list("pk", flat=True))
     return ids
+
+
+#: The document types a visitor filters by (R12), value → file extensions.
+FILE_TYPES = {
+    "pdf": ("pdf",),
+    "word": ("doc", "docx", "odt"),
+    "excel": ("xls", "xlsx", "ods", "csv"),
+}
+
+
+def documents_of_type(documents, file_type: str):
+    """Documents whose file has one of the extensions of ``file_type`` (a FILE_TYPES key)."""
+    condition = Q()
+    for extension in FILE_TYPES[file_type]:
+        condition |= Q(file__iendswith=f".{extension}")
+    return documents.filter(condition)
 
 
 def visible_documents():
@@ -172,12 +190,17 @@ def _order(found: list[Candidate], query: str) -> list[Candidate]:
     return sorted(found, key=key, reverse=True)
 
 
-def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
-    """Matching pages and documents, best first. All words must match; if nothing does, any."""
+def candidates(
+    query: str, *, site=None, category: str = "", file_type: str = ""
+) -> list[Candidate]:
+    """Matching pages and documents, best first. All words must match; if nothing does, any.
+    ``file_type`` (a FILE_TYPES key) keeps only documents of that type."""
     words = thai.query_words(query)
     if not words:
         return []
     sources = {}
+    if file_type in FILE_TYPES:
+        category = DOCUMENTS_FILTER
     if category != DOCUMENTS_FILTER:
         pages = visible_pages(site)
         if category:
@@ -186,7 +209,10 @@ def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
             pages = pages.filter(content_type__in=list(types))
         sources["page"] = pages
     if not category or category == DOCUMENTS_FILTER:
-        sources["document"] = visible_documents()
+        documents = visible_documents()
+        if file_type in FILE_TYPES:
+            documents = documents_of_type(documents, file_type)
+        sources["document"] = documents
     found: list[Candidate] = []
     for operator in ("and", "or") if len(words) > 1 else ("and",):
         found = _search_all(sources, query, operator)
@@ -281,6 +307,8 @@ def _document_hit(document, words) -> Hit:
         snippet=highlight(" ".join(filter(None, [document.description, extracted])), words),
         category=None,
         date=document.published_date,
+        file_type=document.file_type_label,
+        file_size=document.size_in_bytes,
     )
 
 
