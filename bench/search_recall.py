@@ -3,7 +3,7 @@ default database search, in one run (ADR 0064, 0222).
 
 Same corpus (prongsai/search/corpus: about 540 items, 500 graded queries), one child process per
 database: the corpus is loaded into a fresh in-memory SQLite database and into a scratch
-PostgreSQL database (``prongsai_search_bench`` on ``PRONGSAI_BENCH_POSTGRES``, default
+PostgreSQL database (``prongsai_search_bench_recall`` on ``PRONGSAI_BENCH_POSTGRES``, default
 postgres://postgres@127.0.0.1:5432; created and dropped here), indexed with Prongsai's Thai
 backend and measured, then re-indexed with Wagtail's stock database backend and measured again.
 Lines for the held-out queries (never looked at while tuning) follow each database's figures.
@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SERVER = os.environ.get("PRONGSAI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-PG_DB = "prongsai_search_bench"
+PG_DB = os.environ.get("PRONGSAI_BENCH_RECALL_DB", "prongsai_search_bench_recall")
 
 
 def measure() -> None:
