@@ -160,10 +160,6 @@ def _raise_body_phrases(found: list[Candidate], query: str) -> None:
             candidate.relevance *= 1 + ranking.BODY_PHRASE_BONUS
 
 
-#: How much more a title holding the whole query (spaces and punctuation ignored) weighs.
-TITLE_PHRASE_BONUS = 1.0
-
-
 def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
     from prongsai.sitepages.models import AgencyDocument
 
@@ -177,15 +173,15 @@ def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
 
 
 def _order(found: list[Candidate], query: str) -> list[Candidate]:
-    """Best first: a title that is the query comes first, then relevance, raised for a title
-    holding the whole query as written (ADR 0222). Only the bounded candidates are read."""
+    """Best first: a title that is the query, then titles holding the whole query as written
+    (spaces, punctuation and tone marks ignored), then the rest, each by relevance (ADR 0222).
+    Only the bounded candidates are read."""
     phrase = thai.compact(query)
     titles = _titles(found) if phrase else {}
 
     def key(candidate: Candidate):
         title = thai.compact(titles.get((candidate.kind, candidate.pk), ""))
-        bonus = 1 + TITLE_PHRASE_BONUS if phrase and phrase in title else 1
-        return (title == phrase, candidate.relevance * bonus)
+        return (title == phrase, bool(phrase) and phrase in title, candidate.relevance)
 
     return sorted(found, key=key, reverse=True)
 
