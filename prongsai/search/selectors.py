@@ -122,7 +122,7 @@ def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
 def _search_all(sources: dict, query: str, operator: str) -> list[Candidate]:
     if ranking.available():
         # Bounded pools ranked in one statement: fast on large sites (ADR 0066).
-        phrase = thai.index_text(query)
+        phrase = thai.query_phrase(query)
         found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES, phrase)
         return [Candidate(kind, pk, score) for kind, pk, score in found]
     found = []
@@ -140,9 +140,10 @@ def _raise_body_phrases(found: list[Candidate], query: str) -> None:
 
     from prongsai.sitepages.models import AgencyDocument
 
-    phrase = thai.compact(query)
-    if len(thai.index_text(query).split()) < 2 or not found:
+    indexed = thai.query_phrase(query)
+    if len(indexed.split()) < 2 or not found:
         return
+    phrase = indexed.replace(" ", "")  # as the candidates' index text holds it, spaces removed
     document_type = ContentType.objects.get_for_model(AgencyDocument).pk
     entries = (
         get_app_config()
@@ -172,18 +173,26 @@ def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
     return titles
 
 
+#: Candidates, best by relevance, whose titles are compared with the query (ADR 0222).
+TITLE_ORDER_POOL = 100
+
+
 def _order(found: list[Candidate], query: str) -> list[Candidate]:
     """Best first: a title that is the query, then titles holding the whole query as written
     (spaces, punctuation and tone marks ignored), then the rest, each by relevance (ADR 0222).
-    Only the bounded candidates are read."""
+    Only the best TITLE_ORDER_POOL candidates' titles are read."""
+    found = sorted(found, key=lambda candidate: candidate.relevance, reverse=True)
+    head, tail = found[:TITLE_ORDER_POOL], found[TITLE_ORDER_POOL:]
     phrase = thai.compact(query)
-    titles = _titles(found) if phrase else {}
+    if not phrase:
+        return found
+    titles = _titles(head)
 
     def key(candidate: Candidate):
         title = thai.compact(titles.get((candidate.kind, candidate.pk), ""))
-        return (title == phrase, bool(phrase) and phrase in title, candidate.relevance)
+        return (title == phrase, phrase in title, candidate.relevance)
 
-    return sorted(found, key=key, reverse=True)
+    return sorted(head, key=key, reverse=True) + tail
 
 
 def candidates(

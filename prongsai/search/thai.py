@@ -257,7 +257,19 @@ def index_text(text: str, engine: str | None = None) -> str:
 
 def query_words(query: str, engine: str | None = None) -> list[str]:
     """The distinct words of a query, in order (as typed, for highlighting)."""
-    return list(dict.fromkeys(words(query, engine)))
+    return [word for word, _parts in _query_tokens(query, engine)]
+
+
+@functools.lru_cache(maxsize=2048)
+def _query_tokens(query: str, engine: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # One search segments its query several times (words, terms, phrase): once is enough.
+    return tuple(dict.fromkeys(tokens(query, engine)))
+
+
+@functools.lru_cache(maxsize=2048)
+def query_phrase(query: str) -> str:
+    """The query as the index holds it (``index_text``), for phrase matching."""
+    return index_text(query)
 
 
 def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
@@ -267,7 +279,7 @@ def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[
     "ผู้ประสบอุทกภัย" … "ภัย" and "ผลตรวจ" finds "ผลการตรวจ".
     """
     terms = {}
-    for word, pieces in tokens(query, engine):
+    for word, pieces in _query_tokens(query, engine):
         leaves = pieces or [part for part in compound_parts(word) if not compound_parts(part)]
         parts = tuple(dict.fromkeys(fold(part) for part in leaves))
         terms.setdefault(fold(word), parts)
@@ -278,6 +290,7 @@ _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 
 
 def compact(text: str) -> str:
-    """Text normalised and folded with everything but letters and digits removed: the same
-    string whether a phrase was typed with spaces, segmented or written unspaced."""
-    return _NOT_LETTER_OR_DIGIT.sub("", fold(normalize(text)))
+    """Text lower-cased, folded, Thai digits as Arabic, everything but letters and digits
+    removed: the same string whether a phrase was typed with spaces or written unspaced. Cheap
+    (no segmentation, no abbreviation expansion): it runs on every candidate's title."""
+    return _NOT_LETTER_OR_DIGIT.sub("", fold(arabic_digits(text).lower()))
