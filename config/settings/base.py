@@ -15,6 +15,7 @@ ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"
 
 PRONGSAI_APPS = [
     "prongsai.core",
+    "prongsai.filecheck",
     "prongsai.accounts",
     "prongsai.policy",
     "prongsai.sitepages",
@@ -167,21 +168,30 @@ WAGTAILADMIN_BASE_URL = env.env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8
 WAGTAILDOCS_DOCUMENT_MODEL = "sitepages.AgencyDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "prongsai.sitepages.forms.AgencyDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads: every file is checked by content against its site's policy (prongsai/filecheck,
+# ADR 0150); these mirror the default policy so Wagtail's own checks and hints agree with it.
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf",
+    "csv",
     "doc",
     "docx",
-    "xls",
-    "xlsx",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
     "ppt",
     "pptx",
-    "odt",
-    "ods",
-    "csv",
     "txt",
+    "xls",
+    "xlsx",
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "prongsai.filecheck.forms.CheckedImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Optional virus scan: clamd's Unix socket (e.g. /run/clamav/clamd.ctl); when set, a file is
+# accepted only if clamd answers OK (fails closed).
+PRONGSAI_CLAMD_SOCKET = env.env_str("PRONGSAI_CLAMD_SOCKET", "")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
