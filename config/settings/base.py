@@ -219,17 +219,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Content-Security-Policy (Django 6 built-in). Public pages load nothing from other hosts.
+# Scripts only from the site or with the response's nonce, in the admin too; inline styles
+# stay allowed (style attributes in Wagtail's admin and our templates) — ADR 0160.
+# prongsai.core.csp adds Permissions-Policy and lends the nonce to Wagtail's widgets.
 from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "font-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
     "form-action": [CSP.SELF],
 }
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csp.ContentSecurityPolicyMiddleware") + 1,
+    "prongsai.core.csp.SecurityHeadersMiddleware",
+)
 
 LOGGING = {
     "version": 1,
