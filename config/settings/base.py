@@ -354,3 +354,13 @@ MIDDLEWARE.insert(
 WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
 # Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
 PRONGSAI_DEMO_SERVE_MEDIA = False
+
+# --- operations: backups (prongsai/operations, ADR 0200) ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("prongsai.frontcache") + 1, "prongsai.operations")
+PRONGSAI_APPS.append("prongsai.operations")
+# Where `manage.py backup` and the nightly job write archives; keep it on another disk.
+PRONGSAI_BACKUP_DIR = Path(env.env_str("PRONGSAI_BACKUP_DIR", str(DATA_DIR / "backups")))
+# A PEM X25519 public key: archives are encrypted to it and only its private key restores them.
+PRONGSAI_BACKUP_PUBLIC_KEY = env.env_str("PRONGSAI_BACKUP_PUBLIC_KEY", "")
+PRONGSAI_BACKUP_KEEP_DAILY = env.env_int("PRONGSAI_BACKUP_KEEP_DAILY", 7)
+PRONGSAI_BACKUP_KEEP_MONTHLY = env.env_int("PRONGSAI_BACKUP_KEEP_MONTHLY", 12)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OperationsConfig(AppConfig):
+    name = "prongsai.operations"
+    label = "operations"
+    verbose_name = "การดูแลระบบ (สำรองและกู้คืนข้อมูล)"
