@@ -292,4 +292,3 @@ def restore_backup(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return verify_restored(manifest, alias)
-
