@@ -78,6 +78,9 @@ def _dump_sqlite(target_dir: Path, alias: str) -> dict:
     path = target_dir / SQLITE_MEMBER
     path.parent.mkdir(parents=True, exist_ok=True)
     connection = connections[alias]
+    if connection.in_atomic_block:
+        # The online backup waits for the caller's own write lock: it would wait forever.
+        raise DatabaseError("a backup cannot run inside a database transaction")
     connection.ensure_connection()
     copy = sqlite3.connect(path)
     try:
