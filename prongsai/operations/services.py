@@ -64,6 +64,16 @@ def _policy(staging: Path) -> Path:
     return path
 
 
+def file_roots() -> dict[str, Path]:
+    """The folders a backup holds, by their name inside the archive."""
+    attachment = apps.get_model("publishing", "RequestAttachment")
+    return {
+        "media": Path(settings.MEDIA_ROOT),
+        "private-media": Path(attachment._meta.get_field("file").storage.location),
+        "traffic": Path(settings.TRAFFIC_DIR),
+    }
+
+
 def _traffic_key(path: Path):
     return (_TRAFFIC_ORDER.get(path.suffix, 0), str(path))
 
@@ -83,8 +93,8 @@ def make_backup(*, directory: Path | None = None, public_key: Path | None = None
         writer = archive.ArchiveWriter(tar_path)
         writer.add_file(staging / dumped["member"], dumped["member"])
         writer.add_file(_policy(staging), "policy/settings.json")
-        writer.add_tree(Path(settings.TRAFFIC_DIR), "traffic", order=_traffic_key)
-        writer.add_tree(Path(settings.MEDIA_ROOT), "media")
+        for name, root in file_roots().items():
+            writer.add_tree(root, name, order=_traffic_key if name == "traffic" else None)
         writer.close(
             {
                 "created": timezone.now().isoformat(),
@@ -194,20 +204,18 @@ def _check_target(manifest: dict, alias: str) -> None:
             )
             % {"count": len(tables)}
         )
-    for label, root in (
-        (_("โฟลเดอร์ไฟล์สื่อ"), Path(settings.MEDIA_ROOT)),
-        (_("โฟลเดอร์ข้อมูลจราจร"), Path(settings.TRAFFIC_DIR)),
-    ):
+    for root in file_roots().values():
         if _has_files(root):
             raise BackupRefused(
-                _("%(what)s %(path)s ไม่ว่าง: กู้คืนได้เฉพาะลงโฟลเดอร์ว่าง") % {"what": label, "path": root}
+                _("โฟลเดอร์ %(path)s ไม่ว่าง: กู้คืนได้เฉพาะลงโฟลเดอร์ว่าง") % {"path": root}
             )
 
 
 def _check_space(manifest: dict) -> None:
-    for prefix, root in (("media/", settings.MEDIA_ROOT), ("traffic/", settings.TRAFFIC_DIR)):
-        needed = sum(f["size"] for name, f in manifest["files"].items() if name.startswith(prefix))
-        root = Path(root)
+    for prefix, root in file_roots().items():
+        needed = sum(
+            f["size"] for name, f in manifest["files"].items() if name.startswith(prefix + "/")
+        )
         root.mkdir(parents=True, exist_ok=True)
         free = shutil.disk_usage(root).free
         if needed > free:
@@ -250,13 +258,14 @@ def verify_restored(manifest: dict, alias: str = "default") -> RestoreReport:
     from prongsai.trafficlog import verify
 
     problems = []
+    roots = file_roots()
     counts = database.table_counts(alias)
     for table, expected in manifest["database"]["counts"].items():
         if counts.get(table) != expected:
             problems.append(f"table {table}: {counts.get(table)} rows, the backup had {expected}")
     for name, expected in manifest["files"].items():
         root, _sep, rest = name.partition("/")
-        base = {"media": settings.MEDIA_ROOT, "traffic": settings.TRAFFIC_DIR}.get(root)
+        base = roots.get(root)
         if base is None:
             continue
         path = Path(base) / rest
@@ -287,8 +296,8 @@ def restore_backup(
             )
         except database.DatabaseError as exc:
             raise BackupRefused(str(exc)) from exc
-        _move_tree(unpacked / "media", Path(settings.MEDIA_ROOT))
-        _move_tree(unpacked / "traffic", Path(settings.TRAFFIC_DIR))
+        for name, root in file_roots().items():
+            _move_tree(unpacked / name, root)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return verify_restored(manifest, alias)

@@ -9,6 +9,7 @@ import copy
 import pytest
 from django.db import connections
 
+from prongsai.publishing.models import RequestAttachment
 from prongsai.publishing.tests.conftest import (  # noqa: F401 - fixtures shared with publishing
     _no_second_factor_in_publishing_tests,
     classes,
@@ -20,17 +21,32 @@ from prongsai.trafficlog import store
 ALIAS = "restore_drill"
 
 
+def private_media():
+    """Request attachments' storage: its folder is fixed when the model is loaded (ADR 0081)."""
+    return RequestAttachment._meta.get_field("file").storage
+
+
+def point_private_media(monkeypatch, path):
+    storage = private_media()
+    monkeypatch.setattr(storage, "_location", str(path))
+    for cached in ("base_location", "location"):
+        storage.__dict__.pop(cached, None)
+
+
 @pytest.fixture
-def folders(settings, tmp_path):
+def folders(settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
+    point_private_media(monkeypatch, tmp_path / "private-media")
     settings.TRAFFIC_DIR = tmp_path / "traffic"
     settings.PRONGSAI_BACKUP_DIR = tmp_path / "backups"
     yield tmp_path
     store.process_writer().close()
+    for cached in ("base_location", "location"):
+        private_media().__dict__.pop(cached, None)
 
 
 @pytest.fixture
-def fresh_install(settings, tmp_path):
+def fresh_install(settings, tmp_path, monkeypatch):
     """Point media and traffic at new empty folders and give a new empty database alias."""
     default = connections["default"]
     config = copy.deepcopy(default.settings_dict)
@@ -46,8 +62,9 @@ def fresh_install(settings, tmp_path):
 
     def switch_folders():
         store.process_writer().close()
-        settings.MEDIA_ROOT = tmp_path / "restored-media"
-        settings.TRAFFIC_DIR = tmp_path / "restored-traffic"
+        settings.MEDIA_ROOT = tmp_path / "restored" / "media"
+        point_private_media(monkeypatch, tmp_path / "restored" / "private-media")
+        settings.TRAFFIC_DIR = tmp_path / "restored" / "traffic"
 
     yield ALIAS, switch_folders
     connections[ALIAS].close()

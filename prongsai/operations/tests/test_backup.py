@@ -19,6 +19,8 @@ from prongsai.monitoring.models import JobRun
 from prongsai.operations import crypto, database, services, tasks
 from prongsai.operations.services import BackupRefused
 
+from .conftest import point_private_media
+
 # Backups read committed data (pg_dump runs in its own session), so the tests commit theirs.
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -103,8 +105,9 @@ def test_r40_archive_from_a_newer_version_is_refused(archive, fresh_install, set
     assert_untouched(alias, settings)
 
 
-def test_r40_restore_onto_a_non_empty_database_is_refused(archive, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "empty-media"
+def test_r40_restore_onto_a_non_empty_database_is_refused(archive, settings, tmp_path, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path / "empty" / "media"
+    point_private_media(monkeypatch, tmp_path / "empty" / "private-media")
     settings.TRAFFIC_DIR = tmp_path / "empty-traffic"
     before = database.table_counts()
     with pytest.raises(CommandError, match="ฐานข้อมูลปลายทางไม่ว่าง"):

@@ -14,6 +14,8 @@ from prongsai.publishing.tests.conftest import pdf_upload, request_data
 from prongsai.sitepages import models as m
 from prongsai.sitepages.tests.factories import add_page, metadata
 
+from .conftest import private_media
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -67,6 +69,8 @@ def test_r40_r26_restore_drill_brings_back_everything(
     archive = services.make_backup()
     before_rows = rows("default")
     before_media = files(settings.MEDIA_ROOT)
+    before_private = files(private_media().location)
+    assert before_private  # the request's attachment
     before_traffic = files(settings.TRAFFIC_DIR)
     assert any(name.endswith(".seg") for name in before_traffic)
 
@@ -77,6 +81,7 @@ def test_r40_r26_restore_drill_brings_back_everything(
     assert report.traffic_records == 3
     assert rows(alias) == before_rows
     assert files(settings.MEDIA_ROOT) == before_media
+    assert files(private_media().location) == before_private
     assert files(settings.TRAFFIC_DIR) == before_traffic
     # The history the law and the agency care about, named so a failure says what was lost.
     restored = PublishRequest.objects.using(alias).get(pk=made["request"].pk)
