@@ -87,3 +87,12 @@ def test_a_sealed_segment_and_an_ingest_batch_keep_a_matching_head(open_segment,
     assert verify_all().ok
     head, problem = runninghead.read(ingest.path, store.relative_name(ingest.path))
     assert problem is None and head["count"] == 5
+
+
+def test_r40_running_heads_still_verify_after_the_secret_key_is_rotated(open_segment, settings):
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY = "a-new-secret-key-after-rotation-" + "x" * 30
+    settings.SECRET_KEY_FALLBACKS = [old]
+    assert verify_all().ok
+    settings.SECRET_KEY_FALLBACKS = []  # the old key dropped too early: the heads no longer verify
+    assert "signature does not match" in verify_all().first_problem()
