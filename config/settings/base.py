@@ -10,6 +10,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env.env_str("PRONGSAI_DATA_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = env.env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
+# The previous key(s) while a rotation settles (docs/operations.md): still accepted, never used.
+SECRET_KEY_FALLBACKS = env.env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = False
 ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
