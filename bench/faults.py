@@ -410,6 +410,9 @@ def main(argv):
             result = run_fault(stack, name)
             results.append(result)
             print(json.dumps(result, ensure_ascii=False), flush=True)
+            if any(kind.startswith("5") and kind[:3] != "503" for kind in result["failures"]):
+                errors = (stack.dir / "gunicorn.log").read_text("utf-8", "replace").splitlines()
+                print("\n".join(line for line in errors if "Error" in line)[-3000:], flush=True)
     finally:
         stack.down()
     bad = [

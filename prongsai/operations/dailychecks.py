@@ -7,8 +7,28 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.core.dailycheck import Finding, register
+from prongsai.core.thaidate import thai_date, thai_datetime
 
 from .conf import JOB_NAME, STALE_AFTER_HOURS
+
+
+@register("operations-traffic-refused", title="คำขอที่ถูกปฏิเสธเพราะบันทึกข้อมูลจราจรไม่ได้")
+def traffic_refused(*, today) -> list[Finding]:
+    since = timezone.localdate() - dt.timedelta(days=1)
+    return [
+        Finding(
+            summary=_("วันที่ %(day)s ปฏิเสธคำขอ %(count)d ครั้งเพราะบันทึกข้อมูลจราจรไม่ได้ (ล่าสุด %(when)s)")
+            % {
+                "day": thai_date(failure.day, short=True),
+                "count": failure.count,
+                "when": timezone.localtime(failure.last).strftime("%H:%M"),
+            },
+            detail=failure.error,
+        )
+        for failure in apps.get_model("operations", "TrafficWriteFailure").objects.filter(
+            day__gte=since
+        )
+    ]
 
 
 @register("operations-backup", title="การสำรองข้อมูล")
@@ -23,7 +43,7 @@ def backup_health(*, today) -> list[Finding]:
         findings.append(
             Finding(
                 summary=_("การสำรองข้อมูลครั้งล่าสุดล้มเหลว (%(when)s)")
-                % {"when": timezone.localtime(last.started).strftime("%d/%m/%Y %H:%M")},
+                % {"when": thai_datetime(last.started, short=True)},
                 detail=last.error,
             )
         )

@@ -221,7 +221,7 @@ def test_r32_backup_job_runs_are_recorded_and_a_failure_shows_on_the_daily_check
         tasks.backup.enqueue()
     with time_machine.travel(dt.datetime(2026, 12, 7, 9, 0, tzinfo=BANGKOK), tick=False):
         findings = _backup_findings()
-    assert [f.summary for f in findings] == ["การสำรองข้อมูลครั้งล่าสุดล้มเหลว (07/12/2026 02:30)"]
+    assert [f.summary for f in findings] == ["การสำรองข้อมูลครั้งล่าสุดล้มเหลว (7 ธ.ค. 2569 02:30 น.)"]
     assert "Not a directory" in findings[0].detail
     with time_machine.travel(dt.datetime(2026, 12, 8, 9, 0, tzinfo=BANGKOK), tick=False):
         summaries = [f.summary for f in _backup_findings()]
