@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from prongsai.core.views import robots_txt
 from prongsai.sitepages.feeds import NewsFeed
 
 # Each app that serves public or staff URLs owns a urls.py, included here under its prefix.
@@ -21,9 +22,11 @@ urlpatterns = [
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("feeds/news/", NewsFeed(), name="news-feed"),
     path("", include("prongsai.search.urls")),
     path("", include("prongsai.feedback.urls")),
+    path("", include("prongsai.inforequests.urls")),
     path("", include("prongsai.analytics.urls")),
     path("", include("prongsai.compliance.urls")),
     # Before publishing's Thai-slug serve pattern: an expired Thai address must reach the 410
