@@ -16,6 +16,7 @@ is cleared, recovery is timed (first 200 after clearing), the load stops, then r
 * the traffic chain verifies (`traffic_verify`).
 """
 
+import contextlib
 import http.client
 import json
 import os
@@ -250,10 +251,8 @@ def warm_up(seconds=60):
     fast = 0
     while time.monotonic() < end and fast < 20:
         started = time.monotonic()
-        try:
+        with contextlib.suppress(OSError):
             request("GET", "/?warm-up=1")
-        except OSError:
-            pass
         fast = fast + 1 if time.monotonic() - started < 0.5 else 0
 
 
