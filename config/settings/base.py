@@ -10,6 +10,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env.env_str("PRONGSAI_DATA_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = env.env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
+# The previous key(s) while a rotation settles (docs/operations.md): still accepted, never used.
+SECRET_KEY_FALLBACKS = env.env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = False
 ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
@@ -378,3 +380,12 @@ PRONGSAI_PROVINCE_TOKEN = env.env_str("PRONGSAI_PROVINCE_TOKEN", "")
 PRONGSAI_PARENTBODY_MAX_BODY_BYTES = env.env_int(
     "PRONGSAI_PARENTBODY_MAX_BODY_BYTES", 15 * 1024 * 1024
 )
+# --- operations: backups (prongsai/operations, ADR 0200) ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("prongsai.frontcache") + 1, "prongsai.operations")
+PRONGSAI_APPS.append("prongsai.operations")
+# Where `manage.py backup` and the nightly job write archives; keep it on another disk.
+PRONGSAI_BACKUP_DIR = Path(env.env_str("PRONGSAI_BACKUP_DIR", str(DATA_DIR / "backups")))
+# A PEM X25519 public key: archives are encrypted to it and only its private key restores them.
+PRONGSAI_BACKUP_PUBLIC_KEY = env.env_str("PRONGSAI_BACKUP_PUBLIC_KEY", "")
+PRONGSAI_BACKUP_KEEP_DAILY = env.env_int("PRONGSAI_BACKUP_KEEP_DAILY", 7)
+PRONGSAI_BACKUP_KEEP_MONTHLY = env.env_int("PRONGSAI_BACKUP_KEEP_MONTHLY", 12)
