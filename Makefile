@@ -59,12 +59,14 @@ demo: install
 # Debian packages the tests use, installed when missing (root or sudo needed once):
 # Chromium for the browser tests, poppler-utils to turn evidence PDFs into pictures, gettext to
 # compile the Thai catalogue, a Thai font so the browser draws Thai (not boxes) on a bare machine,
-# nginx-light to check the documented traffic-data log format on a real nginx.
+# nginx-light with the cache-purge module to check the shipped nginx site (nginx -t) and the
+# traffic-data log format on a real nginx.
 system-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	command -v pdftoppm >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	[ -f /usr/share/nginx/modules/ngx_http_cache_purge_module.so ] || missing="$$missing libnginx-mod-http-cache-purge"; \
 	command -v msgfmt >/dev/null 2>&1 || missing="$$missing gettext"; \
 	dpkg -s fonts-thai-tlwg >/dev/null 2>&1 || missing="$$missing fonts-thai-tlwg"; \
 	if [ -n "$$missing" ]; then \

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from prongsai.core.views import robots_txt
 from prongsai.sitepages import sitemaps
 from prongsai.sitepages.feeds import NewsFeed
 
@@ -22,9 +23,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, name="sitemap-xml"),
     path("sitemaps/<int:section>-<int:number>.xml", sitemaps.part, name="sitemap-part"),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("feeds/news/", NewsFeed(), name="news-feed"),
     path("", include("prongsai.search.urls")),
     path("", include("prongsai.feedback.urls")),
+    path("", include("prongsai.inforequests.urls")),
     path("", include("prongsai.analytics.urls")),
     path("", include("prongsai.compliance.urls")),
     # Before publishing's Thai-slug serve pattern: an expired Thai address must reach the 410

@@ -115,6 +115,15 @@ def main() -> int:
     check(status == status2 == 200, f"{path} answers 200")
     check(headers2.get("X-Cache") == "HIT", f"the second request is served from cache ({path})")
     check("public" in headers2.get("Cache-Control", ""), "the page says it may be shared")
+    for compressible in (path, "/static/core/css/site.css"):
+        status, headers, _ = anonymous.request(
+            "GET", compressible, headers={"Accept-Encoding": "gzip"}
+        )
+        expected_views += compressible == path
+        check(
+            status == 200 and headers.get("Content-Encoding") == "gzip",
+            f"{compressible} is sent compressed",
+        )
 
     # Bad input does not poison the cache for others: a forged cookie, a huge query string, an
     # odd Host. Each is answered without being stored; visitors still get the shared copy.

@@ -23,6 +23,7 @@ PRONGSAI_APPS = [
     "prongsai.trafficlog",
     "prongsai.analytics",
     "prongsai.feedback",
+    "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
     "prongsai.frontcache",
@@ -161,7 +162,7 @@ STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "prongsai.core.storage.ThaiFileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -43,7 +43,7 @@ if _redis_url:
 PRONGSAI_FRONT_CACHE_SECONDS = env.env_int("PRONGSAI_FRONT_CACHE_SECONDS", 300)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "prongsai.core.storage.ThaiFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -33,6 +33,7 @@ GUIDES = [
     Guide("compliance", "compliance.md", _("คู่มือความครบถ้วนตามมาตรฐานและ ITA/OIT")),
     Guide("staff-accounts", "staff-accounts.md", _("คู่มือบัญชีเจ้าหน้าที่และการเข้าสู่ระบบ")),
     Guide("feedback", "feedback.md", _("คู่มือแบบประเมินและกระดานถาม-ตอบ")),
+    Guide("information-requests", "information-requests.md", _("คู่มือคำขอข้อมูลข่าวสาร")),
     Guide("traffic-data", "traffic-data.md", _("คู่มือข้อมูลจราจรทางคอมพิวเตอร์")),
     Guide("analytics", "analytics.md", _("คู่มือสถิติผู้เข้าชม")),
 ]

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connection
 from django.http.request import split_domain_port
 from django.urls import NoReverseMatch, reverse
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 from prongsai.core.models import AgencySettings, SiteGeneration
 
@@ -42,6 +42,8 @@ class SiteState:
     home: Page | None
     agency: AgencySettings | None
     menu: tuple[MenuItem, ...] = ()
+    #: the home page's children whose type sets ``footer_link`` (the site's policies, R15)
+    footer: tuple[MenuItem, ...] = ()
     #: tree paths of pages with a view restriction and of aliases (which use their source's)
     guarded_paths: frozenset[str] = frozenset()
     #: how a page URL is built when this site is the only one: prefix + url_path minus root
@@ -151,7 +153,23 @@ def _build(request) -> SiteState:
         MenuItem(page.title, state.page_url(page) or page.get_url(request), page.path)
         for page in menu_pages
     )
-    return replace(state, menu=menu)
+    footer = tuple(
+        MenuItem(page.title, state.page_url(page) or page.get_url(request), page.path)
+        for page in _footer_pages(home)
+    )
+    return replace(state, menu=menu, footer=footer)
+
+
+def _footer_pages(home):
+    # Page types declare themselves (core cannot import the apps that define them).
+    models = [model for model in get_page_models() if getattr(model, "footer_link", False)]
+    if not models:
+        return []
+    from prongsai.core.pagequeries import exclude_private
+
+    return exclude_private(Page.objects.child_of(home).live().type(*models)).only(
+        "title", "url_path", "path", "depth"
+    )
 
 
 def _url_prefix() -> str | None:

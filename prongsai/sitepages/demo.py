@@ -17,6 +17,7 @@ from prongsai.core.demo import ensure_wagtail_roots
 from prongsai.core.models import AgencySettings
 
 from . import models as m
+from .demo_policies import add_policies
 from .oia_items import OIA_ITEMS
 
 
@@ -664,15 +665,7 @@ def load(stdout):
         body=_rich("กำกับดูแลการพัฒนาระบบเทคโนโลยีสารสนเทศและการรักษาความมั่นคงปลอดภัยไซเบอร์ของหน่วยงาน"),
         **meta(ict, "ศูนย์เทคโนโลยีสารสนเทศ"),
     )
-    _child(
-        home,
-        m.StandardPage,
-        "website-policy",
-        title="นโยบายเว็บไซต์",
-        body=_rich(
-            "นโยบายการใช้งานเว็บไซต์ นโยบายคุ้มครองข้อมูลส่วนบุคคล และนโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์"
-        ),
-    )
+    add_policies(home, agency.name_th, agency.email, agency.phone)
     _child(home, m.SitemapPage, "sitemap", title="แผนผังเว็บไซต์")
     stdout.write(f"เว็บไซต์ตัวอย่าง: {Page.objects.descendant_of(home).live().count()} หน้า")
     return []

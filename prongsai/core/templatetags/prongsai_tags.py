@@ -1,9 +1,12 @@
+import re
+
 from django import template
 from django.utils import timezone
 
 from prongsai.core import sitestate
 
 register = template.Library()
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @register.simple_tag(takes_context=True)
@@ -28,6 +31,15 @@ def main_navigation(context):
 
 
 @register.simple_tag(takes_context=True)
+def footer_links(context):
+    """The site's policies (R15) for the footer, kept in memory like the menu."""
+    request = context.get("request")
+    if request is None:
+        return ()
+    return sitestate.for_request(request).footer
+
+
+@register.simple_tag(takes_context=True)
 def page_url(context, page):
     """The URL ``{% pageurl page %}`` gives, built from the page's ``url_path`` when the site
     is the only one (no cache or database lookup per link)."""
@@ -48,3 +60,35 @@ def breadcrumb_trail(page):
 @register.simple_tag
 def now_local():
     return timezone.localtime()
+
+
+@register.simple_tag(takes_context=True)
+def site_root_url(context):
+    """The configured root URL of the request's site ("https://www.agency.go.th"), never the
+    address the request happened to use: canonical links and shared links name the real host."""
+    request = context.get("request")
+    site = sitestate.for_request(request).site if request is not None else None
+    return site.root_url.rstrip("/") if site is not None else ""
+
+
+@register.simple_tag(takes_context=True)
+def full_page_url(context, page):
+    """The page's absolute URL on its site's configured root URL."""
+    path = page_url(context, page)
+    if path.startswith(("http://", "https://")):
+        return path
+    return site_root_url(context) + path
+
+
+_FIRST_NUMBER = re.compile(r"\+?[0-9๐-๙][0-9๐-๙ ()\-]*")
+
+
+@register.filter
+def tel_uri(value):
+    """The dialable part of a Thai telephone line for a ``tel:`` link: "0 7648 1111 ต่อ 12"
+    → "076481111"; Thai digits become Arabic ones; "" when there is no number."""
+    match = _FIRST_NUMBER.search(str(value or ""))
+    if match is None:
+        return ""
+    digits = match.group(0).translate(_THAI_DIGITS)
+    return re.sub(r"[^0-9+]", "", digits)

@@ -12,7 +12,7 @@ from django.urls import clear_url_caches
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from prongsai.core.management.commands.run_demo import demo_url
+from prongsai.core.management.commands.run_demo import demo_url, point_demo_at
 
 
 def test_demo_settings_run_with_debug_off_and_serve_static_with_whitenoise():
@@ -56,6 +56,26 @@ def test_run_demo_prints_the_address_it_serves_on(addrport, url):
 def test_run_demo_refuses_an_address_it_cannot_serve_with_a_thai_message():
     with pytest.raises(CommandError, match="ที่อยู่ไม่ถูกต้อง"):
         demo_url("127.0.0.1:http")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "root"),
+    [
+        ("http://127.0.0.1:8105/", "http://127.0.0.1:8105"),
+        ("http://[::1]:8105/", "http://[::1]:8105"),
+    ],
+)
+def test_r26_demo_links_use_the_address_it_serves_on(url, root):
+    """Issue 11 item 6: e-mails and evidence linked to localhost or 127.0.0.1:8000 whatever
+    address the demo served on."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    with override_settings(WAGTAILADMIN_BASE_URL="http://127.0.0.1:8000"):
+        point_demo_at(url)
+        assert Site.objects.get(is_default_site=True).root_url == root
+        assert root == settings.WAGTAILADMIN_BASE_URL
 
 
 @pytest.mark.django_db

@@ -22,6 +22,7 @@ from .misc import (
 )
 from .news import EventCalendarPage, EventPage, GalleryPage, NewsIndexPage, NewsPage
 from .oia import OIAIndexPage, OIAItemPage
+from .policies import PolicyKind, PolicyPage
 
 __all__ = [
     "AgencyDocument",
@@ -47,6 +48,8 @@ __all__ = [
     "NewsPage",
     "OIAIndexPage",
     "OIAItemPage",
+    "PolicyKind",
+    "PolicyPage",
     "OperationsManualIndexPage",
     "OperationsManualPage",
     "ServiceManualIndexPage",

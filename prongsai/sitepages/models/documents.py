@@ -39,6 +39,14 @@ class AgencyDocument(PublicationMetadata, AbstractDocument):
         if self.publish_from and self.publish_until and self.publish_until <= self.publish_from:
             raise ValidationError({"publish_until": _("วันสิ้นสุดการเผยแพร่ต้องอยู่หลังวันเริ่มเผยแพร่")})
 
+    def save(self, *args, **kwargs):
+        # Wagtail's upload form sets the hash and size; documents made in code (requests
+        # published as pages, demo content, imports) did not, so every such document was
+        # served with `ETag: ""` and any `If-None-Match: ""` got 304 for all of them.
+        if self.file and (not self.file_hash or self.file_size is None):
+            self._set_document_file_metadata()
+        super().save(*args, **kwargs)
+
     def in_publication_window(self, now=None) -> bool:
         """Inside its publication window (R30): public listings show only these."""
         now = now or timezone.now()

@@ -27,6 +27,7 @@ class HomePage(BasePage):
         "sitepages.StatisticsPage",
         "sitepages.CIOPage",
         "sitepages.StandardPage",
+        "sitepages.PolicyPage",
         "sitepages.SitemapPage",
     ]
     content_panels = [*BasePage.content_panels, FieldPanel("body")]

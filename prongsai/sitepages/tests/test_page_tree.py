@@ -38,6 +38,7 @@ ALLOWED_PARENTS = {
     m.StatisticsPage: {m.HomePage},
     m.CIOPage: {m.HomePage},
     m.StandardPage: {m.HomePage, m.StandardPage},
+    m.PolicyPage: {m.HomePage},
     m.SitemapPage: {m.HomePage},
 }
 

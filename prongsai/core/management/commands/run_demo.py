@@ -1,6 +1,7 @@
 """Serve the demo site, with the background worker and scheduler in the same process."""
 
 import re
+from urllib.parse import urlsplit
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -29,6 +30,23 @@ def demo_url(addrport: str) -> str:
     return f"http://{host}:{port}/"
 
 
+def point_demo_at(url: str) -> None:
+    """Make every absolute address the demo prints its own.
+
+    Public links in sitemaps, feeds, evidence PDFs and exports come from the default Site's root
+    URL; staff links in e-mails from WAGTAILADMIN_BASE_URL. The demo content says "localhost", and
+    the demo may serve on any address (DEMO_ADDR), so both follow the address served here. The
+    setting is changed in this process only, which is also where the demo's worker runs.
+    """
+    from django.conf import settings
+    from wagtail.models import Site
+
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit(":", 1)[0] if parts.port else parts.netloc  # keeps [::1]
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=parts.port or 80)
+    settings.WAGTAILADMIN_BASE_URL = url.rstrip("/")
+
+
 class Command(BaseCommand):
     help = "เปิดเว็บไซต์ตัวอย่างพร้อมงานเบื้องหลัง (worker และ scheduler) ในโปรเซสเดียว"
 
@@ -37,6 +55,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, addrport, **options):
         url = demo_url(addrport)
+        point_demo_at(url)
         # Apps that need background threads in the demo expose `demo_background.start()`.
         from prongsai.core.appmodules import app_modules
 

@@ -13,7 +13,7 @@ URL_PATH_INDEX = "prongsai_page_url_path_idx"
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sitepages", "0001_initial"),
+        ("sitepages", "0002_policy_page"),
         ("wagtailcore", "0001_initial"),
     ]
 
