@@ -103,10 +103,10 @@ def _lastmod(value: dt.datetime | None) -> str:
 
 
 def _site(request):
-    site = sitestate.for_request(request).site
+    """The request's site with its home page (a copy: the in-memory state is shared)."""
+    site = sitestate.for_request(request).site_for_request()
     if site is None:
         raise Http404
-    site.root_page = sitestate.for_request(request).home
     return site
 
 
