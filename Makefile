@@ -18,7 +18,7 @@ help:
 	@echo "make demo   - install everything and serve the demo site on http://$(DEMO_ADDR)"
 	@echo "make test   - install everything and run the whole test suite (SQLite, PostgreSQL if DATABASE_URL, browser)"
 	@echo "make bench  - run the benchmarks in bench/"
-	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint   - ruff check, ruff format --check, makemigrations --check, ASVS checklist coverage"
 	@echo "make stack  - the production stack on loopback (PostgreSQL, Redis, nginx, gunicorn, worker, scheduler); make stack-down"
 
 check-python:
@@ -93,6 +93,7 @@ lint: install
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(PY) scripts/asvs_coverage.py
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -10,6 +10,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env.env_str("PRONGSAI_DATA_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = env.env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
+# The previous key(s) while a rotation settles (docs/operations.md): still accepted, never used.
+SECRET_KEY_FALLBACKS = env.env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = False
 ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
@@ -219,17 +221,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Content-Security-Policy (Django 6 built-in). Public pages load nothing from other hosts.
+# Scripts only from the site or with the response's nonce, in the admin too; inline styles
+# stay allowed (style attributes in Wagtail's admin and our templates) — ADR 0160.
+# prongsai.core.csp adds Permissions-Policy and lends the nonce to Wagtail's widgets.
 from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "font-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
     "form-action": [CSP.SELF],
 }
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csp.ContentSecurityPolicyMiddleware") + 1,
+    "prongsai.core.csp.SecurityHeadersMiddleware",
+)
 
 LOGGING = {
     "version": 1,
@@ -369,3 +380,12 @@ PRONGSAI_PROVINCE_TOKEN = env.env_str("PRONGSAI_PROVINCE_TOKEN", "")
 PRONGSAI_PARENTBODY_MAX_BODY_BYTES = env.env_int(
     "PRONGSAI_PARENTBODY_MAX_BODY_BYTES", 15 * 1024 * 1024
 )
+# --- operations: backups (prongsai/operations, ADR 0200) ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("prongsai.frontcache") + 1, "prongsai.operations")
+PRONGSAI_APPS.append("prongsai.operations")
+# Where `manage.py backup` and the nightly job write archives; keep it on another disk.
+PRONGSAI_BACKUP_DIR = Path(env.env_str("PRONGSAI_BACKUP_DIR", str(DATA_DIR / "backups")))
+# A PEM X25519 public key: archives are encrypted to it and only its private key restores them.
+PRONGSAI_BACKUP_PUBLIC_KEY = env.env_str("PRONGSAI_BACKUP_PUBLIC_KEY", "")
+PRONGSAI_BACKUP_KEEP_DAILY = env.env_int("PRONGSAI_BACKUP_KEEP_DAILY", 7)
+PRONGSAI_BACKUP_KEEP_MONTHLY = env.env_int("PRONGSAI_BACKUP_KEEP_MONTHLY", 12)

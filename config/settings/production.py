@@ -53,14 +53,15 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", False)
+# preload is on: includeSubDomains already makes every subdomain HTTPS-only for a year, and the
+# token only makes the domain eligible for the browsers' list (docs/deployment.md §6).
+SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Nothing may frame the site; Wagtail's preview views set SAMEORIGIN for themselves.
 X_FRAME_OPTIONS = "DENY"
 
-# The one deliberate exception to `check --deploy`, explained in docs/deployment.md:
-# W021 HSTS preload is hard to undo, so the agency opts in with SECURE_HSTS_PRELOAD.
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# `check --deploy` passes with nothing silenced (prongsai/core/tests/test_production_settings.py).
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
 # The same EMAIL_* environment variables as before, now as the default mailer's options.
 MAILERS = {

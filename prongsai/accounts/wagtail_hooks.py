@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -46,3 +47,11 @@ def register_coordinator_role_menu_item():
         icon_name="key",
         order=610,
     )
+
+
+@hooks.register("before_move_page")
+def move_confirmation_needs_permission_to_move(request, page, destination):
+    """Wagtail checks the permission only when the move is posted; its confirmation screen
+    showed any page and destination to anyone in the admin (authorisation matrix)."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
