@@ -34,3 +34,13 @@ def _wagtail_baseline_for_transactional_tests(request):
         request.getfixturevalue("transactional_db")
         restore_wagtail_baseline()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the database is rolled back between tests, so
+    a site's cached work (core/sitecache.py) from an earlier test must not match the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -6,10 +6,10 @@ from django.views.i18n import set_language
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from prongsai.core.views import robots_txt
+from prongsai.sitepages import sitemaps
 from prongsai.sitepages.feeds import NewsFeed
 
 # Each app that serves public or staff URLs owns a urls.py, included here under its prefix.
@@ -21,7 +21,8 @@ urlpatterns = [
     # the worst a forged request can do is switch a visitor's language (ADR 0130).
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap-xml"),
+    path("sitemap.xml", sitemaps.index, name="sitemap-xml"),
+    path("sitemaps/<int:section>-<int:number>.xml", sitemaps.part, name="sitemap-part"),
     path("robots.txt", robots_txt, name="robots-txt"),
     path("feeds/news/", NewsFeed(), name="news-feed"),
     path("", include("prongsai.search.urls")),

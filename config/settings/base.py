@@ -10,11 +10,14 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 DATA_DIR = Path(env.env_str("PRONGSAI_DATA_DIR", str(BASE_DIR / "var")))
 
 SECRET_KEY = env.env_str("SECRET_KEY", "dev-only-insecure-key-change-me")
+# The previous key(s) while a rotation settles (docs/operations.md): still accepted, never used.
+SECRET_KEY_FALLBACKS = env.env_list("SECRET_KEY_FALLBACKS", [])
 DEBUG = False
 ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 
 PRONGSAI_APPS = [
     "prongsai.core",
+    "prongsai.filecheck",
     "prongsai.accounts",
     "prongsai.policy",
     "prongsai.sitepages",
@@ -167,21 +170,30 @@ WAGTAILADMIN_BASE_URL = env.env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8
 WAGTAILDOCS_DOCUMENT_MODEL = "sitepages.AgencyDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "prongsai.sitepages.forms.AgencyDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads: every file is checked by content against its site's policy (prongsai/filecheck,
+# ADR 0150); these mirror the default policy so Wagtail's own checks and hints agree with it.
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf",
+    "csv",
     "doc",
     "docx",
-    "xls",
-    "xlsx",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
     "ppt",
     "pptx",
-    "odt",
-    "ods",
-    "csv",
     "txt",
+    "xls",
+    "xlsx",
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "prongsai.filecheck.forms.CheckedImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Optional virus scan: clamd's Unix socket (e.g. /run/clamav/clamd.ctl); when set, a file is
+# accepted only if clamd answers OK (fails closed).
+PRONGSAI_CLAMD_SOCKET = env.env_str("PRONGSAI_CLAMD_SOCKET", "")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -368,3 +380,12 @@ PRONGSAI_PROVINCE_TOKEN = env.env_str("PRONGSAI_PROVINCE_TOKEN", "")
 PRONGSAI_PARENTBODY_MAX_BODY_BYTES = env.env_int(
     "PRONGSAI_PARENTBODY_MAX_BODY_BYTES", 15 * 1024 * 1024
 )
+# --- operations: backups (prongsai/operations, ADR 0200) ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("prongsai.frontcache") + 1, "prongsai.operations")
+PRONGSAI_APPS.append("prongsai.operations")
+# Where `manage.py backup` and the nightly job write archives; keep it on another disk.
+PRONGSAI_BACKUP_DIR = Path(env.env_str("PRONGSAI_BACKUP_DIR", str(DATA_DIR / "backups")))
+# A PEM X25519 public key: archives are encrypted to it and only its private key restores them.
+PRONGSAI_BACKUP_PUBLIC_KEY = env.env_str("PRONGSAI_BACKUP_PUBLIC_KEY", "")
+PRONGSAI_BACKUP_KEEP_DAILY = env.env_int("PRONGSAI_BACKUP_KEEP_DAILY", 7)
+PRONGSAI_BACKUP_KEEP_MONTHLY = env.env_int("PRONGSAI_BACKUP_KEEP_MONTHLY", 12)

@@ -74,3 +74,40 @@ class VisitLogPosition(models.Model):
 
     def __str__(self):
         return f"{self.path} @ {self.offset}"
+
+
+class MonthlyPageViews(models.Model):
+    """A closed month's page views per path: what ``DailyPageViews`` holds, summed per month.
+
+    Written by the daily roll-up job (``services.roll_up_page_views``) for months that have
+    ended, so a year of statistics reads twelve rows per page instead of 365 (issue 21).
+    """
+
+    month = models.DateField(_("เดือน"))  # its first day
+    path = models.CharField(_("ที่อยู่หน้า"), max_length=255)
+    section = models.CharField(_("หมวด"), max_length=100, blank=True)
+    title = models.CharField(_("ชื่อหน้า"), max_length=255, blank=True)
+    views = models.PositiveBigIntegerField(_("จำนวนการเปิดหน้า"), default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["month", "path"], name="analytics_page_month_once")
+        ]
+        indexes = [models.Index(fields=["month", "section"])]
+        verbose_name = _("สถิติการเปิดหน้ารายเดือน")
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} {self.path}: {self.views}"
+
+
+class RolledUpMonth(models.Model):
+    """A month whose ``MonthlyPageViews`` are complete: readers use them instead of days."""
+
+    month = models.DateField(unique=True)
+    rolled_up_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("เดือนที่สรุปสถิติแล้ว")
+
+    def __str__(self):
+        return f"{self.month:%Y-%m}"

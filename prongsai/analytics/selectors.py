@@ -3,7 +3,7 @@
 import datetime as dt
 
 from django.core.cache import cache
-from django.db.models import Max, Sum
+from django.db.models import Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -80,14 +80,20 @@ def last_twelve_months(today: dt.date | None = None) -> list[dict]:
 
 
 def top_pages(start: dt.date, end: dt.date, *, section: str = "", limit: int = 10) -> list[dict]:
-    rows = DailyPageViews.objects.filter(day__range=(start, end))
-    if section:
-        rows = rows.filter(section=section)
-    return list(
-        rows.values("path")
-        .annotate(views=Sum("views"), title=Max("title"))
-        .order_by("-views", "path")[:limit]
-    )
+    """The most-viewed pages; ended months come from the monthly roll-up (rollup.py)."""
+    from .rollup import top_pages as from_rollup
+
+    return from_rollup(start, end, section=section, limit=limit)
+
+
+def cached_top_pages(start: dt.date, end: dt.date, *, limit: int = 10) -> list[dict]:
+    """``top_pages`` for the public statistics, kept as briefly as the footer's counts."""
+    key = f"analytics:top:{start.isoformat()}:{end.isoformat()}:{limit}"
+    pages = cache.get(key)
+    if pages is None:
+        pages = top_pages(start, end, limit=limit)
+        cache.set(key, pages, FOOTER_CACHE_SECONDS)
+    return pages
 
 
 def daily_rows(start: dt.date, end: dt.date, section: str = "") -> list[dict]:

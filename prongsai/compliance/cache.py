@@ -1,9 +1,10 @@
 """The public OIT page's computation, cached per site + catalogue + day (ADR 0037).
 
-Every key carries a *generation* token. Any change that can alter a report — a page published,
-unpublished, moved or deleted, a document saved, retagged or deleted, a view restriction, an
-evidence link, a not-applicable decision, a catalogue or item edited — replaces the token, so
-the next request computes afresh. The TTL (``PRONGSAI_OIT_CACHE_SECONDS``, default 300) bounds
+Every key carries two *generation* tokens. The site's own (core/sitecache.py) changes with
+any change to that site's pages or view restrictions, so publishing on one site leaves the
+other sites' reports cached (issue 21). The compliance token changes with what is shared by
+the install — a document saved, retagged or deleted, an evidence link, a not-applicable
+decision, a catalogue or item edited. Either way the next request computes afresh. The TTL (``PRONGSAI_OIT_CACHE_SECONDS``, default 300) bounds
 what no signal announces: a document's publication window passing, and, with a per-process
 cache (LocMemCache in development), a change made in another process.
 """
@@ -13,6 +14,8 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+
+from prongsai.core import sitecache
 
 from .selectors import CompletenessReport, catalogue_completeness
 
@@ -46,7 +49,7 @@ def cached_completeness(catalogue, site, today) -> CompletenessReport:
     seconds = timeout()
     if seconds <= 0:
         return catalogue_completeness(catalogue, site, today)
-    key = f"compliance:oit:{_generation()}:{site.pk}:{catalogue.pk}:{today.isoformat()}"
+    key = sitecache.key(site.pk, "oit", _generation(), catalogue.pk, today.isoformat())
     report = cache.get(key)
     if report is None:
         report = catalogue_completeness(catalogue, site, today)
@@ -58,21 +61,15 @@ def connect_signals() -> None:
     """Called from ComplianceConfig.ready()."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.documents import get_document_model
-    from wagtail.models import Page, PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
 
+    # Pages and view restrictions change the site's own token (core/signals.py).
     uid = "compliance-oit-cache"
-    page_published.connect(invalidate, dispatch_uid=f"{uid}-published")
-    page_unpublished.connect(invalidate, dispatch_uid=f"{uid}-unpublished")
-    post_page_move.connect(invalidate, dispatch_uid=f"{uid}-moved")
-    post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}-page-deleted")
     Document = get_document_model()
     m2m_changed.connect(invalidate, sender=Document.tags.through, dispatch_uid=f"{uid}-tags")
     for model in (
         Document,
-        PageViewRestriction,
         Catalogue,
         CatalogueItem,
         EvidenceLink,

@@ -81,6 +81,8 @@ ACTIONS = {
     "prongsai.parentbody.token_issued": _("ออกกุญแจ API ให้หน่วยงาน"),
     "prongsai.parentbody.token_revoked": _("ยกเลิกกุญแจ API ของหน่วยงาน"),
     "prongsai.parentbody.reporter_added": _("เพิ่มผู้รายงานของหน่วยงาน"),
+    # filecheck (R42): an upload refused by its content, nothing stored
+    "prongsai.upload.refused": _("ปฏิเสธไฟล์ที่อัปโหลด"),
     # trafficlog (R40): every look at the data, allowed or refused
     "prongsai.traffic.search.allowed": _("ค้นหาข้อมูลจราจร"),
     "prongsai.traffic.export.allowed": _("ส่งออกข้อมูลจราจร"),

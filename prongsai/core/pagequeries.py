@@ -6,14 +6,13 @@ A news page three levels deep therefore needed 13 queries; these helpers give th
 answers in fewer (the query-budget test in prongsai/sitepages/tests pins the numbers).
 """
 
+from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Window
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Length, Substr
-from django.db.models.query import ModelIterable
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
-from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
 
@@ -116,30 +115,57 @@ def _load_specific(page_class, page):
     return rows[0]
 
 
-def paginate(queryset, per_page: int, page_number) -> PaginatorPage:
-    """One page of ``queryset`` and the total, in one query instead of Django's two.
+class BoundedPaginator(Paginator):
+    """Django's paginator that stops after ``max_pages``: deeper rows are reached by search.
 
-    ``COUNT(*) OVER ()`` is computed before LIMIT, so the first row carries the total. An
-    out-of-range or invalid page number shows the last or the first page, like
-    ``Paginator.get_page``. Querysets of mixed page types (``.specific()``) use Django's
-    paginator, since their rows are re-fetched per type and lose the annotation.
+    An ``OFFSET`` costs as many rows as it skips, so a crawler walking ``?page=`` to the end
+    of a 50,000-item listing would make every request slower than the last. ``truncated``
+    tells the template to point at the search page for older items.
     """
-    if isinstance(queryset, PageQuerySet) and queryset._iterable_class is not ModelIterable:
-        return Paginator(queryset, per_page).get_page(page_number)
+
+    def __init__(self, object_list, per_page, *, count: int, max_pages: int | None):
+        super().__init__(object_list, per_page)
+        self.count = count  # cached_property: Django's paginator will not count again
+        self.max_pages = max_pages
+
+    @property
+    def num_pages(self) -> int:  # type: ignore[override]
+        pages = super().num_pages
+        return min(pages, self.max_pages) if self.max_pages else pages
+
+    @property
+    def truncated(self) -> bool:
+        return bool(self.max_pages) and super().num_pages > self.max_pages
+
+
+#: Listing pages a visitor can walk to; older items are found by search (ADR 0210).
+MAX_LISTING_PAGES = 50
+
+
+def paginate(
+    queryset, per_page: int, page_number, *, count_key: str | None = None, max_pages=None
+) -> PaginatorPage:
+    """One page of ``queryset``: the rows by ``LIMIT``, the total from the cache when it can.
+
+    ``count_key`` (built with ``core.sitecache.key``, so it changes with the site) keeps the
+    total between requests: counting every live row costs as much as the listing grows, the
+    page itself only what it shows. An out-of-range or invalid page number shows the last or
+    the first page, like ``Paginator.get_page``; past ``max_pages`` the last page allowed.
+    """
     try:
         number = max(1, int(page_number))
     except (TypeError, ValueError):
         number = 1
-    counted = queryset.annotate(listing_total=Window(Count("pk")))
-    rows = list(counted[(number - 1) * per_page : number * per_page])
-    if rows:
-        total = rows[0].listing_total
-    else:
-        total = queryset.count()
-        last = max(1, -(-total // per_page))
-        if number != last:
-            number = last
-            rows = list(counted[(number - 1) * per_page : number * per_page])
-    paginator = Paginator(queryset, per_page)
-    paginator.count = total  # cached_property: Django's paginator will not count again
+    total = cache.get(count_key) if count_key else None
+    if total is None:
+        total = queryset.order_by().count()
+        if count_key:
+            cache.set(count_key, total, COUNT_SECONDS)
+    paginator = BoundedPaginator(queryset, per_page, count=total, max_pages=max_pages)
+    number = min(number, paginator.num_pages)
+    rows = list(queryset[(number - 1) * per_page : number * per_page])
     return PaginatorPage(rows, number, paginator)
+
+
+#: How long a listing count may be kept when no signal reaches the cache (per-process caches).
+COUNT_SECONDS = 600

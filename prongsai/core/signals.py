@@ -12,6 +12,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from . import sitecache
 from .sitestate import bump_generation
 
 SITE_WIDE_MODELS = (Page, Site, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)
@@ -20,10 +21,29 @@ SITE_WIDE_MODELS = (Page, Site, PageViewRestriction, BaseSiteSetting, BaseGeneri
 def bump_on_site_wide_change(sender, instance=None, **kwargs):
     if isinstance(instance, SITE_WIDE_MODELS):
         bump_generation()
+        _bump_site_caches(instance)
 
 
-def bump_on_page_event(sender, **kwargs):
+def bump_on_page_event(sender, instance=None, **kwargs):
     bump_generation()
+    if "url_path_before" in kwargs:
+        sitecache.bump_all()  # a move may cross from one site to another
+    elif isinstance(instance, Page):
+        sitecache.bump_for_path(instance.path)
+
+
+def _bump_site_caches(instance) -> None:
+    """Only the site the change belongs to loses its cached work (core/sitecache.py)."""
+    if isinstance(instance, Page):
+        sitecache.bump_for_path(instance.path)
+    elif isinstance(instance, PageViewRestriction):
+        sitecache.bump_for_path(instance.page.path)
+    elif isinstance(instance, Site):
+        sitecache.bump([instance.pk])
+    elif isinstance(instance, BaseSiteSetting):
+        sitecache.bump([instance.site_id])
+    else:
+        sitecache.bump_all()
 
 
 def connect() -> None:

@@ -9,6 +9,7 @@ further waiting, so a dead host can never hang the worker.
 
 import collections
 import concurrent.futures
+import functools
 import re
 import socket
 import threading
@@ -18,7 +19,7 @@ import urllib.parse
 import urllib.request
 
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -82,10 +83,31 @@ def _links_in_block(block, raw):
             yield from _links_in_block(child_block, raw.get(name))
 
 
-def _links_in_object(obj):
-    from django.db import models
+@functools.cache
+def link_fields(model) -> tuple:
+    """The fields of ``model`` that can hold a link: stream, rich text and URL fields."""
+    return tuple(
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, StreamField | RichTextField | models.URLField)
+    )
 
-    for field in obj._meta.concrete_fields:
+
+@functools.cache
+def link_relations(model) -> tuple[str, ...]:
+    """The child relations (inline panels) whose rows can hold a link; Wagtail's comments
+    and other relations without such fields are never read."""
+    from modelcluster.models import get_all_child_relations
+
+    return tuple(
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(model)
+        if link_fields(relation.related_model)
+    )
+
+
+def _links_in_object(obj):
+    for field in link_fields(type(obj)):
         value = getattr(obj, field.attname, None)
         if isinstance(field, StreamField) and value is not None:
             yield from _links_in_block(field.stream_block, value.raw_data)
@@ -97,13 +119,38 @@ def _links_in_object(obj):
 
 def extract_links(page) -> list[tuple[str, object]]:
     """Every link on a page: ("page", id), ("document", id) or ("url", href)."""
-    from modelcluster.models import get_all_child_relations
-
     links = list(_links_in_object(page))
-    for relation in get_all_child_relations(type(page)):
-        for child in getattr(page, relation.get_accessor_name()).all():
+    for accessor in link_relations(type(page)):
+        for child in getattr(page, accessor).all():
             links += list(_links_in_object(child))
     return links
+
+
+def live_pages_with_links(chunk_size: int = 500):
+    """Every live page that can hold a link, one query per page type and chunk: only the
+    fields that hold links are read, and the inline rows are prefetched per chunk."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import get_page_models
+
+    live_types = set(
+        Page.objects.live().order_by().values_list("content_type", flat=True).distinct()
+    )
+    for model in get_page_models():
+        if ContentType.objects.get_for_model(model).pk not in live_types:
+            continue
+        fields = [field.name for field in link_fields(model)]
+        relations = link_relations(model)
+        if not fields and not relations:
+            continue
+        queryset = (
+            model.objects.live()
+            .filter(content_type=ContentType.objects.get_for_model(model))
+            .only(*fields)
+            .order_by("pk")
+        )
+        if relations:
+            queryset = queryset.prefetch_related(*relations)
+        yield from queryset.iterator(chunk_size=chunk_size)
 
 
 # --- internal checks --------------------------------------------------------------------------
@@ -251,9 +298,9 @@ def _classify(index: InternalIndex, link) -> tuple[str, str, str | None]:
 def run_link_check(*, external: bool = True, pages=None, **external_options) -> dict:
     """Check every link on every live page; failures replace the previous failures."""
     index = InternalIndex()
-    pages = Page.objects.live().specific() if pages is None else pages
+    pages = live_pages_with_links() if pages is None else pages
     found = []  # (page_id, kind, target, problem or None)
-    for page in pages.iterator(chunk_size=500) if hasattr(pages, "iterator") else pages:
+    for page in pages:
         for link in extract_links(page):
             kind, target, problem = _classify(index, link)
             if kind:

@@ -63,6 +63,19 @@ def daily_check():
     return {"problems": run.problem_count}
 
 
+@periodic_job(
+    "roll_up_page_views",
+    title=_("สรุปสถิติการเปิดหน้ารายเดือน"),
+    schedule="30 1 * * *",
+    every=dt.timedelta(days=1),
+)
+def roll_up_page_views():
+    """Statistics read twelve monthly rows per page instead of 365 daily ones (issue 21)."""
+    from prongsai.analytics.rollup import roll_up_page_views as roll_up
+
+    return roll_up()
+
+
 @task
 def check_external_links_now():
     """Started from the daily-check page; runs in the worker, never in the web request."""

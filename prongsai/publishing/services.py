@@ -19,6 +19,8 @@ from prongsai.core.audit import log
 from prongsai.core.permissions import refuse
 from prongsai.core.thaidate import thai_date
 from prongsai.core.workdays import add_working_days
+from prongsai.filecheck.policy import ATTACHMENT
+from prongsai.filecheck.services import checked_upload
 from prongsai.policy.selectors import policy_for
 
 from . import notifications as notify
@@ -96,8 +98,9 @@ def _record(
     return event
 
 
-def _validate_files(files) -> None:
-    errors = []
+def _validate_files(files, user) -> list:
+    """The attachments to store (images re-encoded); every refused one is in the audit log."""
+    errors, checked = [], []
     policy = policy_for()
     for uploaded in files:
         extension = os.path.splitext(uploaded.name or "")[1].lstrip(".")
@@ -111,11 +114,12 @@ def _validate_files(files) -> None:
             )
             continue
         try:
-            validate_upload(uploaded)
+            checked.append(checked_upload(uploaded, ATTACHMENT, user=user))
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
+    return checked
 
 
 def _attach(publish_request, files) -> None:
@@ -169,7 +173,7 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
     fields = {name: data[name] for name in EDITABLE_FIELDS if name in data}
     publish_request = PublishRequest(requester=user, unit=user.unit, **fields)
     publish_request.full_clean()
-    _validate_files(files)
+    files = _validate_files(files, user)
     with transaction.atomic():
         publish_request.submitted_at = timezone.now()
         publish_request.save()
@@ -267,6 +271,8 @@ def request_return_for_correction(user, publish_request, *, reason: str) -> Publ
 
 def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishRequest:
     """The owner corrects a returned request and sends the same request again."""
+    # Checked before the transaction so a refused file's audit entry is kept.
+    files = _validate_files(files, user)
     with transaction.atomic():
         publish_request = _locked(publish_request)
         if user.pk != publish_request.requester_id:
@@ -277,7 +283,6 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
             if name in data:
                 setattr(publish_request, name, data[name])
         publish_request.full_clean()
-        _validate_files(files)
         _attach(publish_request, files)
         update_draft(publish_request, user)
         _record(publish_request, user, Role.DATA_OWNER.label, Action.RESUBMITTED)

@@ -7,6 +7,7 @@ from wagtail.models import Site
 from prongsai.core.pagequeries import exclude_private
 
 from .models import NewsPage
+from .models.news import NEWS_ORDER
 
 
 class NewsFeed(Feed):
@@ -21,9 +22,7 @@ class NewsFeed(Feed):
         return site.root_url if site else "/"
 
     def items(self, site):
-        queryset = exclude_private(NewsPage.objects.live()).order_by(
-            "-published_date", "-first_published_at"
-        )
+        queryset = exclude_private(NewsPage.objects.live()).order_by(*NEWS_ORDER)
         if site:
             queryset = queryset.descendant_of(site.root_page)
         return queryset[:30]

@@ -67,8 +67,9 @@ class CaptureMiddleware:
         size = len(response.content) if not response.streaming else _declared_length(response)
         try:
             store.process_writer().append(values(size))
-        except OSError:
+        except OSError as exc:
             logger.exception("Traffic record not stored; refusing the response (fail closed)")
+            _tell_write_failed(exc)
             failed = HttpResponse(
                 _("ระบบบันทึกข้อมูลจราจรทางคอมพิวเตอร์ขัดข้อง กรุณาลองใหม่ภายหลัง"),
                 status=503,
@@ -77,6 +78,15 @@ class CaptureMiddleware:
             failed[REQUEST_ID_HEADER] = request_id
             return failed
         return response
+
+
+def _tell_write_failed(exc: OSError) -> None:
+    from .signals import write_failed
+
+    try:
+        write_failed.send(sender=CaptureMiddleware, error=str(exc))
+    except Exception:  # the refusal must go out even if recording it fails (database down too)
+        logger.exception("Could not record the traffic write failure")
 
 
 def _record_when_streamed(response, values) -> None:

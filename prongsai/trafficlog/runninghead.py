@@ -30,8 +30,14 @@ def head_path(segment_path: Path) -> Path:
     return segment_path.with_name(segment_path.name + SUFFIX)
 
 
-def _key() -> bytes:
-    return hashlib.sha256(_SALT + settings.SECRET_KEY.encode()).digest()
+def _key(secret: str | None = None) -> bytes:
+    return hashlib.sha256(_SALT + (secret or settings.SECRET_KEY).encode()).digest()
+
+
+def _keys() -> list[bytes]:
+    """The current key, then those of SECRET_KEY_FALLBACKS: heads written before a key rotation
+    still verify while the old key is kept as a fallback (docs/operations.md)."""
+    return [_key()] + [_key(old) for old in getattr(settings, "SECRET_KEY_FALLBACKS", [])]
 
 
 class HeadWriter:
@@ -74,7 +80,10 @@ def read(segment_path: Path, segment_name: str) -> tuple[dict | None, str | None
         count, head, mac = int(data["count"]), str(data["head"]), str(data["mac"])
     except (ValueError, KeyError, TypeError):
         return None, "running head unreadable (damaged or rewritten by hand)"
-    expected = hmac.digest(_key(), f"{segment_name}|{count}|{head}".encode(), "sha256").hex()
-    if data.get("segment") != segment_name or not hmac.compare_digest(expected, mac):
+    message = f"{segment_name}|{count}|{head}".encode()
+    signed = any(
+        hmac.compare_digest(hmac.digest(key, message, "sha256").hex(), mac) for key in _keys()
+    )
+    if data.get("segment") != segment_name or not signed:
         return None, "running head's signature does not match (forged or copied from elsewhere)"
     return {"count": count, "head": head}, None

@@ -10,6 +10,7 @@ dies however it dies, which is how the sealer knows a segment is finished.
 
 import binascii
 import contextlib
+import errno
 import fcntl
 import hashlib
 import logging
@@ -207,24 +208,37 @@ class SegmentWriter:
         name = f"{started:%Y%m%dT%H%M%S.%f}-{host}-{self.pid}-{os.urandom(3).hex()}-{self.source}"
         path = folder / f"{name}{SEGMENT_SUFFIX}"
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o640)
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        self._fd, self._path, self._day = fd, path, day
-        self._size = 0
-        self._prev, self._seq = chain.genesis(relative_name(path)), 0
-        header = {
-            "format": chain.FORMAT_VERSION,
-            "segment": relative_name(path),
-            "host": socket.gethostname(),
-            "pid": self.pid,
-            "fields": list(records.FIELDS),
-        }
-        self._prev, line = chain.make_line(
-            self._prev, records.encode([0, started.isoformat(), records.SOURCE_SEGMENT, header])
-        )
-        os.write(fd, line)
+        head = None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            header = {
+                "format": chain.FORMAT_VERSION,
+                "segment": relative_name(path),
+                "host": socket.gethostname(),
+                "pid": self.pid,
+                "fields": list(records.FIELDS),
+            }
+            prev, line = chain.make_line(
+                chain.genesis(relative_name(path)),
+                records.encode([0, started.isoformat(), records.SOURCE_SEGMENT, header]),
+            )
+            if os.write(fd, line) != len(line):
+                raise OSError(errno.ENOSPC, "short write of the segment header")
+            head = runninghead.HeadWriter(path, relative_name(path))
+            head.write(0, prev)
+        except OSError:
+            # A full disk: leave no half-made segment behind (it would break the chain) and
+            # stay closed, so the next request tries a new segment rather than this one.
+            os.close(fd)
+            if head is not None:
+                head.close()
+            for leftover in (path, runninghead.head_path(path)):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            raise
+        self._fd, self._path, self._day, self._head = fd, path, day, head
         self._size = len(line)
-        self._head = runninghead.HeadWriter(path, relative_name(path))
-        self._head.write(0, self._prev)
+        self._prev, self._seq = prev, 0
         self._announce(path)
 
     def _announce(self, path: Path) -> None:

@@ -21,7 +21,7 @@ def most_read_pages(limit=10):
 
     today = timezone.localdate()
     start = selectors.month_starts(today)[0]
-    return selectors.top_pages(start, today, limit=limit)
+    return selectors.cached_top_pages(start, today, limit=limit)
 
 
 @register.filter

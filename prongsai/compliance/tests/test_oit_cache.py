@@ -103,3 +103,22 @@ def test_cache_can_be_turned_off(client, small_catalogue, small_site, settings):
     html(client)
     m.AgencyInfoPage.objects.filter(slug="structure").update(title="ผังองค์กร")
     assert "ผังองค์กร" in html(client)
+
+
+@pytest.mark.django_db
+def test_r34_publishing_on_another_site_keeps_this_sites_report_cached(
+    client, small_catalogue, small_site, unit
+):
+    from wagtail.models import Page, Site
+
+    html(client)
+    other_home = add_page(Page.get_first_root_node(), m.HomePage, slug="other", title="อีกแห่ง")
+    Site.objects.create(hostname="other.example", port=80, root_page=other_home)
+    html(client)  # the new site in the list of sites: computed once more
+    add_page(other_home, m.StandardPage, slug="news", title="ประกาศของอีกแห่ง")
+    with CaptureQueriesContext(connection) as after_other:
+        html(client)
+    add_page(small_site["about"], m.StandardPage, slug="own", title="ประกาศของเรา")
+    with CaptureQueriesContext(connection) as after_own:
+        html(client)
+    assert len(after_own) > len(after_other) + 5, (len(after_own), len(after_other))

@@ -1,8 +1,9 @@
 """The fast page queries give exactly the answers of Wagtail's own (slower) ones."""
 
 import pytest
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
+from prongsai.core import sitecache
 from prongsai.core.pagequeries import exclude_private, paginate, view_restrictions_for
 from prongsai.sitepages import models as m
 from prongsai.sitepages.tests.factories import add_page, metadata
@@ -45,17 +46,32 @@ def test_view_restrictions_match_wagtail_including_aliases(tree):
     assert list(view_restrictions_for(alias_of_law)) == [on_law]
 
 
-def test_paginate_counts_in_the_same_query_and_clamps_the_page_number(
+def test_paginate_keeps_the_count_per_site_generation_and_clamps_the_page_number(
     tree, django_assert_num_queries
 ):
-    _home, news, _laws, _items, _law = tree
+    home, news, _laws, items, _law = tree
+    site = Site.objects.get(root_page=home)
     queryset = m.NewsPage.objects.child_of(news).order_by("path")
-    with django_assert_num_queries(1):
-        first = paginate(queryset, 20, None)
+    with django_assert_num_queries(2):  # the count, then the page
+        first = paginate(queryset, 20, None, count_key=sitecache.key(site.pk, "n"))
         assert len(first.object_list) == 20
         assert first.paginator.count == 25 and first.paginator.num_pages == 2
-    second = paginate(queryset, 20, "2")
+    with django_assert_num_queries(1):  # the count comes from the cache
+        second = paginate(queryset, 20, "2", count_key=sitecache.key(site.pk, "n"))
     assert len(second.object_list) == 5 and second.number == 2 and not second.has_next()
     assert paginate(queryset, 20, "99").number == 2
     assert paginate(queryset, 20, "abc").number == 1
     assert paginate(queryset.none(), 20, "3").paginator.count == 0
+    # A change to the site's pages gives it a new generation: the count is taken again.
+    items[0].unpublish()
+    fresh = paginate(queryset.live(), 20, None, count_key=sitecache.key(site.pk, "n"))
+    assert fresh.paginator.count == 24
+
+
+def test_paginate_stops_deep_pages_at_the_cap(tree):
+    _home, news, _laws, _items, _law = tree
+    queryset = m.NewsPage.objects.child_of(news).order_by("path")
+    deep = paginate(queryset, 5, "999999", max_pages=2)
+    assert deep.number == 2 and deep.paginator.num_pages == 2 and deep.paginator.truncated
+    assert [p.slug for p in deep.object_list] == ["n5", "n6", "n7", "n8", "n9"]
+    assert not paginate(queryset, 5, "1", max_pages=5).paginator.truncated

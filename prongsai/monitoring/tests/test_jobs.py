@@ -34,7 +34,12 @@ def test_r32_a_run_is_recorded_with_outcome_and_counts(home_page):
 
 def test_r32_missed_run_is_reported_when_the_scheduler_stops(home_page):
     with time_machine.travel(at(2026, 11, 2, 9, 0), tick=False):
-        for job in (jobs.publish_scheduled, jobs.expiry_notices, jobs.review_reminders):
+        for job in (
+            jobs.publish_scheduled,
+            jobs.expiry_notices,
+            jobs.review_reminders,
+            jobs.roll_up_page_views,
+        ):
             job.enqueue()
         JobRun.objects.create(job="daily_check", outcome="success", started=at(2026, 11, 2, 6, 0))
         assert missed_runs() == []

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.models import ModelLogEntry
 
+from prongsai.filecheck.tests.hostile import builders
 from prongsai.parentbody import services
 from prongsai.parentbody.models import Attachment, Submission, SubmissionStatus
 
@@ -17,7 +18,7 @@ from .conftest import answers, at
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PDF = builders.pdf()  # a real PDF: attachments are checked by content (ADR 0150)
 
 
 def _actions(submission):

@@ -51,12 +51,14 @@ def test_r36_reporter_attachment_of_another_agency_is_404(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
+    from prongsai.filecheck.tests.hostile import builders
+
     submission = services.save_draft(
         reporters["b"],
         round_,
         agencies["b"],
         answers={},
-        files=[SimpleUploadedFile("x.pdf", b"%PDF-1.4\n%%EOF\n")],
+        files=[SimpleUploadedFile("x.pdf", builders.pdf())],
     )
     attachment = submission.attachments.get()
     client.force_login(reporters["a"])

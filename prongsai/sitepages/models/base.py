@@ -7,9 +7,10 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from prongsai.core import sitecache, sitestate
 from prongsai.core.blocks import BodyBlock
 from prongsai.core.models import BasePage, ContentPage, PublicationMetadata
-from prongsai.core.pagequeries import exclude_private, paginate
+from prongsai.core.pagequeries import MAX_LISTING_PAGES, exclude_private, paginate
 
 
 class CategoryIndexPage(BasePage):
@@ -19,6 +20,7 @@ class CategoryIndexPage(BasePage):
     max_count_per_parent = 1
     parent_page_types = ["sitepages.HomePage"]
     items_per_page = 20
+    max_listing_pages = MAX_LISTING_PAGES
 
     content_panels = [*BasePage.content_panels, FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
@@ -47,9 +49,22 @@ class CategoryIndexPage(BasePage):
             queryset = self.get_children().specific()
         return exclude_private(queryset.live()).order_by(*self.listing_order)
 
+    def listing_count_key(self, request) -> str | None:
+        """Where the listing's total is cached: per site generation, section and filter."""
+        site = sitestate.for_request(request).site
+        if site is None:
+            return None
+        return sitecache.key(site.pk, "listing-count", self.pk, getattr(self, "_kind_filter", ""))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = paginate(self.listing_queryset(), self.items_per_page, request.GET.get("page"))
+        items = paginate(
+            self.listing_queryset(),
+            self.items_per_page,
+            request.GET.get("page"),
+            count_key=self.listing_count_key(request),
+            max_pages=self.max_listing_pages,
+        )
         items.object_list = list(items.object_list)
         # Mixed child types come without their owner unit: fetch the units in one query.
         prefetch_related_objects(

@@ -36,7 +36,7 @@ class HomePage(BasePage):
         verbose_name = _("หน้าแรก")
 
     def get_context(self, request, *args, **kwargs):
-        from .news import NewsPage
+        from .news import NEWS_ORDER, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = (
@@ -44,7 +44,7 @@ class HomePage(BasePage):
                 NewsPage.objects.live().descendant_of(self).select_related("owner_unit")
             )
             .defer("body", "attachments", "gallery")  # the cards show none of them
-            .order_by("-published_date", "-first_published_at")[:6]
+            .order_by(*NEWS_ORDER)[:6]
         )
         return context
 

@@ -99,24 +99,55 @@ class StandardPage(BasePage):
 
 
 class SitemapPage(BasePage):
-    """แผนผังเว็บไซต์: every public page, by section."""
+    """แผนผังเว็บไซต์: every section and its first items; the rest is one click further.
+
+    Listing every item made the page grow with the site (20 MB at 50,000 news items) while
+    it is linked from every footer. Each section lists its first ``items_per_section`` pages
+    in the tree's order and links to itself for the rest; the result is kept per site
+    generation (core/sitecache.py).
+    """
 
     parent_page_types = ["sitepages.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    items_per_section = 10
 
     class Meta:
         verbose_name = _("แผนผังเว็บไซต์")
 
     def get_context(self, request, *args, **kwargs):
+        from django.core.cache import cache
+
+        from prongsai.core import sitecache, sitestate
+
         context = super().get_context(request, *args, **kwargs)
-        home = self.get_parent()
-        # Every section and the pages directly under it; deeper pages are one click further.
-        pages = exclude_private(
-            home.get_descendants().live().filter(depth__lte=home.depth + 2)
-        ).order_by("path")
-        context["sitemap_pages"] = [
-            (page, page.depth - home.depth)
-            for page in pages.only("title", "url_path", "path", "depth")
-        ]
+        state = sitestate.for_request(request)
+        key = sitecache.key(state.site.pk, "sitemap-page", self.pk) if state.site else None
+        sections = cache.get(key) if key else None
+        if sections is None:
+            sections = self.sections(request, state)
+            if key:
+                cache.set(key, sections, 3600)
+        context["sitemap_sections"] = sections
         return context
+
+    def sections(self, request, state) -> list[dict]:
+        home = self.get_parent()
+
+        def url(page) -> str:
+            return state.page_url(page) or page.get_url(request)
+
+        fields = ("title", "url_path", "path", "depth", "numchild")
+        found = []
+        for section in exclude_private(home.get_children().live()).order_by("path").only(*fields):
+            children = exclude_private(section.get_children().live()).order_by("path")
+            items = list(children.only(*fields)[: self.items_per_section + 1])
+            found.append(
+                {
+                    "title": section.title,
+                    "url": url(section),
+                    "items": [(item.title, url(item)) for item in items[: self.items_per_section]],
+                    "more": len(items) > self.items_per_section,
+                }
+            )
+        return found

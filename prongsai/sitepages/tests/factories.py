@@ -40,3 +40,14 @@ def build_site(hostname="localhost"):
         is_default_site=True, defaults={"hostname": hostname, "port": 80, "root_page": home}
     )
     return home
+
+
+def whole_sitemap(client) -> str:
+    """Every sitemap the index at ``/sitemap.xml`` lists, as one text (index included)."""
+    import re
+    from urllib.parse import urlsplit
+
+    index = client.get("/sitemap.xml").content.decode()
+    parts = [client.get(urlsplit(loc).path) for loc in re.findall(r"<loc>([^<]+)</loc>", index)]
+    assert all(part.status_code == 200 for part in parts)
+    return index + "".join(part.content.decode() for part in parts)
