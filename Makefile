@@ -18,7 +18,7 @@ help:
 	@echo "make demo   - install everything and serve the demo site on http://$(DEMO_ADDR)"
 	@echo "make test   - install everything and run the whole test suite (SQLite, PostgreSQL if DATABASE_URL, browser)"
 	@echo "make bench  - run the benchmarks in bench/"
-	@echo "make lint   - ruff check, ruff format --check, makemigrations --check"
+	@echo "make lint   - ruff check, ruff format --check, makemigrations --check, ASVS checklist coverage"
 	@echo "make stack  - the production stack on loopback (PostgreSQL, Redis, nginx, gunicorn, worker, scheduler); make stack-down"
 
 check-python:
@@ -53,7 +53,7 @@ demo: install
 	export DJANGO_SETTINGS_MODULE=config.settings.demo; \
 	$(PY) manage.py migrate --noinput && \
 	$(PY) manage.py collectstatic --noinput --verbosity 0 && \
-	$(PY) manage.py load_demo && \
+	$(PY) manage.py load_demo $(if $(PROFILE),--profile $(PROFILE)) && \
 	$(PY) manage.py run_demo $(DEMO_ADDR)
 
 # Debian packages the tests use, installed when missing (root or sudo needed once):
@@ -91,7 +91,9 @@ test: install system-deps
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DATABASE_URL= $(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(PY) scripts/asvs_coverage.py
 
 format: install
 	$(VENV)/bin/ruff format .

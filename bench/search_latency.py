@@ -16,6 +16,7 @@ Usage: .venv/bin/python bench/search_latency.py [--pages N] [--reuse]
 * ``--reuse`` (or ``PRONGSAI_BENCH_SEARCH_REUSE=1``): keep the database at the end and, next time,
   reuse it when it holds the same number of pages (migrations are still applied, so a new index
   is measured without rebuilding). Without it the database is dropped at the end.
+* ``PRONGSAI_BENCH_SEARCH_DB``: another name for the scratch database.
 * PostgreSQL not reachable: the bench prints why it is skipped and exits 0.
 """
 
@@ -38,7 +39,7 @@ PAGES = int(
 )
 REUSE = "--reuse" in sys.argv or os.environ.get("PRONGSAI_BENCH_SEARCH_REUSE", "") == "1"
 #: One scratch database per size, so a quick run does not throw away the 100,000-page one.
-DB_NAME = f"prongsai_searchbench_{PAGES}"
+DB_NAME = os.environ.get("PRONGSAI_BENCH_SEARCH_DB", f"prongsai_searchbench_{PAGES}")
 os.environ["DATABASE_URL"] = f"{SERVER}/{DB_NAME}"
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 BATCH = 1000

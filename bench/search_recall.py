@@ -1,25 +1,36 @@
-"""Recall@10 and MRR of Prongsai's Thai search vs Wagtail's default database search.
+"""Recall@10, MRR and nDCG@10 of Prongsai's Thai search on SQLite and PostgreSQL, and of Wagtail's
+default database search, in one run (ADR 0064, 0222).
 
-Same corpus (prongsai/search/corpus), same database, same run: the corpus is loaded into a
-fresh in-memory SQLite database (or DATABASE_URL's database if set — it must be a scratch one),
-indexed with Prongsai's Thai backend and measured, then re-indexed with Wagtail's stock database
-backend and measured again. Usage: .venv/bin/python bench/search_recall.py [--misses]
+Same corpus (prongsai/search/corpus: about 540 items, 500 graded queries), one child process per
+database: the corpus is loaded into a fresh in-memory SQLite database and into a scratch
+PostgreSQL database (``prongsai_search_bench_recall`` on ``PRONGSAI_BENCH_POSTGRES``, default
+postgres://postgres@127.0.0.1:5432; created and dropped here), indexed with Prongsai's Thai
+backend and measured, then re-indexed with Wagtail's stock database backend and measured again.
+Lines for the held-out queries (never looked at while tuning) follow each database's figures.
+
+Usage: .venv/bin/python bench/search_recall.py [--misses] [--sqlite-only]
 """
 
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SERVER = os.environ.get("PRONGSAI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+PG_DB = os.environ.get("PRONGSAI_BENCH_RECALL_DB", "prongsai_search_bench_recall")
 
 
-def main() -> None:
+def measure() -> None:
+    """Child: load, index and measure on the database of DATABASE_URL."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
     from prongsai.accounts.tests.factories import UnitFactory
     from prongsai.search import corpus
@@ -30,19 +41,54 @@ def main() -> None:
     unit = UnitFactory(code="bench-unit", name="กองคลัง")
     started = time.perf_counter()
     loaded = corpus.load(home, unit)
+    vendor = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[connection.vendor]
     print(
-        f"corpus: {len(loaded)} items loaded and indexed in {time.perf_counter() - started:.1f} s"
+        f"{vendor}: {len(loaded)} items loaded and indexed in {time.perf_counter() - started:.0f} s"
     )
-    ours, theirs, throughput = corpus.compare(loaded)
-    print(ours.line("Prongsai (Thai segmentation)"))
-    print(theirs.line("Wagtail default database search"))
-    print(
-        f"re-index of the corpus: {throughput['items']} objects, "
-        f"{throughput['items_per_second']:.0f} items/s"
-    )
+    cases = corpus.queries()
+    ours, theirs, _throughput = corpus.compare(loaded, cases)
+    holdout = [case for case in cases if case.get("holdout")]
+    print(ours.line(f"Prongsai, {vendor}"))
+    print(corpus.evaluate(loaded, corpus.prongsai_search, holdout).line("  held-out queries only"))
+    print(theirs.line(f"Wagtail default search, {vendor}"))
     if "--misses" in sys.argv:
         for query, missing in ours.misses:
-            print("  Prongsai missed:", query, missing)
+            print("  missed:", query, missing)
+        for query, rank in ours.late:
+            print("  first relevant at", rank, ":", query)
+    sys.stdout.flush()
+
+
+def _admin(sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True, connect_timeout=3) as connection:
+        connection.execute(sql)
+
+
+def _child(database_url: str) -> int:
+    env = {**os.environ, "DATABASE_URL": database_url, "PRONGSAI_BENCH_CHILD": "1"}
+    return subprocess.call([sys.executable, __file__, *sys.argv[1:]], env=env, cwd=ROOT)
+
+
+def main() -> None:
+    if os.environ.get("PRONGSAI_BENCH_CHILD"):
+        measure()
+        return
+    status = _child("")
+    if "--sqlite-only" in sys.argv:
+        sys.exit(status)
+    try:
+        _admin(f"DROP DATABASE IF EXISTS {PG_DB}")
+        _admin(f"CREATE DATABASE {PG_DB}")
+    except Exception as error:  # noqa: BLE001 - no server: SQLite figures stand alone
+        print(f"PostgreSQL skipped: {str(error).strip().splitlines()[0]}")
+        sys.exit(status)
+    try:
+        status |= _child(f"{SERVER}/{PG_DB}")
+    finally:
+        _admin(f"DROP DATABASE IF EXISTS {PG_DB}")
+    sys.exit(status)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ urlpatterns = [
     path("", include("prongsai.publishing.urls")),
     path("", include("prongsai.trafficlog.urls")),
     path("", include("prongsai.accounts.urls")),
+    path("", include("prongsai.parentbody.urls")),
 ]
 
 if settings.DEBUG:

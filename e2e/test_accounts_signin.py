@@ -39,7 +39,7 @@ def code_from_secret(secret: str) -> str:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_webmaster_enrols_totp_at_first_sign_in_then_reaches_admin_R41(
+def test_r41_webmaster_enrols_totp_at_first_sign_in_then_reaches_admin(
     transactional_db, live_server, open_page, require_2fa, width
 ):
     give_role(UserFactory(username="webmaster"), Role.WEBMASTER)
@@ -61,7 +61,7 @@ def test_webmaster_enrols_totp_at_first_sign_in_then_reaches_admin_R41(
     assert page.console_errors == []
 
 
-def test_new_account_sets_a_strong_password_before_anything_else_R41(
+def test_r41_new_account_sets_a_strong_password_before_anything_else(
     transactional_db, live_server, open_page
 ):
     give_role(UserFactory(username="newcomer", must_change_password=True), Role.DATA_OWNER)
@@ -82,7 +82,7 @@ def test_new_account_sets_a_strong_password_before_anything_else_R41(
     expect(page.locator("body")).to_contain_text("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")
 
 
-def test_five_wrong_passwords_show_the_thai_lockout_page_R41(
+def test_r41_five_wrong_passwords_show_the_thai_lockout_page(
     transactional_db, live_server, open_page
 ):
     UserFactory(username="target")

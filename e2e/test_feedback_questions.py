@@ -33,7 +33,7 @@ def staff_context(browser, live_server, width):
     return context
 
 
-def test_R9_visitor_asks_staff_answer_public_sees_it_and_asker_is_emailed(
+def test_r9_visitor_asks_staff_answer_public_sees_it_and_asker_is_emailed(
     demo_site, open_page, browser
 ):
     mail.outbox.clear()

@@ -41,7 +41,7 @@ def _respondents(page) -> int:
     return int(match.group(1)) if match else 0
 
 
-def test_R10_visitor_answers_survey_and_sees_updated_satisfaction_level(demo_site, open_page):
+def test_r10_visitor_answers_survey_and_sees_updated_satisfaction_level(demo_site, open_page):
     for width in WIDTHS:
         page = open_page(f"{demo_site.url}/survey/", width)
         before = _respondents(page)
@@ -58,7 +58,7 @@ def test_R10_visitor_answers_survey_and_sees_updated_satisfaction_level(demo_sit
         assert console_errors(page) == []
 
 
-def test_R10_statistics_page_shows_chart_top_pages_and_satisfaction(demo_site, open_page):
+def test_r10_statistics_page_shows_chart_top_pages_and_satisfaction(demo_site, open_page):
     for width in WIDTHS:
         page = open_page(f"{demo_site.url}/statistics/", width)
         assert page.locator(".bar-chart li").count() >= 12

@@ -23,7 +23,7 @@ def _assert_nothing_ran(page):
     assert page.locator("iframe, svg[onload], img[onerror]").count() == 0
 
 
-def test_R9_xss_payloads_are_refused_by_the_form(demo_site, open_page, settings):
+def test_r9_xss_payloads_are_refused_by_the_form(demo_site, open_page, settings):
     settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 100
     settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 100
     page = open_page(f"{demo_site.url}/questions/ask/", 1440)
@@ -40,7 +40,7 @@ def test_R9_xss_payloads_are_refused_by_the_form(demo_site, open_page, settings)
     assert not Question.objects.filter(title__in=PAYLOADS).exists()
 
 
-def test_R9_stored_payloads_render_as_text_on_public_site_and_admin(demo_site, open_page, browser):
+def test_r9_stored_payloads_render_as_text_on_public_site_and_admin(demo_site, open_page, browser):
     """Data that bypassed the form (e.g. imported) is still only ever shown escaped."""
     from django.utils import timezone
 

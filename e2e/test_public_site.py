@@ -103,7 +103,10 @@ def test_r8_r12_webmaster_publishes_news_with_an_attachment_and_sees_it_public(
     news_index = NewsIndexPage.objects.get()
     unit = Unit.objects.get(code="pr")
     pdf = Path(tmp_path) / "vaccine-schedule.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n" + b"0" * 3000 + b"\n%%EOF\n")
+    from weasyprint import HTML
+
+    # A real PDF: uploads are checked by content (ADR 0150).
+    pdf.write_bytes(HTML(string="<p>ตารางฉีดวัคซีน</p>").write_pdf())
 
     page = open_page(demo_site.url + "/admin/login/", 1440)
     sign_in_to_admin(page, demo_site.url, *WEBMASTER)

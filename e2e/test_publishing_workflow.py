@@ -94,7 +94,7 @@ def file_request(open_page, world, *, title, urgent=False, width=1440):
     return PublishRequest.objects.get(title=title)
 
 
-def test_R21_request_approved_and_published_owner_gets_the_url_by_email(open_page, world):
+def test_r21_request_approved_and_published_owner_gets_the_url_by_email(open_page, world):
     request = file_request(open_page, world, title="ประชาสัมพันธ์รับวัคซีนไข้หวัดใหญ่")
     assert request.status == Status.PENDING
 
@@ -127,7 +127,7 @@ def test_R21_request_approved_and_published_owner_gets_the_url_by_email(open_pag
     screenshot(public, "publishing-public-page-360")
 
 
-def test_R24_rejection_in_wagtails_moderation_screen_needs_a_reason_that_reaches_the_owner(
+def test_r24_rejection_in_wagtails_moderation_screen_needs_a_reason_that_reaches_the_owner(
     open_page, world
 ):
     """The approver works in Wagtail's own dashboard panel and action modal (our Task)."""
@@ -165,7 +165,7 @@ def test_R24_rejection_in_wagtails_moderation_screen_needs_a_reason_that_reaches
     screenshot(page, "publishing-rejected-owner-1440")
 
 
-def test_R22_verbal_approval_published_then_confirmed_by_the_approver(open_page, world):
+def test_r22_verbal_approval_published_then_confirmed_by_the_approver(open_page, world):
     request = file_request(open_page, world, title="แจ้งเตือนด่วนเห็ดพิษ", urgent=True)
     page = signed_in(
         open_page, world, world["publisher"], f"/admin/publish-requests/{request.pk}/verbal/"

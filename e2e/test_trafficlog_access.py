@@ -63,7 +63,7 @@ def same_session(browser, page, width):
     return narrow
 
 
-def test_coordinator_searches_by_ip_and_path_and_exports_csv_with_manifest_R40(
+def test_r40_coordinator_searches_by_ip_and_path_and_exports_csv_with_manifest(
     traffic_site, open_page, browser
 ):
     coordinator = give_role(UserFactory(username="coordinator"), Role.TRAFFIC_COORDINATOR)
@@ -120,7 +120,7 @@ def test_coordinator_searches_by_ip_and_path_and_exports_csv_with_manifest_R40(
     assert page.console_errors == [] and narrow.console_errors == []
 
 
-def test_webmaster_gets_403_on_traffic_data_and_the_attempt_is_recorded_R40(
+def test_r40_webmaster_gets_403_on_traffic_data_and_the_attempt_is_recorded(
     traffic_site, open_page
 ):
     give_role(UserFactory(username="webmaster"), Role.WEBMASTER)

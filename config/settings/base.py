@@ -17,7 +17,9 @@ ALLOWED_HOSTS = env.env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"
 
 PRONGSAI_APPS = [
     "prongsai.core",
+    "prongsai.filecheck",
     "prongsai.accounts",
+    "prongsai.policy",
     "prongsai.sitepages",
     "prongsai.publishing",
     "prongsai.monitoring",
@@ -28,7 +30,9 @@ PRONGSAI_APPS = [
     "prongsai.inforequests",
     "prongsai.search",
     "prongsai.reports",
+    "prongsai.profiles",
     "prongsai.frontcache",
+    "prongsai.parentbody",
 ]
 
 INSTALLED_APPS = [
@@ -117,15 +121,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -175,22 +170,30 @@ WAGTAILADMIN_BASE_URL = env.env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8
 WAGTAILDOCS_DOCUMENT_MODEL = "sitepages.AgencyDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "prongsai.sitepages.forms.AgencyDocumentForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads: every file is checked by content against its site's policy (prongsai/filecheck,
+# ADR 0150); these mirror the default policy so Wagtail's own checks and hints agree with it.
 WAGTAILDOCS_EXTENSIONS = [
-    "pdf",
+    "csv",
     "doc",
     "docx",
-    "xls",
-    "xlsx",
+    "odp",
+    "ods",
+    "odt",
+    "pdf",
     "ppt",
     "pptx",
-    "odt",
-    "ods",
-    "csv",
     "txt",
+    "xls",
+    "xlsx",
     "zip",
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILIMAGES_IMAGE_FORM_BASE = "prongsai.filecheck.forms.CheckedImageForm"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# Optional virus scan: clamd's Unix socket (e.g. /run/clamav/clamd.ctl); when set, a file is
+# accepted only if clamd answers OK (fails closed).
+PRONGSAI_CLAMD_SOCKET = env.env_str("PRONGSAI_CLAMD_SOCKET", "")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
@@ -202,7 +205,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Django 6.1 mailers (EMAIL_BACKEND and EMAIL_HOST… are deprecated and refused beside MAILERS).
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
 DEFAULT_FROM_EMAIL = env.env_str("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
@@ -217,17 +221,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Content-Security-Policy (Django 6 built-in). Public pages load nothing from other hosts.
+# Scripts only from the site or with the response's nonce, in the admin too; inline styles
+# stay allowed (style attributes in Wagtail's admin and our templates) — ADR 0160.
+# prongsai.core.csp adds Permissions-Policy and lends the nonce to Wagtail's widgets.
 from django.utils.csp import CSP  # noqa: E402
 
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "img-src": [CSP.SELF, "data:"],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "script-src": [CSP.SELF, CSP.NONCE],
     "font-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
     "form-action": [CSP.SELF],
 }
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csp.ContentSecurityPolicyMiddleware") + 1,
+    "prongsai.core.csp.SecurityHeadersMiddleware",
+)
 
 LOGGING = {
     "version": 1,
@@ -259,7 +272,7 @@ PRONGSAI_PUBLISH_REVISION_CLASS = env.env_str("PRONGSAI_PUBLISH_REVISION_CLASS",
 # --- monitoring (R30–R33) ---
 # `manage.py crontask` (the scheduler) comes from django-crontask; jobs: prongsai/monitoring/jobs.py.
 INSTALLED_APPS.append("crontask")
-# Review intervals in days by category code (prongsai/sitepages/categories.py); "default" for the rest.
+# Review intervals in days by category code (prongsai/core/categories.py); "default" for the rest.
 PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": env.env_int("PRONGSAI_REVIEW_INTERVAL_DAYS", 365)}
 PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = env.env_int("PRONGSAI_REVIEW_REMINDER_EVERY_DAYS", 7)
 PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = env.env_int("PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS", 14)
@@ -358,6 +371,15 @@ WAGTAILADMIN_USER_LOGIN_FORM = "prongsai.core.adminlogin.ThaiLoginForm"
 # Only the demo (config/settings/demo.py) serves MEDIA_ROOT from Django with DEBUG off.
 PRONGSAI_DEMO_SERVE_MEDIA = False
 
+# --- parent body (R36) ---
+# On an agency's site: where its approved round reports are pushed, and the token the province
+# issued (prongsai/parentbody/sender.py). Both empty = nothing is sent.
+PRONGSAI_PROVINCE_URL = env.env_str("PRONGSAI_PROVINCE_URL", "")
+PRONGSAI_PROVINCE_TOKEN = env.env_str("PRONGSAI_PROVINCE_TOKEN", "")
+# On the province's site: the largest push body the API reads (the report's PDF is inside).
+PRONGSAI_PARENTBODY_MAX_BODY_BYTES = env.env_int(
+    "PRONGSAI_PARENTBODY_MAX_BODY_BYTES", 15 * 1024 * 1024
+)
 # --- operations: backups (prongsai/operations, ADR 0200) ---
 INSTALLED_APPS.insert(INSTALLED_APPS.index("prongsai.frontcache") + 1, "prongsai.operations")
 PRONGSAI_APPS.append("prongsai.operations")

@@ -11,5 +11,9 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 # The demo's e-mails (notifications in Thai) are written one file each to var/sent-mail/,
 # readable there instead of scrolling past the console as base64.
-EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-EMAIL_FILE_PATH = DATA_DIR / "sent-mail"
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": DATA_DIR / "sent-mail"},
+    }
+}

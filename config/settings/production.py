@@ -53,20 +53,28 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", False)
+# preload is on: includeSubDomains already makes every subdomain HTTPS-only for a year, and the
+# token only makes the domain eligible for the browsers' list (docs/deployment.md §6).
+SECURE_HSTS_PRELOAD = env.env_bool("SECURE_HSTS_PRELOAD", True)
 
 # Nothing may frame the site; Wagtail's preview views set SAMEORIGIN for themselves.
 X_FRAME_OPTIONS = "DENY"
 
-# The one deliberate exception to `check --deploy`, explained in docs/deployment.md:
-# W021 HSTS preload is hard to undo, so the agency opts in with SECURE_HSTS_PRELOAD.
-SILENCED_SYSTEM_CHECKS = ["security.W021"]
+# `check --deploy` passes with nothing silenced (prongsai/core/tests/test_production_settings.py).
+SILENCED_SYSTEM_CHECKS: list[str] = []
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = env.env_str("EMAIL_HOST", "localhost")
-EMAIL_PORT = env.env_int("EMAIL_PORT", 587)
-EMAIL_HOST_USER = env.env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env.env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env.env_bool("EMAIL_USE_TLS", True)
+# The same EMAIL_* environment variables as before, now as the default mailer's options.
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": env.env_str("EMAIL_HOST", "localhost"),
+            "port": env.env_int("EMAIL_PORT", 587),
+            "username": env.env_str("EMAIL_HOST_USER", ""),
+            "password": env.env_str("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env.env_bool("EMAIL_USE_TLS", True),
+        },
+    }
+}
 SERVER_EMAIL = env.env_str("SERVER_EMAIL", "root@localhost")
 WAGTAILADMIN_BASE_URL = env.env_str("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

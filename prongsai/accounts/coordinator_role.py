@@ -7,44 +7,37 @@ role (admin_users.py); only these services can: an administrator proposes, a sec
 existing coordinators are told, and every step — refusals included — is in the audit log.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
+from prongsai.core.permissions import refuse
 
 from . import notifications
 from .models import CoordinatorChangeStatus, CoordinatorRoleChange
+from .permissions import can_confirm_coordinator, can_propose_coordinator
 from .role_sync import role_group
-from .roles import Role, user_has_role, users_with_role
-
-CONFIRMING_ROLES = (Role.EXECUTIVE, Role.ADMINISTRATOR)
+from .roles import Role, users_with_role
 
 
 def is_coordinator(user) -> bool:
     return user.groups.filter(name=Role.TRAFFIC_COORDINATOR.value).exists()
 
 
-def can_propose(user) -> bool:
-    return user_has_role(user, Role.ADMINISTRATOR)
-
-
-def can_confirm(user) -> bool:
-    return any(user_has_role(user, role) for role in CONFIRMING_ROLES)
-
-
 def _refuse(account, by, step: str, message: str):
     log(
         instance=account,
-        action="prongsai_accounts.coordinator_refused",
+        action="prongsai.account.coordinator_refused",
         user=by,
         data={"step": step, "reason": message},
     )
-    raise PermissionDenied(message)
+    refuse(message)
 
 
 def propose(account, *, grant: bool, by, reason: str) -> CoordinatorRoleChange:
-    if not can_propose(by):
+    if not can_propose_coordinator(by):
         _refuse(account, by, "propose", _("เฉพาะผู้ดูแลระบบเสนอแต่งตั้งหรือถอดถอนได้"))
     if account.pk == by.pk:
         _refuse(account, by, "propose", _("เสนอแต่งตั้งหรือถอดถอนตนเองไม่ได้"))
@@ -65,7 +58,7 @@ def propose(account, *, grant: bool, by, reason: str) -> CoordinatorRoleChange:
         )
         log(
             instance=account,
-            action="prongsai_accounts.coordinator_proposed",
+            action="prongsai.account.coordinator_proposed",
             user=by,
             data={"change": change.pk, "grant": grant, "reason": reason},
         )
@@ -74,7 +67,7 @@ def propose(account, *, grant: bool, by, reason: str) -> CoordinatorRoleChange:
 
 def confirm(change: CoordinatorRoleChange, *, by) -> None:
     account = change.account
-    if not can_confirm(by):
+    if not can_confirm_coordinator(by):
         _refuse(account, by, "confirm", _("เฉพาะผู้บริหารหรือผู้ดูแลระบบอีกคนหนึ่งยืนยันได้"))
     if by.pk in (change.proposed_by_id, change.account_id):
         _refuse(account, by, "confirm", _("ผู้เสนอหรือผู้ถูกแต่งตั้งยืนยันรายการนี้เองไม่ได้"))
@@ -94,9 +87,9 @@ def confirm(change: CoordinatorRoleChange, *, by) -> None:
         log(
             instance=account,
             action=(
-                "prongsai_accounts.coordinator_granted"
+                "prongsai.account.coordinator_granted"
                 if change.grant
-                else "prongsai_accounts.coordinator_revoked"
+                else "prongsai.account.coordinator_revoked"
             ),
             user=by,
             data={
@@ -109,7 +102,7 @@ def confirm(change: CoordinatorRoleChange, *, by) -> None:
 
 
 def cancel(change: CoordinatorRoleChange, *, by) -> None:
-    if not can_propose(by) and by.pk != change.proposed_by_id:
+    if not can_propose_coordinator(by) and by.pk != change.proposed_by_id:
         _refuse(change.account, by, "cancel", _("เฉพาะผู้ดูแลระบบยกเลิกรายการได้"))
     with transaction.atomic():
         change = CoordinatorRoleChange.objects.select_for_update().get(pk=change.pk)
@@ -120,7 +113,7 @@ def cancel(change: CoordinatorRoleChange, *, by) -> None:
         change.save(update_fields=["status", "decided_by", "decided_at"])
         log(
             instance=change.account,
-            action="prongsai_accounts.coordinator_cancelled",
+            action="prongsai.account.coordinator_cancelled",
             user=by,
             data={"change": change.pk},
         )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import coordinator_role
+from . import coordinator_role, permissions
 from .models import CoordinatorRoleChange
 from .roles import Role, users_with_role
 from .two_factor import acting_user
@@ -40,7 +40,7 @@ class CoordinatorRoleView(WagtailAdminTemplateMixin, FormView):
     breadcrumbs_items = []
 
     def dispatch(self, request, *args, **kwargs):
-        if not coordinator_role.can_confirm(request.user):  # administrators and executives
+        if not permissions.can_confirm_coordinator(request.user):  # administrators and executives
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -51,7 +51,7 @@ class CoordinatorRoleView(WagtailAdminTemplateMixin, FormView):
         context["history"] = CoordinatorRoleChange.objects.exclude(
             pk__in=context["pending"]
         ).select_related("account", "proposed_by", "decided_by")[:50]
-        context["can_propose"] = coordinator_role.can_propose(self.request.user)
+        context["can_propose"] = permissions.can_propose_coordinator(self.request.user)
         context["me"] = acting_user(self.request)
         return context
 
@@ -77,12 +77,12 @@ class CoordinatorRoleView(WagtailAdminTemplateMixin, FormView):
                 by=acting_user(self.request),
                 reason=form.cleaned_data["reason"],
             )
+        except PermissionDenied as error:  # a refusal (core.permissions.Refused) included
+            form.add_error(None, str(error))
+            return self.form_invalid(form)
         except ValidationError as error:
             for field, errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)
-            return self.form_invalid(form)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
             return self.form_invalid(form)
         messages.success(self.request, _("บันทึกข้อเสนอแล้ว รอผู้บริหารหรือผู้ดูแลระบบอีกคนหนึ่งยืนยัน"))
         return redirect(reverse("prongsai_accounts:coordinator_role"))

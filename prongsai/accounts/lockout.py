@@ -14,7 +14,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Sum
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from .roles import Role, user_has_role
 
@@ -48,7 +49,7 @@ def unlock_sign_in(account, *, by) -> int:
     removed = reset(username=account.get_username())
     log(
         instance=account,
-        action="prongsai_accounts.sign_in_unlocked",
+        action="prongsai.account.sign_in_unlocked",
         user=by,
         data={"attempts_removed": removed},
     )

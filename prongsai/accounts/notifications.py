@@ -4,38 +4,25 @@ They tell the owner that something security-relevant happened to their account, 
 they did not make is noticed; they never carry a secret (no code, no key, no link that signs
 anyone in)."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from prongsai.core import notify
 from prongsai.core.thaidate import thai_datetime
-
-logger = logging.getLogger(__name__)
 
 
 def admin_home_url() -> str:
-    return getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/") + reverse("wagtailadmin_home")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
 
 
-def _send(subject: str, body: str, recipients: list[str]) -> None:
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except Exception:  # a mail outage must not undo a recorded security change
-        logger.exception("account notification failed: %s", subject)
-
-
-def send_later(users, subject: str, lines: list[str]) -> None:
-    recipients = sorted({user.email for user in users if user is not None and user.email})
-    if not recipients:
-        return
-    body = "\n".join([*lines, "", _("ระบบเว็บไซต์ของหน่วยงาน: %(url)s") % {"url": admin_home_url()}])
-    subject = _("[บัญชีผู้ใช้] %(subject)s") % {"subject": subject}
-    transaction.on_commit(lambda: _send(subject, body, recipients))
+def _mail(users, subject: str, lines: list[str]) -> None:
+    notify.send_later(
+        users,
+        _("[บัญชีผู้ใช้] %(subject)s") % {"subject": subject},
+        [*lines, "", _("ระบบเว็บไซต์ของหน่วยงาน: %(url)s") % {"url": admin_home_url()}],
+    )
 
 
 def _unexpected() -> str:
@@ -43,7 +30,7 @@ def _unexpected() -> str:
 
 
 def device_replaced(user) -> None:
-    send_later(
+    _mail(
         [user],
         _("มีการเปลี่ยนอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
         [
@@ -60,7 +47,7 @@ def device_replaced(user) -> None:
 
 
 def devices_reset(user, *, by, reason: str) -> None:
-    send_later(
+    _mail(
         [user],
         _("ผู้ดูแลระบบล้างอุปกรณ์ยืนยันตัวตนสองขั้นตอนของคุณ"),
         [
@@ -85,7 +72,7 @@ def devices_reset(user, *, by, reason: str) -> None:
 def coordinator_changed(change, users) -> None:
     account = change.account
     verb = _("ได้รับแต่งตั้งเป็น") if change.grant else _("ถูกถอดถอนจากการเป็น")
-    send_later(
+    _mail(
         users,
         _("การเปลี่ยนแปลงผู้ประสานงานข้อมูลจราจรทางคอมพิวเตอร์"),
         [

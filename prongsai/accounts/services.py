@@ -5,7 +5,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from .roles import Role, user_has_role
 
@@ -17,7 +18,7 @@ def require_password_change(account, *, by) -> None:
         return
     account.must_change_password = True
     account.save(update_fields=["must_change_password"])
-    log(instance=account, action="prongsai_accounts.password_change_required", user=by)
+    log(instance=account, action="prongsai.account.password_change_required", user=by)
 
 
 @transaction.atomic
@@ -33,7 +34,7 @@ def set_own_password(user, current_password: str, new_password: str) -> None:
     user.set_password(new_password)
     user.must_change_password = False
     user.save(update_fields=["password", "must_change_password"])
-    log(instance=user, action="prongsai_accounts.password_changed", user=user)
+    log(instance=user, action="prongsai.account.password_changed", user=user)
 
 
 def delete_unit(unit, *, by) -> None:

@@ -9,8 +9,8 @@ the visitor differs, so the log cannot be used to find which usernames exist.
 import logging
 
 from django.contrib.auth import get_user_model
-from wagtail.log_actions import log
 
+from prongsai.core.audit import log
 from prongsai.core.clientip import client_ip
 
 logger = logging.getLogger(__name__)
@@ -31,7 +31,7 @@ def signed_in(sender, request=None, user=None, **kwargs):
     if user is not None and user.pk:
         log(
             instance=user,
-            action="prongsai_accounts.signed_in",
+            action="prongsai.account.signed_in",
             user=user,
             data={"address": _address(request)},
         )
@@ -45,7 +45,7 @@ def sign_in_failed(sender, credentials=None, request=None, **kwargs):
         return
     log(
         instance=account,
-        action="prongsai_accounts.sign_in_failed",
+        action="prongsai.account.sign_in_failed",
         user=None,
         data={"address": _address(request)},
     )
@@ -58,7 +58,7 @@ def locked_out(sender, request=None, username=None, ip_address=None, **kwargs):
         return
     log(
         instance=account,
-        action="prongsai_accounts.locked_out",
+        action="prongsai.account.locked_out",
         user=None,
         data={"address": ip_address or ""},
     )

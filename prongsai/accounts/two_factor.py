@@ -24,7 +24,8 @@ from django.utils.functional import LazyObject, empty
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from . import notifications
 from .role_permissions import ROLES_REQUIRING_TWO_FACTOR
@@ -93,7 +94,7 @@ def has_confirmed_device(user) -> bool:
 def two_factor_required(user) -> bool:
     """Required for the roles that can change the whole site or see traffic data, and for
     anyone who chose to enrol (a second factor you can skip protects nothing)."""
-    if not getattr(settings, "PRONGSAI_REQUIRE_2FA", True):
+    if not settings.PRONGSAI_REQUIRE_2FA:
         return False
     if not user.is_authenticated:
         return False
@@ -128,7 +129,7 @@ def confirm_enrolment(request, token: str) -> list[str]:
     if refusal is not None:  # recorded, not rolled back with a transaction
         log(
             instance=user,
-            action="prongsai_accounts.two_factor_enrol_refused",
+            action="prongsai.account.two_factor_enrol_refused",
             user=user,
             data={"reason": refusal},
         )
@@ -149,10 +150,10 @@ def _confirm_pending_device(request, token: str) -> list[str]:
     codes = replace_backup_codes(user)
     django_otp.login(request, device)
     if replacing:
-        log(instance=user, action="prongsai_accounts.two_factor_replaced", user=user)
+        log(instance=user, action="prongsai.account.two_factor_replaced", user=user)
         notifications.device_replaced(user)
     else:
-        log(instance=user, action="prongsai_accounts.two_factor_enrolled", user=user)
+        log(instance=user, action="prongsai.account.two_factor_enrolled", user=user)
     return codes
 
 
@@ -172,7 +173,7 @@ def reset_two_factor(account, *, by, reason: str) -> None:
         removed += model.objects.filter(user=account).delete()[1].get(model._meta.label, 0)
     log(
         instance=account,
-        action="prongsai_accounts.two_factor_reset",
+        action="prongsai.account.two_factor_reset",
         user=by,
         data={"reason": reason, "devices_removed": removed},
     )
@@ -199,10 +200,10 @@ def verify_sign_in(request, token: str) -> None:
                 device = candidate
                 break
     if device is None:
-        log(instance=user, action="prongsai_accounts.two_factor_failed", user=user)
+        log(instance=user, action="prongsai.account.two_factor_failed", user=user)
         raise ValidationError(_("รหัสยืนยันไม่ถูกต้อง กรุณากรอกรหัส 6 หลักจากแอป หรือรหัสสำรองที่ยังไม่เคยใช้"))
     django_otp.login(request, device)
-    log(instance=user, action="prongsai_accounts.two_factor_verified", user=user)
+    log(instance=user, action="prongsai.account.two_factor_verified", user=user)
 
 
 def base32_secret(device: TOTPDevice) -> str:

@@ -5,17 +5,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from prongsai.core.tabular import xlsx_download
 from prongsai.core.thaidate import thai_date
 
 from . import selectors
 from .periods import PeriodForm
-from .xlsx import workbook_response
-
-
-def can_view_statistics(user) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or user.has_perm("wagtailadmin.access_admin")
-    )
+from .permissions import can_view_statistics
 
 
 class StatisticsFilterForm(PeriodForm):
@@ -38,7 +33,7 @@ def statistics_report(request):
     days = selectors.daily_rows(start, end, section)
     pages = selectors.top_pages(start, end, section=section, limit=50)
     if request.GET.get("format") == "xlsx":
-        return workbook_response(
+        return xlsx_download(
             f"visitor-statistics-{start}-{end}.xlsx",
             [
                 (

@@ -37,7 +37,7 @@ class CaptureMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if not getattr(settings, "PRONGSAI_ANALYTICS_ENABLED", True):
+        if not settings.PRONGSAI_ANALYTICS_ENABLED:
             return response
         if not is_countable(request, response):
             return response

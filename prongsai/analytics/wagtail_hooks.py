@@ -1,9 +1,11 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+
+from prongsai.accounts.permissions import RoleMenuItem
 
 from . import admin_views
+from .permissions import can_view_statistics
 
 
 @hooks.register("register_admin_urls")
@@ -15,9 +17,10 @@ def register_statistics_urls():
 
 @hooks.register("register_reports_menu_item")
 def statistics_menu_item():
-    return MenuItem(
+    return RoleMenuItem(
         _("สถิติการเข้าชมเว็บไซต์"),
         reverse("analytics_report"),
+        allowed=can_view_statistics,
         name="visitor-statistics",
         icon_name="table",
         order=900,

@@ -10,9 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prongsai.accounts.roles import Role, user_has_role
-
-from . import services
+from . import permissions, services
 from .approvals import publication_records
 from .evidence import Evidence
 from .forms import EvidenceLinkForm, NotApplicableForm
@@ -20,16 +18,16 @@ from .models import Catalogue, CatalogueItem, EvidenceLink
 from .selectors import ItemResult, Status, active_catalogues, catalogue_completeness
 from .views import site_for_request
 
-DASHBOARD_ROLES = (Role.WEBMASTER, Role.ADMINISTRATOR, Role.PUBLISHER, Role.EXECUTIVE)
-
 
 def require_dashboard_access(user) -> None:
-    if not any(user_has_role(user, role) for role in DASHBOARD_ROLES):
+    if not permissions.can_view_dashboard(user):
         raise PermissionDenied
 
 
-def can_edit(user) -> bool:
-    return any(user_has_role(user, role) for role in services.EDITOR_ROLES)
+def require_editor(user) -> None:
+    # The service refuses too; asking first keeps a refusal a 403, not a form error.
+    if not permissions.can_edit(user):
+        raise PermissionDenied
 
 
 @dataclasses.dataclass
@@ -53,7 +51,7 @@ def dashboard_index(request):
 
 
 def _rows(request, report, *, bound: dict | None = None) -> list[tuple[str, list[ItemRow]]]:
-    editable = can_edit(request.user)
+    editable = permissions.can_edit(request.user)
     page_ids = {e.pk for r in report.results for e in r.evidence if e.kind == "page"}
     records = publication_records(page_ids)
     links_by_item: dict[int, list[EvidenceLink]] = {}
@@ -98,7 +96,7 @@ def _render_detail(request, catalogue, *, bound=None, status=200):
             "report": report,
             "groups": _rows(request, report, bound=bound),
             "Status": Status,
-            "can_edit": can_edit(request.user),
+            "can_edit": permissions.can_edit(request.user),
             "media": EvidenceLinkForm().media,
         },
         status=status,
@@ -130,6 +128,7 @@ def _service_errors(form, error: ValidationError) -> None:
 @require_POST
 def add_evidence(request, slug, item_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     form = EvidenceLinkForm(request.POST, prefix=f"item{item.pk}")
     if form.is_valid():
@@ -153,6 +152,7 @@ def add_evidence(request, slug, item_pk):
 @require_POST
 def remove_evidence(request, slug, item_pk, link_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     link = get_object_or_404(EvidenceLink, pk=link_pk, item=item, site=site_for_request(request))
     services.unlink_evidence(user=request.user, link=link)
@@ -163,6 +163,7 @@ def remove_evidence(request, slug, item_pk, link_pk):
 @require_POST
 def mark_not_applicable(request, slug, item_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     form = NotApplicableForm(request.POST, prefix=f"item{item.pk}")
     if form.is_valid():
@@ -184,6 +185,7 @@ def mark_not_applicable(request, slug, item_pk):
 @require_POST
 def clear_not_applicable(request, slug, item_pk):
     require_dashboard_access(request.user)
+    require_editor(request.user)
     item = _item(slug, item_pk)
     services.clear_not_applicable(user=request.user, item=item, site=site_for_request(request))
     messages.success(request, _("ยกเลิกการบันทึกว่าข้อ %s ไม่เกี่ยวข้องแล้ว") % item.code)

@@ -39,7 +39,7 @@ def invalidate(*args, **kwargs) -> None:
 
 
 def timeout() -> int:
-    return int(getattr(settings, "PRONGSAI_OIT_CACHE_SECONDS", 300))
+    return int(settings.PRONGSAI_OIT_CACHE_SECONDS)
 
 
 def cached_completeness(catalogue, site, today) -> CompletenessReport:

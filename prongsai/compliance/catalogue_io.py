@@ -13,7 +13,8 @@ from pathlib import Path
 import yaml
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from .models import Catalogue, CatalogueItem, Scheme
 from .rules import RULE_KEYS, PeriodRule, normalise_rule

@@ -1,8 +1,6 @@
 """The OIT URL list as XLSX and CSV: absolute URLs on the agency's main domain (for ITAS)."""
 
-import csv
-import io
-
+from prongsai.core.tabular import Sheet, csv_bytes, workbook_bytes
 from prongsai.core.thaidate import thai_date
 
 from .selectors import CompletenessReport, ItemResult
@@ -66,34 +64,15 @@ def _title(report: CompletenessReport) -> str:
 
 
 def to_csv(report: CompletenessReport) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADERS)
-    writer.writerows(rows(report))
-    # A byte-order mark so Excel opens Thai text as UTF-8.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(HEADERS, rows(report))
 
 
 def to_xlsx(report: CompletenessReport) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = report.catalogue.slug[:31]
-    sheet.append([_title(report)])
-    sheet["A1"].font = Font(bold=True)
-    sheet.append(HEADERS)
-    for cell in sheet[2]:
-        cell.font = Font(bold=True)
-    for row in rows(report):
-        sheet.append(row)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in sheet.iter_rows(min_row=3):
-        for cell in row:
-            cell.alignment = wrap
-    for column, width in zip("ABCDEF", (10, 28, 50, 14, 60, 50), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    sheet = Sheet(
+        report.catalogue.slug,
+        HEADERS,
+        rows(report),
+        caption=_title(report),
+        widths=(10, 28, 50, 14, 60, 50),
+    )
+    return workbook_bytes([sheet])

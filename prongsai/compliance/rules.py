@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.sitepages.categories import CATEGORIES
+from prongsai.core.categories import CATEGORIES
 from prongsai.sitepages.models.agency import AgencyInfoTopic
 from prongsai.sitepages.models.knowledge import KnowledgeKind
 from prongsai.sitepages.models.laws import LawKind
@@ -104,7 +104,7 @@ def _value_errors(key: str, values: list[str]) -> list[str]:
             if v not in allowed
         ]
     elif key == "document_kinds":
-        allowed = set(getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or [])
+        allowed = set(settings.WAGTAILDOCS_EXTENSIONS or [])
         errors += [
             str(_("ไม่รู้จักชนิดเอกสาร '%(value)s'")) % {"value": v}
             for v in values

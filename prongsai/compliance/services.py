@@ -1,26 +1,19 @@
 """State changes: naming evidence for an item, marking it not applicable, recording new gaps."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
-from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.audit import log
 
 from .models import EvidenceLink, KnownGap, NotApplicable
-
-EDITOR_ROLES = (Role.WEBMASTER, Role.ADMINISTRATOR)
-
-
-def _check_editor(user) -> None:
-    if user is not None and not any(user_has_role(user, role) for role in EDITOR_ROLES):
-        raise PermissionDenied("เฉพาะผู้ดูแลเว็บไซต์หรือผู้ดูแลระบบเท่านั้น")
+from .permissions import check_editor
 
 
 def link_evidence(*, user, item, site, page=None, document=None, note: str = "") -> EvidenceLink:
     """Name a page or a document as evidence for ``item``. An unpublished or expired target is
     kept (it may go live later) but never counted: the dashboard shows why."""
-    _check_editor(user)
+    check_editor(user)
     link = EvidenceLink(
         item=item,
         site=site,
@@ -42,14 +35,14 @@ def link_evidence(*, user, item, site, page=None, document=None, note: str = "")
 
 
 def unlink_evidence(*, user, link: EvidenceLink) -> None:
-    _check_editor(user)
+    check_editor(user)
     with transaction.atomic():
         log(instance=link, action="wagtail.delete", user=user)
         link.delete()
 
 
 def mark_not_applicable(*, user, item, site, reason: str) -> NotApplicable:
-    _check_editor(user)
+    check_editor(user)
     decision = NotApplicable.objects.filter(item=item, site=site).first() or NotApplicable(
         item=item, site=site
     )
@@ -63,7 +56,7 @@ def mark_not_applicable(*, user, item, site, reason: str) -> NotApplicable:
 
 
 def clear_not_applicable(*, user, item, site) -> None:
-    _check_editor(user)
+    check_editor(user)
     with transaction.atomic():
         for decision in NotApplicable.objects.filter(item=item, site=site):
             log(instance=decision, action="wagtail.delete", user=user)

@@ -1,10 +1,12 @@
 """Public OIT page and exports (the staff dashboard is in admin_views.py)."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Site
+
+from prongsai.core.tabular import CSV_TYPE, download
 
 from . import export
 from .cache import cached_completeness
@@ -41,12 +43,7 @@ def oit_page(request, slug):
 def oit_export(request, slug, fmt):
     report = _report(request, slug)
     stamp = report.today.strftime("%Y%m%d")
+    filename = f"{slug}-{stamp}.{fmt}"
     if fmt == "xlsx":
-        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        body = export.to_xlsx(report)
-    else:
-        content_type = "text/csv; charset=utf-8"
-        body = export.to_csv(report)
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{slug}-{stamp}.{fmt}"'
-    return response
+        return download(export.to_xlsx(report), filename)
+    return download(export.to_csv(report), filename, CSV_TYPE)

@@ -3,12 +3,13 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import admin_views
+from prongsai.accounts.permissions import RoleMenuItem
+
+from . import admin_views, permissions
 from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
 
 admin_urlpatterns = [
@@ -42,17 +43,14 @@ def register_compliance_urls():
     return [path("compliance/", include((admin_urlpatterns, "compliance_admin")))]
 
 
-class DashboardMenuItem(MenuItem):
-    def is_shown(self, request):
-        from prongsai.accounts.roles import user_has_role
-
-        return any(user_has_role(request.user, role) for role in admin_views.DASHBOARD_ROLES)
-
-
 @hooks.register("register_reports_menu_item")
 def register_dashboard_menu_item():
-    return DashboardMenuItem(
-        _("ความครบถ้วน ITA/OIT"), reverse("compliance_admin:index"), icon_name="tasks", order=50
+    return RoleMenuItem(
+        _("ความครบถ้วน ITA/OIT"),
+        reverse("compliance_admin:index"),
+        allowed=permissions.can_view_dashboard,
+        icon_name="tasks",
+        order=50,
     )
 
 

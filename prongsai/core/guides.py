@@ -36,6 +36,8 @@ GUIDES = [
     Guide("information-requests", "information-requests.md", _("คู่มือคำขอข้อมูลข่าวสาร")),
     Guide("traffic-data", "traffic-data.md", _("คู่มือข้อมูลจราจรทางคอมพิวเตอร์")),
     Guide("analytics", "analytics.md", _("คู่มือสถิติผู้เข้าชม")),
+    Guide("agency-policy", "agency-policy.md", _("คู่มือนโยบายเว็บไซต์ของหน่วยงาน")),
+    Guide("parent-body", "parent-body.md", _("คู่มือการรับรายงานจากหน่วยงานในสังกัด")),
 ]
 GUIDES_BY_SLUG = {guide.slug: guide for guide in GUIDES}
 _BY_FILENAME = {guide.filename: guide for guide in GUIDES}

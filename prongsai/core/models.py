@@ -19,7 +19,7 @@ class BasePage(Page):
 
     introduction = models.TextField(_("คำอธิบายโดยย่อ"), blank=True)
 
-    #: The standard category (sitepages.categories) this page type belongs to.
+    #: The standard category (core.categories) this page type belongs to.
     category_code: str = ""
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
@@ -35,16 +35,19 @@ class BasePage(Page):
 
     @property
     def category(self):
-        from prongsai.sitepages.categories import CATEGORIES
+        from prongsai.core.categories import CATEGORIES
 
         return CATEGORIES.get(self.category_code)
 
-    def permissions_for_user(self, user):
-        # Wagtail's permissions narrowed by the agency's direct-publication policy: a category
-        # page goes live through a publish request unless the policy allows it (publishing app).
-        from prongsai.publishing.direct import DirectPublishTester
+    #: Wagtail's permission tester narrowed by the agency's direct-publication policy: a
+    #: category page goes live through a publish request unless the policy allows it. The
+    #: publishing app sets it when it loads (core imports no app).
+    permission_tester = None
 
-        return DirectPublishTester(user, self)
+    def permissions_for_user(self, user):
+        if BasePage.permission_tester is None:
+            return super().permissions_for_user(user)
+        return BasePage.permission_tester(user, self)
 
     def route(self, request, path_components):
         # Same result as Wagtail's routing, in two queries instead of two per URL level.
@@ -230,3 +233,21 @@ class SiteGeneration(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class MailFailure(models.Model):
+    """An e-mail the notification task could not hand to the mail server after every attempt
+    (``prongsai/core/notify.py``); listed on the daily check until it is a day old."""
+
+    created_at = models.DateTimeField(_("เวลา"), auto_now_add=True, db_index=True)
+    subject = models.CharField(_("เรื่อง"), max_length=255)
+    recipients = models.TextField(_("ผู้รับ"))
+    attempts = models.PositiveSmallIntegerField(_("จำนวนครั้งที่ลองส่ง"))
+    error = models.TextField(_("ข้อผิดพลาด"))
+
+    class Meta:
+        verbose_name = _("อีเมลที่ส่งไม่สำเร็จ")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -6,7 +6,7 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import admin_views
+from . import admin_views, audit
 from .guides import GUIDES
 
 
@@ -41,3 +41,8 @@ def drop_upstream_release_notes(request, menu_items):
 def admin_css():
     # Guides' typography and Thai-friendly listings on narrow screens (core/css/guide.css).
     return format_html('<link rel="stylesheet" href="{}">', static("core/css/guide.css"))
+
+
+@hooks.register("register_log_actions")
+def register_audit_actions(actions):
+    audit.register(actions)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.analytics.periods import PeriodForm
-from prongsai.analytics.xlsx import workbook_response
+from prongsai.core.tabular import xlsx_download
 from prongsai.core.thaidate import fiscal_year, fiscal_year_bounds, thai_datetime
 
 from . import selectors, services
@@ -127,7 +127,7 @@ def survey_report(request):
                     response.comment,
                 ]
             )
-        return workbook_response(
+        return xlsx_download(
             f"satisfaction-{start}-{end}.xlsx",
             [
                 (

@@ -1,6 +1,6 @@
 """Response deadlines in working days (R9), on the Thai government calendar.
 
-The calendar is the publishing app's (weekends, Thai public holidays and the agency's own
+The calendar is core's (weekends, Thai public holidays and the agency's own
 days off), so a question's deadline and a publication deadline count the same days.
 """
 
@@ -8,9 +8,7 @@ import datetime as dt
 
 from django.conf import settings
 
-from prongsai.publishing.workdays import add_working_days
-
-__all__ = ["add_working_days", "response_deadline"]
+from prongsai.core.workdays import add_working_days
 
 
 def response_deadline(submitted: dt.date) -> dt.date:

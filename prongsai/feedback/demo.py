@@ -12,8 +12,8 @@ from wagtail.models import Page
 
 from prongsai.accounts.models import User
 from prongsai.accounts.roles import Role
+from prongsai.core.workdays import add_working_days
 
-from .deadlines import add_working_days
 from .models import Question, RespondentGroup, SurveyAnswer, SurveyQuestion, SurveyResponse
 
 MODERATOR = ("qa_moderator", "Prongsai-QA-2569", "ผู้ดูแลกระดานถาม-ตอบ (moderator)")

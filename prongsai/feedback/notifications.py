@@ -1,16 +1,23 @@
-"""E-mail to the asker (Thai), sent only after the database change has committed."""
+"""E-mail to the asker (Thai), queued through core.notify once the database change commits."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from prongsai.core import notify
 from prongsai.core.thaidate import thai_date
 
 
 def _absolute(path: str) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or ""
-    return base.rstrip("/") + path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def mark_notified(question_id: int) -> None:
+    """After-send step (core.notify): the asker was told."""
+    from .models import Question
+
+    Question.objects.filter(pk=question_id).update(asker_notified_at=timezone.now())
 
 
 def notify_asker_answered(question_id: int) -> None:
@@ -21,21 +28,21 @@ def notify_asker_answered(question_id: int) -> None:
         return
     shown = question.merged_into or question
     link = _absolute(reverse("feedback:question", args=[shown.pk]))
-    greeting = f"เรียน คุณ{question.asker_name}" if question.asker_name else "เรียน ผู้ถาม"
-    body = "\n\n".join(
-        [
-            greeting,
-            f"คำถามของท่านเรื่อง “{question.title}” ซึ่งส่งเมื่อ {thai_date(question.submitted_at)} "
-            "ได้รับคำตอบและเผยแพร่บนเว็บไซต์แล้ว",
-            f"คำตอบ:\n{shown.answer}",
-            f"อ่านคำถามและคำตอบได้ที่ {link}",
-            "หน่วยงานใช้อีเมลของท่านเพื่อแจ้งคำตอบนี้เท่านั้น และจะลบอีเมลออกจากระบบตามระยะเวลาที่แจ้งไว้",
-        ]
+    if question.asker_name:
+        greeting = _("เรียน คุณ%(name)s") % {"name": question.asker_name}
+    else:
+        greeting = _("เรียน ผู้ถาม")
+    lines = [
+        greeting,
+        _("คำถามของท่านเรื่อง “%(title)s” ซึ่งส่งเมื่อ %(date)s ได้รับคำตอบและเผยแพร่บนเว็บไซต์แล้ว")
+        % {"title": question.title, "date": thai_date(question.submitted_at)},
+        _("คำตอบ:\n%(answer)s") % {"answer": shown.answer},
+        _("อ่านคำถามและคำตอบได้ที่ %(link)s") % {"link": link},
+        _("หน่วยงานใช้อีเมลของท่านเพื่อแจ้งคำตอบนี้เท่านั้น และจะลบอีเมลออกจากระบบตามระยะเวลาที่แจ้งไว้"),
+    ]
+    notify.send_later(
+        [question.asker_email],
+        _("คำตอบสำหรับคำถามของท่าน: %(title)s") % {"title": question.title},
+        ["\n\n".join(lines)],
+        after=("prongsai.feedback.notifications.mark_notified", question.pk),
     )
-    send_mail(
-        subject=f"คำตอบสำหรับคำถามของท่าน: {question.title}",
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[question.asker_email],
-    )
-    Question.objects.filter(pk=question_id).update(asker_notified_at=timezone.now())

@@ -1,6 +1,5 @@
-from django.core.exceptions import PermissionDenied
-
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.permissions import refuse
 
 
 def can_moderate(user) -> bool:
@@ -13,4 +12,4 @@ def can_see_reports(user) -> bool:
 
 def require_moderator(user) -> None:
     if not can_moderate(user):
-        raise PermissionDenied("ต้องเป็นผู้ดูแลกระดานถาม-ตอบหรือผู้ดูแลเว็บไซต์")
+        refuse("ต้องเป็นผู้ดูแลกระดานถาม-ตอบหรือผู้ดูแลเว็บไซต์")

@@ -10,7 +10,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
+
+from prongsai.core.audit import log
 
 from .deadlines import response_deadline
 from .models import Question, SurveyAnswer, SurveyResponse
@@ -97,7 +98,7 @@ def publish_answer(question: Question, user, *, public_title, public_body, answe
     if first_publication:
         ids = [question.pk, *question.duplicates.values_list("pk", flat=True)]
         for pk in ids:
-            transaction.on_commit(lambda pk=pk: notify_asker_answered(pk))
+            notify_asker_answered(pk)  # queued for after the commit
     return question
 
 
@@ -128,7 +129,7 @@ def merge_duplicate(question: Question, user, *, target: Question) -> Question:
     question.save()
     log(instance=question, action="prongsai.qa.merge", user=user, data={"target": target.pk})
     if target.status == Question.Status.PUBLISHED:
-        transaction.on_commit(lambda: notify_asker_answered(question.pk))
+        notify_asker_answered(question.pk)  # queued for after the commit
     return question
 
 

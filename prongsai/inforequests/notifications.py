@@ -1,16 +1,16 @@
-"""E-mails about information requests (Thai), sent after the change has committed.
+"""E-mails about information requests (Thai), queued through core.notify after the commit.
 
 The tracking link is on the site's configured root URL and carries the request's secret token,
 so only the requester (and whoever they forward it to) can follow it.
 """
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.models import Site
 
 from prongsai.accounts.roles import Role, users_with_role
+from prongsai.core import notify
 
 from .models import InfoRequest
 
@@ -31,7 +31,7 @@ def _send(template: str, info_request: InfoRequest, recipients: list[str], **ext
     context = {"r": info_request, "tracking_url": tracking_url(info_request), **extra}
     subject = render_to_string(f"inforequests/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"inforequests/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    notify.send_later(recipients, subject, [body])
 
 
 def received(pk: int) -> None:

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
+from prongsai.core.audit import log
 from prongsai.core.thaidate import buddhist_year, fiscal_year
 
 from . import notifications
@@ -38,8 +38,14 @@ NEEDS_REASON = (
 def _next_reference(now: dt.datetime) -> str:
     year = buddhist_year(dt.date(fiscal_year(timezone.localtime(now)), 1, 1))
     prefix = f"IR{year}-"
-    taken = InfoRequest.objects.filter(reference__startswith=prefix).count()
-    return f"{prefix}{taken + 1:05d}"
+    # The highest number so far, not a count: a deleted request must not make numbers repeat.
+    last = (
+        InfoRequest.objects.filter(reference__startswith=prefix)
+        .order_by("-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    return f"{prefix}{int(last.removeprefix(prefix)) + 1 if last else 1:05d}"
 
 
 def submit_info_request(

@@ -12,16 +12,10 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from prongsai.accounts.roles import Role, user_has_role
-
-from . import daily, jobs, reviews
+from . import daily, permissions, reviews, selectors, services, tasks
 from .jobrunner import job_overview
 from .models import DailyCheckSignOff, ExpiredItem, ReviewSchedule
 from .selectors import webmaster_shortage
-
-
-def can_view_daily_check(user) -> bool:
-    return any(user_has_role(user, r) for r in (Role.WEBMASTER, Role.ADMINISTRATOR, Role.EXECUTIVE))
 
 
 def _require(condition: bool):
@@ -56,13 +50,14 @@ def _month_asked(request):
 
 
 def daily_check(request):
-    _require(can_view_daily_check(request.user))
+    _require(permissions.can_view_daily_check(request.user))
     today = timezone.localdate()
     month, month_error = _month_asked(request)
     form = SignOffForm(request.POST or None)
     if request.method == "POST" and "sign_off" in request.POST:
+        _require(permissions.can_sign_off(request.user))
         try:
-            daily.sign_off(request.user, request.POST.get("note", ""), day=today)
+            services.sign_off(request.user, request.POST.get("note", ""), day=today)
         except ValidationError as exc:
             form.add_error(None, _message_of(exc))
         else:
@@ -76,7 +71,7 @@ def daily_check(request):
             "today": today,
             "form": form,
             "signoff": DailyCheckSignOff.objects.filter(day=today).first(),
-            "can_sign_off": daily.can_sign_off(request.user),
+            "can_sign_off": permissions.can_sign_off(request.user),
             "history": DailyCheckSignOff.objects.select_related("user")[:30],
             "unsigned_days": daily.unsigned_days(month=month),
             "unsigned_month": month,
@@ -90,9 +85,9 @@ def daily_check(request):
 
 @require_POST
 def rerun_daily_check(request):
-    _require(daily.can_sign_off(request.user))
+    _require(permissions.can_sign_off(request.user))
     if request.POST.get("external"):
-        jobs.check_external_links_now.enqueue()
+        tasks.check_external_links_now.enqueue()
         messages.success(request, _("ส่งงานตรวจลิงก์ภายนอกให้ระบบเบื้องหลังแล้ว ผลจะปรากฏเมื่อตรวจเสร็จ"))
     else:
         daily.run_daily_check(check_external_links=False)
@@ -117,14 +112,15 @@ def my_reviews(request):
 @require_POST
 def review_action(request, schedule_id: int):
     schedule = get_object_or_404(ReviewSchedule, pk=schedule_id)
+    _require(permissions.can_review(request.user, schedule))
     action = request.POST.get("action")
     note = request.POST.get("note", "")
     try:
         if action == "confirm":
-            reviews.confirm_review(schedule, request.user, note)
+            services.confirm_review(schedule, request.user, note)
             messages.success(request, _("ยืนยันความถูกต้องแล้ว เริ่มนับรอบการทบทวนใหม่"))
         elif action == "revise":
-            reviews.request_revision(schedule, request.user, note)
+            services.request_revision(schedule, request.user, note)
             messages.success(request, _("เปิดคำขอแก้ไขตามขั้นตอนอนุมัติแล้ว"))
         else:
             messages.error(request, _("ไม่รู้จักการดำเนินการนี้"))
@@ -145,12 +141,12 @@ def review_settings(request, page_id: int):
     from wagtail.models import Page
 
     page = get_object_or_404(Page, pk=page_id)
-    _require(reviews.can_set_interval(request.user, page))
-    schedule = reviews.schedule_preview(page)  # saved only by set_interval on a valid POST
+    _require(permissions.can_set_interval(request.user, page))
+    schedule = selectors.schedule_preview(page)  # saved only by set_interval on a valid POST
     form = IntervalForm(request.POST or None, initial={"interval_days": schedule.interval_days})
     if request.method == "POST" and form.is_valid():
         try:
-            reviews.set_interval(schedule, form.cleaned_data["interval_days"], request.user)
+            services.set_interval(schedule, form.cleaned_data["interval_days"], request.user)
         except (ValidationError, PermissionDenied) as exc:
             form.add_error(
                 "interval_days", _message_of(exc) if hasattr(exc, "messages") else str(exc)
@@ -212,7 +208,7 @@ class StaleContentReportView(ReportView):
     ]
 
     def dispatch(self, request, *args, **kwargs):
-        _require(can_view_daily_check(request.user))
+        _require(permissions.can_view_daily_check(request.user))
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):

@@ -1,38 +1,29 @@
-"""Monitoring settings with their defaults; an agency profile overrides them in settings."""
+"""Monitoring's knobs: the agency's policy (``prongsai.policy``) and install-wide technical limits."""
 
 import datetime as dt
 
 from django.conf import settings
 
-DEFAULT_REVIEW_INTERVAL_DAYS = {
-    # Items that change often are reviewed more often (R31). Keys are categories.py codes.
-    "default": 365,
-    "news": 90,
-    "eservices": 180,
-    "service-manuals": 180,
-    "links": 180,
-    "oia": 365,
-}
+from prongsai.policy import defaults
+from prongsai.policy.selectors import policy_for, supervisor_users
+
+DEFAULT_REVIEW_INTERVAL_DAYS = defaults.REVIEW_INTERVAL_DAYS
 
 
 def review_interval_days(category_code: str) -> int:
-    table = {
-        **DEFAULT_REVIEW_INTERVAL_DAYS,
-        **getattr(settings, "PRONGSAI_REVIEW_INTERVAL_DAYS", {}),
-    }
-    return int(table.get(category_code) or table["default"])
+    return policy_for().interval_for(category_code)
 
 
 def review_reminder_every() -> dt.timedelta:
-    return dt.timedelta(days=getattr(settings, "PRONGSAI_REVIEW_REMINDER_EVERY_DAYS", 7))
+    return dt.timedelta(days=policy_for().review_reminder_every_days)
 
 
 def review_escalate_after() -> dt.timedelta:
-    return dt.timedelta(days=getattr(settings, "PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS", 14))
+    return dt.timedelta(days=policy_for().review_escalate_after_days)
 
 
 def expiry_notice_days() -> int:
-    return getattr(settings, "PRONGSAI_EXPIRY_NOTICE_DAYS", 7)
+    return policy_for().expiry_notice_days
 
 
 def job_grace() -> dt.timedelta:
@@ -40,11 +31,11 @@ def job_grace() -> dt.timedelta:
 
 
 def min_webmasters() -> int:
-    return getattr(settings, "PRONGSAI_MIN_WEBMASTERS", 2)
+    return policy_for().min_webmasters
 
 
 def supervisor_emails() -> list[str]:
-    return list(getattr(settings, "PRONGSAI_SUPERVISOR_EMAILS", []))
+    return sorted({user.email for user in supervisor_users() if user.email})
 
 
 def link_check_timeout() -> float:

@@ -4,18 +4,15 @@ import dataclasses
 import datetime as dt
 import logging
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
-from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.dailycheck import registered_checks
+from prongsai.core.notify import send_later
 
 from .linkcheck import run_link_check
 from .models import DailyCheckRun, DailyCheckSignOff
-from .notifications import send_later, supervisor_recipients
+from .notifications import supervisor_recipients
 
 logger = logging.getLogger(__name__)
 
@@ -51,9 +48,9 @@ def run_daily_check(*, check_external_links=False, notify=False, today=None) -> 
             for f in s["findings"]
         ]
         send_later(
-            _("ผลการตรวจเว็บไซต์ประจำวัน: พบปัญหา %(n)s รายการ") % {"n": run.problem_count},
-            "\n".join(lines),
             supervisor_recipients(),
+            _("ผลการตรวจเว็บไซต์ประจำวัน: พบปัญหา %(n)s รายการ") % {"n": run.problem_count},
+            lines,
         )
     return run
 
@@ -65,38 +62,6 @@ def latest_run(day=None) -> DailyCheckRun | None:
     )
 
 
-def can_sign_off(user) -> bool:
-    return user_has_role(user, Role.WEBMASTER)
-
-
-@transaction.atomic
-def sign_off(user, note: str, day=None) -> DailyCheckSignOff:
-    """The webmaster on duty signs the day's check; a note is required when problems were found."""
-    day = day or timezone.localdate()
-    if not can_sign_off(user):
-        raise PermissionDenied(_("เฉพาะผู้ดูแลเว็บไซต์เท่านั้นที่ลงนามการตรวจประจำวันได้"))
-    run = latest_run(day)
-    if run is None:
-        raise ValidationError(_("ยังไม่มีผลการตรวจของวันนี้ กรุณาตรวจก่อนลงนาม"))
-    if DailyCheckSignOff.objects.filter(day=day).exists():
-        raise ValidationError(_("การตรวจประจำวันนี้ลงนามแล้ว"))
-    note = (note or "").strip()
-    if run.problem_count and not note:
-        raise ValidationError(
-            {
-                "note": _("พบปัญหา %(n)s รายการ กรุณาบันทึกข้อผิดพลาดที่พบและการแก้ไขก่อนลงนาม")
-                % {"n": run.problem_count}
-            }
-        )
-    signoff = DailyCheckSignOff(
-        day=day, run=run, user=user, note=note, problems_found=run.problem_count
-    )
-    signoff.full_clean()
-    signoff.save()
-    log(instance=signoff, action="prongsai.dailycheck.signed", user=user, data={"note": note})
-    return signoff
-
-
 def unsigned_days(days: int = 14, today=None, month: dt.date | None = None) -> list[dt.date]:
     """Past working days (not today) without a sign-off, newest first, for the supervisor.
 
@@ -104,7 +69,7 @@ def unsigned_days(days: int = 14, today=None, month: dt.date | None = None) -> l
     Weekends, Thai public holidays and the agency's own days off (publishing's calendar) are not
     working days, so they are never "unsigned".
     """
-    from prongsai.publishing.workdays import is_working_day
+    from prongsai.core.workdays import is_working_day
 
     today = today or timezone.localdate()
     if month is not None:
@@ -122,40 +87,3 @@ def unsigned_days(days: int = 14, today=None, month: dt.date | None = None) -> l
     )
     candidates = (last - dt.timedelta(days=n) for n in range((last - first).days + 1))
     return [day for day in candidates if day not in signed and is_working_day(day)]
-
-
-def warn_if_webmasters_short(user) -> bool:
-    """R33, at the moment a webmaster stops being one: warn if fewer than the minimum remain.
-
-    E-mails the supervisors and the remaining webmasters, writes an audit entry and adds the
-    finding to today's latest check, so the page no longer says "(0) ไม่พบปัญหา".
-    """
-    from prongsai.accounts.roles import users_with_role
-
-    from .dailychecks import webmaster_count
-    from .selectors import webmaster_shortage
-
-    shortage = webmaster_shortage()
-    if shortage is None:
-        return False
-    name = user.get_full_name() or user.get_username()
-    message = _(
-        "%(name)s ไม่ได้เป็นผู้ดูแลเว็บไซต์ที่ใช้งานอยู่แล้ว เหลือผู้ดูแลเว็บไซต์ %(count)s คน "
-        "น้อยกว่าขั้นต่ำ %(minimum)s คน กรุณามอบหมายผู้ดูแลเว็บไซต์เพิ่มเติม"
-    ) % {"name": name, **shortage}
-    remaining = [u.email for u in users_with_role(Role.WEBMASTER) if u.email]
-    send_later(
-        _("คำเตือน: ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
-        message,
-        sorted(set(supervisor_recipients()) | set(remaining)),
-    )
-    log(instance=user, action="prongsai.dailycheck.webmaster_shortage", data=shortage)
-    run = latest_run()
-    if run is not None:
-        findings = [dataclasses.asdict(f) for f in webmaster_count(today=run.day)]
-        for section in run.sections:
-            if section.get("key") == "monitoring-webmasters":
-                section["findings"] = findings
-        run.problem_count = sum(len(s["findings"]) for s in run.sections)
-        run.save(update_fields=["sections", "problem_count"])
-    return True

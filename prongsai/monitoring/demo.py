@@ -7,7 +7,7 @@ from wagtail.models import Page
 
 from prongsai.sitepages import models as m
 
-from . import reviews, windows
+from . import services, windows
 
 #: An address on our own site that no longer exists; the daily check reports it (e2e test).
 BROKEN_LINK_URL = "http://localhost/news/old-job-announcement-2566/"
@@ -57,7 +57,7 @@ def _seed_overdue_review() -> None:
     page = m.NewsPage.objects.live().order_by("pk").first()
     if page is None:
         return
-    schedule = reviews.schedule_for(page)
+    schedule = services.schedule_for(page)
     if schedule.actions.exists() or schedule.is_due():
         return
     schedule.last_reviewed_at = timezone.now() - dt.timedelta(days=400)
@@ -73,7 +73,7 @@ def _seed_overdue_review() -> None:
 def load(stdout):
     _seed_broken_link(stdout)
     _seed_expired_item()
-    reviews.sync_schedules()
+    services.sync_schedules()
     _seed_overdue_review()
     stdout.write("ข้อมูลตัวอย่างการติดตามเว็บไซต์: ลิงก์เสีย 1 รายการ รายการหมดระยะ 1 รายการ")
     return []

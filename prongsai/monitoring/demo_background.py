@@ -16,7 +16,7 @@ _started = False
 
 
 def _load_periodic_jobs() -> None:
-    from . import jobs  # noqa: F401  (the scheduler learns every job by importing it)
+    from . import tasks  # noqa: F401  (the scheduler learns every job by importing it)
 
     for _module in app_modules("tasks"):
         pass  # importing declares the app's periodic jobs
@@ -51,11 +51,11 @@ def _run_scheduler() -> None:
 
 def _catch_up() -> None:
     """Run at once every job that is overdue, so a fresh demo shows no missed runs for long."""
-    from . import jobs
+    from . import tasks
     from .jobrunner import missed_runs
 
     for missed in missed_runs():
-        task = getattr(jobs, missed.spec.name, None)
+        task = getattr(tasks, missed.spec.name, None)
         if task is not None:
             task.enqueue()
 

@@ -1,6 +1,6 @@
 """Recording wrapper for periodic jobs and the "missed run" selector (R32).
 
-Every job declared in ``jobs.py`` goes through ``periodic()``: each run leaves a JobRun row with
+Every job declared in ``tasks.py`` goes through ``periodic()``: each run leaves a JobRun row with
 its outcome and counts, so a job that stopped firing (scheduler down, worker down, crash) is
 visible as a missed run instead of failing silently.
 """
@@ -10,6 +10,8 @@ import datetime as dt
 import functools
 import traceback
 
+from crontask import cron
+from django.tasks import task
 from django.utils import timezone
 
 from .conf import job_grace
@@ -58,6 +60,18 @@ def periodic(name: str, *, title: str, schedule: str, every: dt.timedelta):
     return decorator
 
 
+def periodic_job(name: str, *, title: str, schedule: str, every: dt.timedelta):
+    """A periodic job in one declaration: scheduled by crontask on ``schedule``, run by the
+    task worker, recorded by ``periodic()`` and expected again within ``every``."""
+
+    def decorator(func):
+        return cron(schedule)(
+            task(periodic(name, title=title, schedule=schedule, every=every)(func))
+        )
+
+    return decorator
+
+
 @dataclasses.dataclass(frozen=True)
 class MissedRun:
     spec: JobSpec
@@ -67,7 +81,7 @@ class MissedRun:
 
 def missed_runs(now=None) -> list[MissedRun]:
     """Jobs whose last successful run is older than their interval plus the grace period."""
-    from . import jobs  # noqa: F401  (registers JOB_SPECS)
+    from . import tasks  # noqa: F401  (registers JOB_SPECS)
 
     now = now or timezone.now()
     missed = []
@@ -89,7 +103,7 @@ def missed_runs(now=None) -> list[MissedRun]:
 
 def job_overview() -> list[dict]:
     """Each job with its last run, for the dashboard."""
-    from . import jobs  # noqa: F401
+    from . import tasks  # noqa: F401
 
     missed = {m.spec.name for m in missed_runs()}
     rows = []

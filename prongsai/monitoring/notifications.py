@@ -1,16 +1,12 @@
 """E-mails to owners, unit heads and supervisors. Sent after the transaction commits."""
 
-from django.core.mail import send_mail
-from django.db import transaction
-
 from prongsai.accounts.roles import Role, users_with_role
 
 from .conf import supervisor_emails
 
 
 def unit_head(unit):
-    # The accounts work adds Unit.head; until then there is no head to escalate to.
-    return getattr(unit, "head", None) if unit is not None else None
+    return unit.head if unit is not None else None
 
 
 def owner_unit_of(obj):
@@ -45,11 +41,3 @@ def supervisor_recipients() -> list[str]:
     emails = set(supervisor_emails())
     emails |= {u.email for u in users_with_role(Role.EXECUTIVE) if u.email}
     return sorted(emails)
-
-
-def send_later(subject: str, body: str, recipients: list[str]) -> None:
-    if not recipients:
-        return
-    transaction.on_commit(
-        lambda: send_mail(str(subject), str(body), None, recipients, fail_silently=False)
-    )

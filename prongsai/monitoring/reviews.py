@@ -1,139 +1,16 @@
 """Periodic review of published content (R31): due dates, reminders, escalation, the owner's task."""
 
-from django.apps import apps
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
-from wagtail.models import Page
 
-from prongsai.accounts.roles import Role, user_has_role
-from prongsai.core.models import ContentPage
+from prongsai.core import notify
+from prongsai.core.audit import log
 
-from . import adapters
 from .conf import review_escalate_after, review_reminder_every
-from .models import ReviewAction, ReviewNotice, ReviewSchedule
+from .models import ReviewNotice, ReviewSchedule
 from .notifications import head_recipients, owner_recipients, owner_unit_of, unit_head
-
-
-def reviewable_page_models() -> list:
-    return [m for m in apps.get_models() if issubclass(m, ContentPage) and not m._meta.abstract]
-
-
-def reviewable_pages():
-    return Page.objects.live().type(*reviewable_page_models())
-
-
-def schedule_preview(page, now=None) -> ReviewSchedule:
-    """The page's schedule, or the one it would get, unsaved: for reads (a GET writes nothing)."""
-    now = now or timezone.now()
-    try:
-        return page.review_schedule
-    except ReviewSchedule.DoesNotExist:
-        pass
-    schedule = ReviewSchedule(page=page, last_reviewed_at=page.last_published_at or now)
-    schedule.due_at = schedule.compute_due_at()
-    return schedule
-
-
-def schedule_for(page, now=None) -> ReviewSchedule:
-    """The page's review schedule, created on first use from its category's default interval."""
-    schedule = schedule_preview(page, now)
-    if schedule.pk is None:
-        schedule.save()
-    return schedule
-
-
-def can_set_interval(user, page) -> bool:
-    return bool(
-        user is not None and user.is_authenticated and page.permissions_for_user(user).can_edit()
-    )
-
-
-def sync_schedules(now=None) -> int:
-    created = 0
-    for page in reviewable_pages().filter(review_schedule__isnull=True):
-        schedule_for(page, now)
-        created += 1
-    return created
-
-
-def can_review(user, schedule: ReviewSchedule) -> bool:
-    if user_has_role(user, Role.WEBMASTER):
-        return True
-    page = schedule.page
-    unit = owner_unit_of(page)
-    return page.owner_id == user.pk or (unit is not None and user.unit_id == unit.pk)
-
-
-@transaction.atomic
-def set_interval(schedule: ReviewSchedule, interval_days, user) -> ReviewSchedule:
-    """Override (or, with None, reset to the category default) an item's review interval."""
-    if not can_set_interval(user, schedule.page):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์เปลี่ยนรอบการทบทวนของรายการนี้"))
-    if interval_days is not None and int(interval_days) < 1:
-        raise ValidationError({"interval_days": _("รอบการทบทวนต้องมากกว่า 0 วัน")})
-    schedule.interval_days = int(interval_days) if interval_days is not None else None
-    schedule.full_clean()
-    schedule.due_at = schedule.compute_due_at()
-    schedule.save()  # creates the schedule if the page had none yet
-    log(
-        instance=schedule.page,
-        action="prongsai.review.interval_changed",
-        user=user,
-        data={"interval_days": schedule.interval_days},
-    )
-    return schedule
-
-
-def _reset_clock(schedule: ReviewSchedule, now) -> None:
-    schedule.last_reviewed_at = now
-    schedule.due_at = schedule.compute_due_at()
-    schedule.reminders_sent = 0
-    schedule.last_reminded_at = None
-    schedule.escalated_at = None
-    schedule.save()
-
-
-@transaction.atomic
-def confirm_review(schedule: ReviewSchedule, user, note: str, now=None) -> ReviewAction:
-    """The owner confirms the item is still correct; the review clock starts again."""
-    now = now or timezone.now()
-    if not can_review(user, schedule):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์ทบทวนรายการนี้"))
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": _("กรุณาบันทึกผลการทบทวนก่อนยืนยัน")})
-    action = ReviewAction.objects.create(
-        schedule=schedule, kind=ReviewAction.Kind.CONFIRMED, note=note, user=user, created_at=now
-    )
-    _reset_clock(schedule, now)
-    log(instance=schedule.page, action="prongsai.review.confirmed", user=user, data={"note": note})
-    return action
-
-
-@transaction.atomic
-def request_revision(schedule: ReviewSchedule, user, note: str, now=None) -> ReviewAction:
-    """The owner asks to revise: a new request goes through the normal approval route."""
-    now = now or timezone.now()
-    if not can_review(user, schedule):
-        raise PermissionDenied(_("คุณไม่มีสิทธิ์ทบทวนรายการนี้"))
-    note = (note or "").strip()
-    if not note:
-        raise ValidationError({"note": _("กรุณาระบุสิ่งที่ต้องแก้ไข")})
-    adapters.open_revision_request(schedule.page, user, note)
-    action = ReviewAction.objects.create(
-        schedule=schedule, kind=ReviewAction.Kind.REVISE, note=note, user=user, created_at=now
-    )
-    _reset_clock(schedule, now)
-    log(
-        instance=schedule.page,
-        action="prongsai.review.revise_requested",
-        user=user,
-        data={"note": note},
-    )
-    return action
+from .permissions import can_review
+from .services import sync_schedules
 
 
 def review_link(page) -> str:
@@ -145,10 +22,15 @@ def review_link(page) -> str:
     return root + reverse("wagtailadmin_pages:edit", args=[page.pk])
 
 
+def record_sent(schedule_pk: int, kind: str, recipients: list[str]) -> None:
+    """After-send step of a review e-mail (core.notify): the notice is on record once sent."""
+    ReviewNotice.objects.create(
+        schedule_id=schedule_pk, kind=kind, sent=True, recipients=", ".join(recipients)
+    )
+
+
 def _notify(schedule, kind, subject, body, recipients, missing_reason) -> bool:
     """E-mail after commit and record the send once the mail server took it; else say why not."""
-    from django.core.mail import send_mail
-
     if not recipients:
         latest = schedule.notices.filter(kind=kind).first()
         if latest is None or latest.sent or latest.reason != missing_reason:
@@ -157,14 +39,12 @@ def _notify(schedule, kind, subject, body, recipients, missing_reason) -> bool:
             )
         return False
 
-    def send():
-        send_mail(str(subject), str(body), None, recipients, fail_silently=False)
-        ReviewNotice.objects.create(
-            schedule=schedule, kind=kind, sent=True, recipients=", ".join(recipients)
-        )
-
-    transaction.on_commit(send)
-    return True
+    return notify.send_later(
+        recipients,
+        subject,
+        [body],
+        after=("prongsai.monitoring.reviews.record_sent", schedule.pk, str(kind), recipients),
+    )
 
 
 def _head_missing_reason(page) -> str:

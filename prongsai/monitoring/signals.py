@@ -32,7 +32,7 @@ def remember_active_state(sender, instance, **kwargs):
 
 def webmaster_deactivated(sender, instance, **kwargs):
     if getattr(instance, "_was_active_webmaster", False) and not instance.is_active:
-        from .daily import warn_if_webmasters_short
+        from .services import warn_if_webmasters_short
 
         warn_if_webmasters_short(instance)
     instance._was_active_webmaster = False
@@ -46,7 +46,7 @@ def webmaster_role_removed(sender, instance, action, pk_set, reverse, **kwargs):
 
     from prongsai.accounts.roles import Role
 
-    from .daily import warn_if_webmasters_short
+    from .services import warn_if_webmasters_short
 
     if not reverse:
         removed = (

@@ -7,7 +7,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
-from . import admin_views
+from prongsai.accounts.permissions import RoleMenuItem
+
+from . import admin_views, permissions
 from .models import ExpiredItem
 from .views import gone_response
 from .windows import document_expired, document_in_window
@@ -51,16 +53,12 @@ def register_monitoring_admin_urls():
     return [path("monitoring/", include((admin_urlpatterns, "monitoring_admin")))]
 
 
-class RoleMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_views.can_view_daily_check(request.user)
-
-
 @hooks.register("register_admin_menu_item")
 def register_daily_check_menu_item():
     return RoleMenuItem(
         _("ตรวจเว็บไซต์ประจำวัน"),
         reverse("monitoring_admin:daily_check"),
+        allowed=permissions.can_view_daily_check,
         name="daily-check",
         icon_name="tasks",
         order=250,
@@ -83,6 +81,7 @@ def register_stale_content_report():
     return RoleMenuItem(
         _("เนื้อหาค้างทบทวน"),
         reverse("monitoring_admin:stale_content"),
+        allowed=permissions.can_view_daily_check,
         name="stale-content",
         icon_name="time",
         order=700,
@@ -115,7 +114,7 @@ class MonitoringPanel(Component):
         from .jobrunner import missed_runs
         from .selectors import webmaster_shortage
 
-        staff_view = admin_views.can_view_daily_check(self.request.user)
+        staff_view = permissions.can_view_daily_check(self.request.user)
         return {
             "staff_view": staff_view,
             "missed": missed_runs() if staff_view else [],
@@ -128,30 +127,3 @@ class MonitoringPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_monitoring_panel(request, panels):
     panels.insert(0, MonitoringPanel(request))
-
-
-@hooks.register("register_log_actions")
-def register_monitoring_log_actions(actions):
-    actions.register_action(
-        "prongsai.document.expired", _("เอกสารหมดระยะเผยแพร่"), _("เอกสารหมดระยะเผยแพร่")
-    )
-    actions.register_action(
-        "prongsai.review.confirmed", _("ยืนยันความถูกต้องของเนื้อหา"), _("ยืนยันความถูกต้องของเนื้อหา")
-    )
-    actions.register_action(
-        "prongsai.review.revise_requested", _("ขอแก้ไขจากการทบทวน"), _("ขอแก้ไขจากการทบทวน")
-    )
-    actions.register_action(
-        "prongsai.review.escalated", _("แจ้งหัวหน้าหน่วยงาน: ค้างทบทวน"), _("แจ้งหัวหน้าหน่วยงาน: ค้างทบทวน")
-    )
-    actions.register_action(
-        "prongsai.review.interval_changed", _("เปลี่ยนรอบการทบทวน"), _("เปลี่ยนรอบการทบทวน")
-    )
-    actions.register_action(
-        "prongsai.dailycheck.webmaster_shortage",
-        _("ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
-        _("ผู้ดูแลเว็บไซต์น้อยกว่าขั้นต่ำ"),
-    )
-    actions.register_action(
-        "prongsai.dailycheck.signed", _("ลงนามการตรวจประจำวัน"), _("ลงนามการตรวจประจำวัน")
-    )

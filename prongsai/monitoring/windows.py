@@ -13,9 +13,9 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.log_actions import log
 from wagtail.models import Page, Revision
 
+from prongsai.core.audit import log
 from prongsai.sitepages.models import AgencyDocument
 
 from .models import ExpiredItem
@@ -164,11 +164,12 @@ def send_expiry_notices(now=None) -> dict:
 
     from django.utils.translation import gettext as _
 
+    from prongsai.core import notify
     from prongsai.core.thaidate import thai_datetime
 
     from .conf import expiry_notice_days
     from .models import ExpiryNotice
-    from .notifications import owner_recipients, send_later
+    from .notifications import owner_recipients
 
     now = now or timezone.now()
     horizon = now + dt.timedelta(days=expiry_notice_days())
@@ -191,18 +192,17 @@ def send_expiry_notices(now=None) -> dict:
         recipients = owner_recipients(obj)
         notice.recipients = ", ".join(recipients)
         notice.save(update_fields=["recipients"])
-        send_later(
-            _("แจ้งเตือน: “%(title)s” จะสิ้นสุดระยะเผยแพร่") % {"title": obj.title},
-            _(
-                "รายการ “%(title)s” จะสิ้นสุดระยะเวลาเผยแพร่เมื่อ %(when)s "
-                "หลังจากนั้นจะถูกนำออกจากเว็บไซต์สาธารณะโดยอัตโนมัติ หากต้องการเผยแพร่ต่อ "
-                "กรุณาแก้ไขวันสิ้นสุดการเผยแพร่ก่อนถึงกำหนด"
-            )
-            % {
-                "title": obj.title,
-                "when": thai_datetime(ends),
-            },
+        notify.send_later(
             recipients,
+            _("แจ้งเตือน: “%(title)s” จะสิ้นสุดระยะเผยแพร่") % {"title": obj.title},
+            [
+                _(
+                    "รายการ “%(title)s” จะสิ้นสุดระยะเวลาเผยแพร่เมื่อ %(when)s "
+                    "หลังจากนั้นจะถูกนำออกจากเว็บไซต์สาธารณะโดยอัตโนมัติ หากต้องการเผยแพร่ต่อ "
+                    "กรุณาแก้ไขวันสิ้นสุดการเผยแพร่ก่อนถึงกำหนด"
+                )
+                % {"title": obj.title, "when": thai_datetime(ends)}
+            ],
         )
         sent += 1
     return {"notices_sent": sent}

@@ -28,6 +28,15 @@ class PublishingConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_save
+
+        from prongsai.core.models import BasePage
+        from prongsai.core.workdays import register_days_off
+
+        from .direct import DirectPublishTester
+        from .models import AgencyHoliday
+
+        register_days_off(AgencyHoliday)
+        BasePage.permission_tester = DirectPublishTester
         from wagtail.models import PageLogEntry
 
         # Every publication Wagtail logs, whatever screen or command made it (direct.py).

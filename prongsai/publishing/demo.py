@@ -12,6 +12,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from prongsai.accounts.models import Unit
 from prongsai.accounts.roles import Role
+from prongsai.core.workdays import add_working_days
 
 from . import services
 from .models import (
@@ -25,7 +26,6 @@ from .models import (
     Urgency,
     VerbalApproval,
 )
-from .workdays import add_working_days
 from .workflows import sync_route_workflow
 
 ROUTES = [

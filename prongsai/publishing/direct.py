@@ -59,7 +59,7 @@ def through_approved_record(record_label: str):
 
 def page_category(page) -> str:
     """The standard category of a content page; "" for structure (home, section index) pages."""
-    from prongsai.sitepages.categories import CATEGORIES
+    from prongsai.core.categories import CATEGORIES
     from prongsai.sitepages.models.base import CategoryIndexPage
 
     specific_class = page if isinstance(page, type) else page.specific_class
@@ -88,7 +88,7 @@ def may_publish_directly(user, category: str) -> bool:
 
 
 def refusal_message(category: str) -> str:
-    from prongsai.sitepages.categories import CATEGORIES
+    from prongsai.core.categories import CATEGORIES
 
     return _(
         "หน้าในหมวด “%(category)s” เผยแพร่โดยตรงไม่ได้ ตามนโยบายของหน่วยงานต้องยื่นคำขอเผยแพร่"
@@ -103,7 +103,7 @@ class DirectPublishTester(PagePermissionTester):
         return super().can_publish() and may_publish_directly(self.user, page_category(self.page))
 
     def can_publish_subpage(self):
-        # A section index holds pages of its own category only (sitepages.categories).
+        # A section index holds pages of its own category only (core.categories).
         from prongsai.sitepages.models.base import CategoryIndexPage
 
         allowed = super().can_publish_subpage()

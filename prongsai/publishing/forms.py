@@ -4,6 +4,7 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 from prongsai.accounts.models import Unit
+from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
 
 from .models import InformationClass, PublishRequest, Status, VerbalMethod
 from .services import EDITABLE_FIELDS
@@ -22,10 +23,16 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
+        # Empty files are refused by the upload check, with its message and audit entry.
+        kwargs.setdefault("allow_empty_file", True)
         kwargs.setdefault(
             "widget",
             MultipleFileInput(
-                attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png,.gif,.webp"}
+                attrs={
+                    "accept": ",".join(
+                        f".{ext}" for ext in UploadPolicy.for_site().allowed_extensions(ATTACHMENT)
+                    )
+                }
             ),
         )
         super().__init__(*args, **kwargs)

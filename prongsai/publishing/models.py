@@ -16,7 +16,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Task, TaskState
 
 from prongsai.accounts.roles import Role, user_has_role
-from prongsai.sitepages.categories import CATEGORIES, CATEGORY_CHOICES
+from prongsai.core.categories import CATEGORIES, CATEGORY_CHOICES
 from prongsai.sitepages.models.knowledge import KnowledgeKind
 from prongsai.sitepages.models.laws import LawKind
 from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES
@@ -117,7 +117,7 @@ class RouteStep(Orderable):
             return False
         if self.delegates.filter(pk=user.pk).exists():
             return True
-        head = getattr(publish_request.unit, "head", None)
+        head = publish_request.unit.head
         if self.approver_role == Role.APPROVER.value and head is not None and head.pk == user.pk:
             return True
         if not user_has_role(user, Role(self.approver_role)):

@@ -2,17 +2,15 @@
 
 import datetime as dt
 
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
-from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.thaidate import fiscal_year_bounds
+from prongsai.core.workdays import working_days_between
+from prongsai.policy.selectors import policy_for
 
+from . import permissions
 from .models import PublishRequest, Status, VerbalApproval
-from .workdays import working_days_between
-
-OVERSEER_ROLES = (Role.APPROVER, Role.PUBLISHER, Role.WEBMASTER, Role.ADMINISTRATOR, Role.EXECUTIVE)
 
 
 def base_queryset():
@@ -21,13 +19,9 @@ def base_queryset():
     )
 
 
-def can_see_all(user) -> bool:
-    return any(user_has_role(user, role) for role in OVERSEER_ROLES)
-
-
 def visible_requests(user):
     queryset = base_queryset()
-    if can_see_all(user):
+    if permissions.can_see_all(user):
         return queryset
     return queryset.filter(Q(requester=user) | Q(unit_id=user.unit_id, unit__isnull=False))
 
@@ -79,7 +73,7 @@ def overdue_requests(today: dt.date | None = None):
 
 
 def verbal_confirm_working_days() -> int:
-    return int(getattr(settings, "PRONGSAI_VERBAL_CONFIRM_WORKING_DAYS", 2))
+    return policy_for().verbal_confirm_working_days
 
 
 def unconfirmed_verbal_approvals(today: dt.date | None = None, *, older_than: int | None = None):
@@ -100,11 +94,8 @@ def awaiting_user(user) -> list[PublishRequest]:
     """Requests on which ``user`` can act now: approve a step, publish, confirm, resubmit."""
     result = []
     pending = base_queryset().filter(status=Status.PENDING).exclude(requester=user)
-    for publish_request in pending:
-        step = publish_request.pending_step()
-        if step is not None and step.can_decide(user, publish_request):
-            result.append(publish_request)
-    if user_has_role(user, Role.PUBLISHER) or user_has_role(user, Role.WEBMASTER):
+    result += [r for r in pending if permissions.can_decide(user, r)]
+    if permissions.is_publisher(user):
         result += list(base_queryset().filter(status=Status.APPROVED).order_by("due_date"))
     result += list(base_queryset().filter(status=Status.RETURNED, requester=user))
     result += [

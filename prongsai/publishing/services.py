@@ -7,19 +7,24 @@ leave the database untouched.
 """
 
 import datetime as dt
+import os
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.audit import log
+from prongsai.core.permissions import refuse
 from prongsai.core.thaidate import thai_date
+from prongsai.core.workdays import add_working_days
+from prongsai.filecheck.policy import ATTACHMENT
+from prongsai.filecheck.services import checked_upload
+from prongsai.policy.selectors import policy_for
 
 from . import notifications as notify
-from . import workflows
+from . import permissions, workflows
 from .models import (
     Action,
     Channel,
@@ -33,7 +38,6 @@ from .models import (
 )
 from .pages import create_draft, missing_for_publication, publish_page, update_draft
 from .uploads import validate_upload
-from .workdays import add_working_days
 
 EDITABLE_FIELDS = (
     "title",
@@ -61,7 +65,7 @@ EDITABLE_FIELDS = (
 
 
 def deadline_working_days() -> int:
-    return int(getattr(settings, "PRONGSAI_PUBLISH_DEADLINE_WORKING_DAYS", 3))
+    return policy_for().publish_deadline_working_days
 
 
 def _refuse(message: str):
@@ -87,22 +91,35 @@ def _record(
     )
     log(
         instance=publish_request,
-        action=f"prongsai_publishing.{action}",
+        action=f"prongsai.publishing.{action}",
         user=actor,
         data={"step": step, "reason": reason, "channel": channel, "status": publish_request.status},
     )
     return event
 
 
-def _validate_files(files) -> None:
-    errors = []
+def _validate_files(files, user) -> list:
+    """The attachments to store (images re-encoded); every refused one is in the audit log."""
+    errors, checked = [], []
+    policy = policy_for()
     for uploaded in files:
+        extension = os.path.splitext(uploaded.name or "")[1].lstrip(".")
+        if not policy.accepts_file(extension):
+            errors.append(
+                _("ไฟล์ %(name)s เป็นชนิดที่หน่วยงานไม่รับ (รับเฉพาะ %(kinds)s)")
+                % {
+                    "name": os.path.basename(uploaded.name or ""),
+                    "kinds": ", ".join(policy.accepted_file_kinds),
+                }
+            )
+            continue
         try:
-            validate_upload(uploaded)
+            checked.append(checked_upload(uploaded, ATTACHMENT, user=user))
         except ValidationError as exc:
             errors.extend(exc.messages)
     if errors:
         raise ValidationError(errors)
+    return checked
 
 
 def _attach(publish_request, files) -> None:
@@ -156,7 +173,7 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
     fields = {name: data[name] for name in EDITABLE_FIELDS if name in data}
     publish_request = PublishRequest(requester=user, unit=user.unit, **fields)
     publish_request.full_clean()
-    _validate_files(files)
+    files = _validate_files(files, user)
     with transaction.atomic():
         publish_request.submitted_at = timezone.now()
         publish_request.save()
@@ -170,17 +187,10 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
 
 
 def _check_decider(user, publish_request):
-    if publish_request.status != Status.PENDING:
-        _refuse(
-            _("คำขอนี้อยู่ในสถานะ “%(status)s” แล้ว ไม่สามารถเปลี่ยนการตัดสินใจได้")
-            % {"status": publish_request.get_status_display()}
-        )
-    if user.pk == publish_request.requester_id:
-        _refuse(_("ท่านเป็นผู้ยื่นคำขอนี้เอง จึงพิจารณาอนุมัติคำขอของตนเองไม่ได้"))
-    step = publish_request.pending_step()
-    if step is None or not step.can_decide(user, publish_request):
-        _refuse(_("ท่านไม่มีสิทธิ์พิจารณาคำขอนี้ในขั้นตอนปัจจุบัน"))
-    return step
+    refusal = permissions.decide_refusal(user, publish_request)
+    if refusal:
+        refuse(refusal)
+    return publish_request.pending_step()
 
 
 def request_approve(user, publish_request, *, note: str = "") -> PublishRequest:
@@ -261,6 +271,8 @@ def request_return_for_correction(user, publish_request, *, reason: str) -> Publ
 
 def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishRequest:
     """The owner corrects a returned request and sends the same request again."""
+    # Checked before the transaction so a refused file's audit entry is kept.
+    files = _validate_files(files, user)
     with transaction.atomic():
         publish_request = _locked(publish_request)
         if user.pk != publish_request.requester_id:
@@ -271,7 +283,6 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
             if name in data:
                 setattr(publish_request, name, data[name])
         publish_request.full_clean()
-        _validate_files(files)
         _attach(publish_request, files)
         update_draft(publish_request, user)
         _record(publish_request, user, Role.DATA_OWNER.label, Action.RESUBMITTED)
@@ -280,8 +291,8 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
 
 
 def _check_publisher(user):
-    if not (user_has_role(user, Role.PUBLISHER) or user_has_role(user, Role.WEBMASTER)):
-        _refuse(_("เฉพาะผู้เผยแพร่เท่านั้นที่ดำเนินการขั้นตอนนี้ได้"))
+    if not permissions.is_publisher(user):
+        refuse(_("เฉพาะผู้เผยแพร่เท่านั้นที่ดำเนินการขั้นตอนนี้ได้"))
 
 
 def _check_ready(publish_request, *, files_checked: bool, category_checked: bool) -> None:
@@ -486,7 +497,7 @@ def _class_for_revision(page):
     )
     if last is not None:
         return last.information_class, last
-    code = getattr(settings, "PRONGSAI_PUBLISH_REVISION_CLASS", "")
+    code = policy_for().revision_class_code
     classes = InformationClass.objects.select_related("route").exclude(
         route__kind=RouteKind.PRIOR_APPROVAL
     )
@@ -496,39 +507,30 @@ def _class_for_revision(page):
     return chosen or classes.first(), None
 
 
-def _may_open_revision(user, page) -> bool:
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return False
-    if user_has_role(user, Role.DATA_OWNER) or user_has_role(user, Role.WEBMASTER):
-        return True
-    owner_unit_id = getattr(page, "owner_unit_id", None)
-    return page.owner_id == user.pk or (owner_unit_id is not None and user.unit_id == owner_unit_id)
-
-
 def open_revision_request(*, page, user, note: str):
     """Open a request to revise a live page through the normal approval route (R31).
 
-    Called by the periodic review's "revise" action (prongsai/monitoring/adapters.py). The
+    Called by the periodic review's "revise" action (prongsai/monitoring/services.py). The
     request carries the existing page: a new draft revision goes through the route's workflow
     and the publisher publishes it like any approved request. If the agency has configured no
     information class at all, nothing can route it: the draft revision is saved and logged, so
     the change still waits for someone to publish it.
     """
-    from prongsai.sitepages.categories import CATEGORIES
+    from prongsai.core.categories import CATEGORIES
 
     page = page.specific
     note = (note or "").strip()
     if not note:
         _refuse(_("กรุณาระบุสิ่งที่ต้องปรับปรุง"))
-    if not _may_open_revision(user, page):
-        _refuse(_("ท่านไม่มีสิทธิ์ขอปรับปรุงหน้านี้"))
+    if not permissions.can_open_revision(user, page):
+        refuse(_("ท่านไม่มีสิทธิ์ขอปรับปรุงหน้านี้"))
     information_class, last = _class_for_revision(page)
     if information_class is None:
         with transaction.atomic():
             revision = page.save_revision(user=user)
             log(
                 instance=page,
-                action="prongsai_publishing.revision-unrouted",
+                action="prongsai.publishing.revision-unrouted",
                 user=user,
                 data={"note": note},
             )

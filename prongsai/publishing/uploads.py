@@ -1,52 +1,17 @@
 """Attachments are accepted by what they contain, not by what they are called.
 
-A renamed executable called ``report.pdf`` is refused: the file's magic bytes (read with
-``filetype``) must match one of the kinds its extension allows.
+The check itself is ``prongsai.filecheck`` (ADR 0150), the same for every upload path; new
+attachments go through ``services._validate_files``, which also writes refusals to the audit
+log and stores images re-encoded. ``validate_upload`` stays the model field's validator and
+re-checks stored files before publication.
 """
 
-import os
-
-import filetype
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
-
-# extension -> the content kinds (filetype extensions) that may legitimately carry it
-ALLOWED = {
-    "pdf": {"pdf"},
-    "doc": {"doc"},
-    "docx": {"docx", "zip"},
-    "xls": {"xls", "doc"},  # legacy Office files share the OLE container signature
-    "xlsx": {"xlsx", "zip"},
-    "jpg": {"jpg"},
-    "jpeg": {"jpg"},
-    "png": {"png"},
-    "gif": {"gif"},
-    "webp": {"webp"},
-}
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+from prongsai.filecheck.policy import ATTACHMENT
+from prongsai.filecheck.validator import check_upload
 
 
 def validate_upload(uploaded) -> None:
-    name = getattr(uploaded, "name", "") or ""
-    extension = os.path.splitext(name)[1].lower().lstrip(".")
-    if extension not in ALLOWED:
-        raise ValidationError(
-            _("ไฟล์ %(name)s เป็นชนิดที่ไม่รับ (รับเฉพาะ Word, PDF, Excel และรูปภาพ)")
-            % {"name": os.path.basename(name)}
-        )
-    size = getattr(uploaded, "size", None)
-    if size is not None and size > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("ไฟล์ %(name)s ใหญ่เกิน 20 MB") % {"name": os.path.basename(name)})
-    position = uploaded.tell() if hasattr(uploaded, "tell") else 0
-    uploaded.seek(0)
-    head = uploaded.read(8192)
-    uploaded.seek(position)
-    kind = filetype.guess(head)
-    if kind is None or kind.extension not in ALLOWED[extension]:
-        raise ValidationError(
-            _("เนื้อหาของไฟล์ %(name)s ไม่ตรงกับนามสกุล .%(ext)s กรุณาตรวจสอบไฟล์แล้วแนบใหม่")
-            % {"name": os.path.basename(name), "ext": extension}
-        )
+    check_upload(uploaded, ATTACHMENT)
 
 
 def private_storage():

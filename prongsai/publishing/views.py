@@ -11,9 +11,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.tabular import download
 
-from . import selectors, services
+from . import permissions, selectors, services
 from .evidence import render_direct_pdf, render_request_pdf
 from .export import requests_workbook
 from .forms import (
@@ -54,7 +54,7 @@ def request_list(request):
             "filter_form": form,
             "page_obj": page,
             "query": request.GET.urlencode(),
-            "can_request": user_has_role(request.user, Role.DATA_OWNER),
+            "can_request": permissions.can_request(request.user),
         },
     )
 
@@ -64,12 +64,7 @@ def request_export(request):
     queryset = selectors.visible_requests(request.user)
     if form.is_valid():
         queryset = selectors.filtered(queryset, **form.cleaned_data)
-    response = HttpResponse(
-        requests_workbook(queryset),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="publish-requests.xlsx"'
-    return response
+    return download(requests_workbook(queryset), "publish-requests.xlsx")
 
 
 def _request_form_view(request, *, publish_request=None):
@@ -98,7 +93,7 @@ def _request_form_view(request, *, publish_request=None):
 
 
 def request_create(request):
-    if not user_has_role(request.user, Role.DATA_OWNER):
+    if not permissions.can_request(request.user):
         raise PermissionDenied
     return _request_form_view(request)
 
@@ -114,12 +109,8 @@ def request_detail(request, pk):
     publish_request = _visible(request, pk)
     user = request.user
     step = publish_request.pending_step()
-    can_decide = (
-        step is not None
-        and user.pk != publish_request.requester_id
-        and step.can_decide(user, publish_request)
-    )
-    is_publisher = user_has_role(user, Role.PUBLISHER) or user_has_role(user, Role.WEBMASTER)
+    can_decide = permissions.can_decide(user, publish_request)
+    is_publisher = permissions.is_publisher(user)
     verbal = publish_request.verbal_approval_or_none()
     context = {
         "publish_request": publish_request,
@@ -131,7 +122,7 @@ def request_detail(request, pk):
         "verbal": verbal,
         "can_decide": can_decide,
         "decision_form": DecisionForm() if can_decide else None,
-        "can_publish": is_publisher and publish_request.status == Status.APPROVED,
+        "can_publish": permissions.can_publish(user, publish_request),
         "publish_form": PublishForm(publish_request=publish_request),
         "send_back_form": SendBackForm(),
         "can_record_verbal": is_publisher
@@ -264,7 +255,7 @@ def direct_pdf(request, pk):
     """The record of a page published without a request (what the assessor sees)."""
     from .models import DirectPublication
 
-    if not selectors.can_see_all(request.user):
+    if not permissions.can_see_all(request.user):
         raise PermissionDenied
     record = get_object_or_404(
         DirectPublication.objects.select_related("user", "information_class", "page"), pk=pk

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from prongsai.accounts.roles import Role, user_has_role
 
 from . import admin_urls, selectors
-from .models import Action, AgencyHoliday, ApprovalRoute, InformationClass
+from .models import AgencyHoliday, ApprovalRoute, InformationClass
 
 
 @hooks.register("register_admin_urls")
@@ -20,14 +20,6 @@ def register_publishing_urls():
 @hooks.register("register_admin_menu_item")
 def register_publishing_menu():
     return MenuItem(_("คำขอเผยแพร่"), reverse("publishing_admin:list"), icon_name="form", order=210)
-
-
-@hooks.register("register_log_actions")
-def register_publishing_log_actions(actions):
-    for action in Action:
-        actions.register_action(f"prongsai_publishing.{action.value}", action.label, action.label)
-    label = _("บันทึกร่างเพื่อปรับปรุง (ยังไม่ได้ตั้งค่าประเภทข้อมูล)")
-    actions.register_action("prongsai_publishing.revision-unrouted", label, label)
 
 
 class InformationClassViewSet(SnippetViewSet):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.models import ModelLogEntry, Site
 
-from prongsai.core.tabular import XLSX_TYPE
+from prongsai.core.tabular import download
 
 from . import permissions, services
 from .charts import report_charts
@@ -161,9 +161,7 @@ def report_pdf(request, pk):
 
 def report_xlsx(request, pk):
     report = _report(request, pk)
-    response = HttpResponse(render_report_xlsx(report), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{_filename(report, "xlsx")}"'
-    return response
+    return download(render_report_xlsx(report), _filename(report, "xlsx"))
 
 
 def executive_dashboard(request):

@@ -1,50 +1,39 @@
 """Thai e-mails about reports, queued to go out only after the transaction commits."""
 
-import logging
-
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from prongsai.accounts.roles import Role, users_with_role
+from prongsai.core import notify
 from prongsai.core.thaidate import thai_date
 
 from .permissions import supervisors
 
-logger = logging.getLogger(__name__)
 SIGNATURE = "ระบบรายงานผลการดำเนินงานเว็บไซต์ (Prongsai)"
 
 
 def report_url(report) -> str:
-    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     return base + reverse("reports_admin:detail", args=[report.pk])
 
 
-def _addresses(users) -> list[str]:
-    seen = []
-    for user in users:
-        if user is not None and user.is_active and user.email and user.email not in seen:
-            seen.append(user.email)
-    return seen
+def _mail(users, subject: str, lines: list[str], attachment=None) -> None:
+    notify.send_later(users, f"[รายงาน] {subject}", [*lines, "", SIGNATURE], attachment=attachment)
 
 
-def _send(subject, lines, recipients, attachment=None) -> None:
-    body = "\n".join([*lines, "", SIGNATURE])
-    try:
-        message = EmailMessage(f"[รายงาน] {subject}", body, settings.DEFAULT_FROM_EMAIL, recipients)
-        if attachment is not None:
-            message.attach(*attachment())
-        message.send()
-    except Exception:  # a mail outage must not undo a recorded decision
-        logger.exception("report notification failed: %s", subject)
+def approved_pdf(report_pk: int) -> tuple[str, bytes, str]:
+    """The approved report's PDF, made by the mail task when it sends (core.notify)."""
+    from .exports import render_report_pdf
+    from .models import Report
 
-
-def send_later(users, subject: str, lines: list[str], attachment=None) -> None:
-    recipients = _addresses(users)
-    if recipients:
-        transaction.on_commit(lambda: _send(subject, lines, recipients, attachment))
+    report = Report.objects.get(pk=report_pk)
+    return (
+        f"report-{report.period_start:%Y%m}-{report.period_end:%Y%m}.pdf",
+        render_report_pdf(report),
+        "application/pdf",
+    )
 
 
 def webmasters() -> list:
@@ -52,7 +41,7 @@ def webmasters() -> list:
 
 
 def notify_opened(report) -> None:
-    send_later(
+    _mail(
         webmasters(),
         f"ร่างรายงาน{report.label}",
         [
@@ -65,7 +54,7 @@ def notify_opened(report) -> None:
 
 
 def notify_submitted(report) -> None:
-    send_later(
+    _mail(
         supervisors(report.site),
         f"รายงาน{report.label} รอท่านพิจารณา",
         [
@@ -77,7 +66,7 @@ def notify_submitted(report) -> None:
 
 
 def notify_returned(report, reason: str) -> None:
-    send_later(
+    _mail(
         [report.submitted_by, *webmasters()],
         f"รายงาน{report.label} ถูกส่งกลับให้แก้ไข",
         [f"เหตุผล: {reason}", report_url(report)],
@@ -86,17 +75,8 @@ def notify_returned(report, reason: str) -> None:
 
 def notify_approved(report) -> None:
     """The approved report, its PDF attached, to the executives and the web team."""
-    from .exports import render_report_pdf
-
-    def attachment():
-        return (
-            f"report-{report.period_start:%Y%m}-{report.period_end:%Y%m}.pdf",
-            render_report_pdf(report),
-            "application/pdf",
-        )
-
     executives = list(users_with_role(Role.EXECUTIVE))
-    send_later(
+    _mail(
         [*executives, report.submitted_by, *webmasters()],
         f"รายงาน{report.label} (อนุมัติแล้ว)",
         [
@@ -105,7 +85,7 @@ def notify_approved(report) -> None:
             "แนบไฟล์รายงานฉบับ PDF",
             report_url(report),
         ],
-        attachment,
+        ("prongsai.reports.notifications.approved_pdf", report.pk),
     )
     if executives:
         from .models import Report

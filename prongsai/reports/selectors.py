@@ -16,8 +16,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
+from prongsai.core.categories import CATEGORIES
 from prongsai.core.models import ContentPage
 from prongsai.core.thaidate import thai_date
+from prongsai.core.workdays import is_working_day, working_days_between
 from prongsai.monitoring.conf import review_interval_days
 from prongsai.monitoring.models import (
     DailyCheckSignOff,
@@ -33,8 +35,6 @@ from prongsai.publishing.models import (
     VerbalApproval,
 )
 from prongsai.publishing.selectors import verbal_confirm_working_days
-from prongsai.publishing.workdays import is_working_day, working_days_between
-from prongsai.sitepages.categories import CATEGORIES
 
 from .figures_site import audience_figures, completeness_figures, month_label
 from .periods import Period
@@ -51,7 +51,7 @@ def _local_day(value: dt.datetime) -> dt.date:
 class WorkingDays:
     """The agency's working-day calendar over one period, read once (publishing's definition).
 
-    ``between(a, b)`` equals ``publishing.workdays.working_days_between(a, b)``; counting from a
+    ``between(a, b)`` equals ``core.workdays.working_days_between(a, b)``; counting from a
     prefix sum saves a database query per request, which dominated a 5,000-request report.
     """
 

@@ -2,16 +2,12 @@
 
 import datetime as dt
 
-from crontask import cron
-from django.tasks import task
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.monitoring.jobrunner import periodic
+from prongsai.monitoring.jobrunner import periodic_job
 
 
-@cron("10 7 * * *")
-@task
-@periodic(
+@periodic_job(
     "open_reports",
     title=_("เปิดร่างรายงานผลการดำเนินงานเมื่อสิ้นรอบ"),
     schedule="10 7 * * *",

@@ -1,8 +1,9 @@
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.models import Site
+
+from prongsai.accounts.permissions import RoleMenuItem
 
 from . import admin_urls, permissions
 
@@ -12,39 +13,22 @@ def register_report_urls():
     return [path("reports/periodic/", include(admin_urls, namespace="reports_admin"))]
 
 
-@hooks.register("register_log_actions")
-def register_report_actions(actions):
-    for name, label in (
-        ("opened", _("เปิดร่างรายงานผลการดำเนินงาน")),
-        ("edited", _("แก้ไขรายงานผลการดำเนินงาน")),
-        ("submitted", _("เสนอรายงานผลการดำเนินงาน")),
-        ("returned", _("ส่งรายงานผลการดำเนินงานกลับให้แก้ไข")),
-        ("approved", _("อนุมัติรายงานผลการดำเนินงาน")),
-        ("published", _("เผยแพร่รายงานผลการดำเนินงานบนเว็บไซต์")),
-    ):
-        actions.register_action(f"prongsai.report.{name}", label, label)
-
-
 def _site(request):
     return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
 
 
-class ReportsMenuItem(MenuItem):
-    def is_shown(self, request):
-        site = _site(request)
-        return site is not None and permissions.can_view(request.user, site)
-
-
-class ExecutiveMenuItem(MenuItem):
-    def is_shown(self, request):
-        return permissions.is_executive(request.user)
+def _may_view_reports(request) -> bool:
+    site = _site(request)
+    return site is not None and permissions.can_view(request.user, site)
 
 
 @hooks.register("register_admin_menu_item")
 def reports_menu_item():
-    return ReportsMenuItem(
+    return RoleMenuItem(
         _("รายงานผลการดำเนินงาน"),
         reverse("reports_admin:list"),
+        allowed=_may_view_reports,
+        per_request=True,
         name="periodic-reports",
         icon_name="doc-full",
         order=350,
@@ -53,9 +37,10 @@ def reports_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def executive_menu_item():
-    return ExecutiveMenuItem(
+    return RoleMenuItem(
         _("ภาพรวมสำหรับผู้บริหาร"),
         reverse("reports_admin:executive"),
+        allowed=permissions.is_executive,
         name="executive-view",
         icon_name="view",
         order=340,

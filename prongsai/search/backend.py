@@ -16,6 +16,7 @@ docs/search.md.
 """
 
 from django.db import connection
+from django.db.models import FloatField, Func
 from modelsearch.backends.database import SearchBackend as _vendor_backend
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import And, Boost, Not, Or, Phrase, PlainText
@@ -139,6 +140,36 @@ class SegmentingCompilerMixin:
         self.query = segment_query(self.query)
 
 
+#: Weight of a match in the title against one in the body, in SQLite's bm25 (ADR 0220).
+SQLITE_TITLE_WEIGHT = 10.0
+
+
+class _WeightedBM25(Func):
+    """FTS5's ``bm25()`` of the whole match, title weighted above body (lower is better)."""
+
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, **extra):
+        from modelsearch.conf import get_app_config
+
+        table = get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table
+        # Columns of the FTS5 table, in order: autocomplete, body, title.
+        return f"bm25({table}, 0.0, 1.0, {SQLITE_TITLE_WEIGHT})", []
+
+
+class SQLiteRankMixin:
+    """One ``bm25()`` for the whole query instead of Wagtail's product of ``(1 + bm25)``.
+
+    FTS5 computes ``bm25()`` once for the whole MATCH, and it is negative; Wagtail multiplies
+    ``(1 + bm25)`` once per AND-ed sub-query, so with two terms and a strong match (bm25 below
+    -1) the product turns positive and the best page sorts last. Column weights replace the
+    title-length factor, which also stops long unspaced titles from being pushed down.
+    """
+
+    def _build_rank_expression(self, vectors, config):
+        return _WeightedBM25()
+
+
 def _thai_backend_class(vendor_backend):
     """Subclass a vendor backend so indexing and queries go through the Thai segmenter."""
     base = type(vendor_backend)
@@ -146,12 +177,14 @@ def _thai_backend_class(vendor_backend):
         "Thai" + base.index_class.__name__, (SegmentingIndexMixin, base.index_class), {}
     )
 
-    def compiler(cls):
-        return type("Thai" + cls.__name__, (SegmentingCompilerMixin, cls), {})
+    def compiler(cls, *mixins):
+        return type("Thai" + cls.__name__, (*mixins, SegmentingCompilerMixin, cls), {})
 
+    # Autocomplete matches its own column: Wagtail's ranking stays for it.
+    rank = (SQLiteRankMixin,) if connection.vendor == "sqlite" else ()
     attrs = {
         "index_class": index_class,
-        "query_compiler_class": compiler(base.query_compiler_class),
+        "query_compiler_class": compiler(base.query_compiler_class, *rank),
         "autocomplete_query_compiler_class": compiler(base.autocomplete_query_compiler_class),
     }
     return type("Thai" + base.__name__, (base,), attrs)

@@ -60,6 +60,10 @@ class _Query:
         )
         return self._tsquery(text)
 
+    def phrase(self, vector: str, text: str) -> tuple[str, list]:
+        """1 when ``vector`` holds the words of the indexed ``text`` adjacent and in order."""
+        return f"({vector} @@ phraseto_tsquery(%s::regconfig, %s))::int", [self.config, text]
+
     def rank(self, vector: str) -> tuple[str, list]:
         """``ts_rank`` of one vector column for the whole query, with Wagtail's weights."""
         match_sql, match_params = self.match()
@@ -140,14 +144,25 @@ def available() -> bool:
     return isinstance(get_search_backend(), PostgresSearchBackend)
 
 
-def ranked(sources: dict, terms: Terms, operator: str, limit: int) -> list[tuple[str, int, float]]:
+#: How much more a body holding the query's words adjacent and in order weighs (ADR 0222).
+BODY_PHRASE_BONUS = 0.5
+
+
+def ranked(
+    sources: dict, terms: Terms, operator: str, limit: int, phrase: str = ""
+) -> list[tuple[str, int, float]]:
     """(kind, primary key, relevance) of the best ``limit`` objects of each kind matching
     ``terms``, best first, in one statement. ``sources`` maps a kind ("page", "document") to the
-    queryset of its visible objects (published, public, category …); only those are ranked."""
+    queryset of its visible objects (published, public, category …); only those are ranked.
+    ``phrase`` (the query as indexed) raises the bodies that hold it as a phrase."""
     if not terms or not sources:
         return []
     query = _Query(terms, operator, get_search_backend().config or "simple")
     body_rank, body_rank_params = query.rank("e.body")
+    if len(phrase.split()) > 1:  # one word: the match itself says it all
+        body_phrase, body_phrase_params = query.phrase("e.body", phrase)
+        body_rank = f"({body_rank}) * (1 + {BODY_PHRASE_BONUS} * {body_phrase})"
+        body_rank_params = [*body_rank_params, *body_phrase_params]
     table = _index_table()
     ctes, selects, params, select_params = [], [], [], []
     for number, (kind, visible) in enumerate(sources.items()):

@@ -6,14 +6,14 @@ import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.models import Q, Sum
+from django.db.models import IntegerField, Q, Sum, Value
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
+from prongsai.core.categories import CATEGORIES, Category
 from prongsai.core.thaidate import arabic_digits, fiscal_year, fiscal_year_bounds
-from prongsai.sitepages.categories import CATEGORIES, Category
 
 from . import ranking, thai
 from .models import DocumentText, SearchQueryStat
@@ -44,6 +44,8 @@ class Hit:
     snippet: SafeString
     category: Category | None
     date: dt.date | None
+    file_type: str = ""
+    file_size: int | None = None
 
 
 def clean_query(raw: str | None) -> str:
@@ -82,6 +84,22 @@ def _private_collection_ids() -> set[int]:
     return ids
 
 
+#: The document types a visitor filters by (R12), value → file extensions.
+FILE_TYPES = {
+    "pdf": ("pdf",),
+    "word": ("doc", "docx", "odt"),
+    "excel": ("xls", "xlsx", "ods", "csv"),
+}
+
+
+def documents_of_type(documents, file_type: str):
+    """Documents whose file has one of the extensions of ``file_type`` (a FILE_TYPES key)."""
+    condition = Q()
+    for extension in FILE_TYPES[file_type]:
+        condition |= Q(file__iendswith=f".{extension}")
+    return documents.filter(condition)
+
+
 def visible_documents():
     """Documents inside their publication window and not in a private collection."""
     from prongsai.sitepages.models import AgencyDocument
@@ -104,20 +122,90 @@ def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
 def _search_all(sources: dict, query: str, operator: str) -> list[Candidate]:
     if ranking.available():
         # Bounded pools ranked in one statement: fast on large sites (ADR 0066).
-        found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES)
+        phrase = thai.query_phrase(query)
+        found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES, phrase)
         return [Candidate(kind, pk, score) for kind, pk, score in found]
     found = []
     for kind, queryset in sources.items():
         found += _search(queryset, query, operator, kind)
+    if connection.vendor == "sqlite":
+        _raise_body_phrases(found, query)
     return found
 
 
-def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
-    """Matching pages and documents, best first. All words must match; if nothing does, any."""
+def _raise_body_phrases(found: list[Candidate], query: str) -> None:
+    """SQLite: raise candidates whose indexed text holds the query as a phrase (on PostgreSQL
+    the ranking statement does it). The index text is read for the candidates only."""
+    from modelsearch.conf import get_app_config
+
+    from prongsai.sitepages.models import AgencyDocument
+
+    indexed = thai.query_phrase(query)
+    if len(indexed.split()) < 2 or not found:
+        return
+    phrase = indexed.replace(" ", "")  # as the candidates' index text holds it, spaces removed
+    document_type = ContentType.objects.get_for_model(AgencyDocument).pk
+    entries = (
+        get_app_config()
+        .get_model("IndexEntry")
+        .objects.filter(object_id__in={str(candidate.pk) for candidate in found})
+    )
+    holding = set()
+    for content_type, object_id, body in entries.values_list(
+        "content_type_id", "object_id", "body"
+    ):
+        if phrase in body[:FOLDED_MATCH_LIMIT].replace(" ", ""):
+            holding.add(("document" if content_type == document_type else "page", int(object_id)))
+    for candidate in found:
+        if (candidate.kind, candidate.pk) in holding:
+            candidate.relevance *= 1 + ranking.BODY_PHRASE_BONUS
+
+
+def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
+    from prongsai.sitepages.models import AgencyDocument
+
+    titles = {}
+    for kind, model in (("page", Page), ("document", AgencyDocument)):
+        ids = [c.pk for c in found if c.kind == kind]
+        if ids:
+            rows = model.objects.filter(pk__in=ids).values_list("pk", "title")
+            titles.update({(kind, pk): title for pk, title in rows})
+    return titles
+
+
+#: Candidates, best by relevance, whose titles are compared with the query (ADR 0222).
+TITLE_ORDER_POOL = 100
+
+
+def _order(found: list[Candidate], query: str) -> list[Candidate]:
+    """Best first: a title that is the query, then titles holding the whole query as written
+    (spaces, punctuation and tone marks ignored), then the rest, each by relevance (ADR 0222).
+    Only the best TITLE_ORDER_POOL candidates' titles are read."""
+    found = sorted(found, key=lambda candidate: candidate.relevance, reverse=True)
+    head, tail = found[:TITLE_ORDER_POOL], found[TITLE_ORDER_POOL:]
+    phrase = thai.compact(query)
+    if not phrase:
+        return found
+    titles = _titles(head)
+
+    def key(candidate: Candidate):
+        title = thai.compact(titles.get((candidate.kind, candidate.pk), ""))
+        return (title == phrase, phrase in title, candidate.relevance)
+
+    return sorted(head, key=key, reverse=True) + tail
+
+
+def candidates(
+    query: str, *, site=None, category: str = "", file_type: str = ""
+) -> list[Candidate]:
+    """Matching pages and documents, best first. All words must match; if nothing does, any.
+    ``file_type`` (a FILE_TYPES key) keeps only documents of that type."""
     words = thai.query_words(query)
     if not words:
         return []
     sources = {}
+    if file_type in FILE_TYPES:
+        category = DOCUMENTS_FILTER
     if category != DOCUMENTS_FILTER:
         pages = visible_pages(site)
         if category:
@@ -126,14 +214,16 @@ def candidates(query: str, *, site=None, category: str = "") -> list[Candidate]:
             pages = pages.filter(content_type__in=list(types))
         sources["page"] = pages
     if not category or category == DOCUMENTS_FILTER:
-        sources["document"] = visible_documents()
+        documents = visible_documents()
+        if file_type in FILE_TYPES:
+            documents = documents_of_type(documents, file_type)
+        sources["document"] = documents
     found: list[Candidate] = []
     for operator in ("and", "or") if len(words) > 1 else ("and",):
         found = _search_all(sources, query, operator)
         if found:
             break
-    found.sort(key=lambda candidate: candidate.relevance, reverse=True)
-    return found
+    return _order(found, query)
 
 
 def _page_date(page) -> dt.date | None:
@@ -222,6 +312,8 @@ def _document_hit(document, words) -> Hit:
         snippet=highlight(" ".join(filter(None, [document.description, extracted])), words),
         category=None,
         date=document.published_date,
+        file_type=document.file_type_label,
+        file_size=document.size_in_bytes,
     )
 
 
@@ -330,3 +422,29 @@ def searches_without_results(days: int = 30, limit: int = 100):
 
 def category_of(code: str) -> Category | None:
     return CATEGORIES.get(code)
+
+
+def objects_missing_from_the_index() -> dict[str, int]:
+    """Live pages and documents without an index entry (the index is behind the site)."""
+    from django.db.models import CharField, Exists, OuterRef
+    from django.db.models.functions import Cast
+    from modelsearch.conf import get_app_config
+
+    from prongsai.sitepages.models import AgencyDocument
+
+    entries = (
+        get_app_config()
+        .get_model("IndexEntry")
+        .objects.filter(
+            content_type=OuterRef("content_type_id"),
+            object_id=Cast(OuterRef("pk"), output_field=CharField()),
+        )
+    )
+    document_type = ContentType.objects.get_for_model(AgencyDocument).pk
+    documents = AgencyDocument.objects.annotate(
+        content_type_id=Value(document_type, output_field=IntegerField())
+    )
+    return {
+        "pages": Page.objects.live().filter(depth__gt=1).exclude(Exists(entries)).count(),
+        "documents": documents.exclude(Exists(entries)).count(),
+    }

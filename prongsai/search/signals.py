@@ -1,11 +1,45 @@
-"""Keep document text in step with uploads."""
+"""Keep the index and document text in step with saves (ADR 0223)."""
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from modelsearch import index
 
 from prongsai.sitepages.models import AgencyDocument
 
 from .services import schedule_text_extraction
+
+
+def index_with_the_save(instance, **kwargs):
+    """Index a saved object so it is searchable when the save commits, worker or not.
+
+    Replaces Wagtail's handler, which queues the indexing for the task worker: a site run without
+    the worker never indexed new pages, and with it a page was not searchable until the queue
+    reached it. Wagtail's database index lives in the same database, so the entry is written in
+    the save's own transaction and commits (or rolls back) with it; an external index (OpenSearch)
+    is written once the transaction commits. Only document text extraction, which is slow, stays
+    in the worker (``schedule_text_extraction``).
+    """
+    if kwargs.get("raw", False):
+        return
+    if _database_index():
+        index.insert_or_update_object(instance)
+        return
+    model, pk = type(instance), instance.pk
+    transaction.on_commit(lambda: _index(model, pk))
+
+
+def _database_index() -> bool:
+    from modelsearch.backends import get_search_backend
+
+    vendor_modules = (cls.__module__ for cls in type(get_search_backend()).__mro__)
+    return any(module.startswith("modelsearch.backends.database") for module in vendor_modules)
+
+
+def _index(model, pk) -> None:
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is not None:
+        index.insert_or_update_object(obj)
 
 
 @receiver(post_save, sender=AgencyDocument, dispatch_uid="search-document-text")

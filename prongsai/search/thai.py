@@ -19,7 +19,12 @@ from prongsai.core.thaidate import arabic_digits
 # Cuts a string into runs the tokenizer handles (Thai letters and marks) and runs kept whole
 # (letters/digits of any other script). Everything else (spaces, punctuation) separates words.
 _THAI_RUN = "[\u0e01-\u0e3a\u0e40-\u0e4e]+"
-_RUNS = re.compile(rf"({_THAI_RUN})|([^\W_\u0e00-\u0e7f]+)")
+_OTHER_RUN = "[^\\W_\u0e00-\u0e7f]+"
+# Latin words joined by hyphens ("e-service") are one run, a compound of its pieces.
+_RUNS = re.compile(rf"({_THAI_RUN})|({_OTHER_RUN}(?:-{_OTHER_RUN})*)")
+# Where a Latin word written together splits: "NoGiftPolicy", "eService", "OneStopService",
+# "ITAOnline" (capitals then a capitalised word), letters and digits ("O12" stays whole).
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 #: Compound words shorter than this are not split further (keeps the index small).
 MIN_COMPOUND_LENGTH = 5
 #: A split into pieces shorter than this is noise ("คอนกรีต" is not "คอ" + "นก" + "รีต").
@@ -63,7 +68,7 @@ def repair_thai(text: str) -> str:
 
 
 # Abbreviations agencies and citizens use for the same words; both sides of the index see the
-# full form (ADR 0062). Dots and spaces between the letters are optional.
+# full form (ADR 0062, 0221). Dots and spaces between the letters are optional.
 ABBREVIATIONS = {
     "พรบ": "พระราชบัญญัติ",
     "พรก": "พระราชกำหนด",
@@ -75,25 +80,57 @@ ABBREVIATIONS = {
     "อสม": "อาสาสมัครสาธารณสุขประจำหมู่บ้าน",
     "สตง": "สำนักงานการตรวจเงินแผ่นดิน",
     "ปปช": "คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ",
+    "พศ": "พุทธศักราช",
+    "คศ": "คริสต์ศักราช",
+    "สขร": "สรุปผลการจัดซื้อจัดจ้าง",
+    "คสล": "คอนกรีตเสริมเหล็ก",
+    "หจก": "ห้างหุ้นส่วนจำกัด",
 }
+#: One letter and a period, written before a place name ("จ.ขอนแก่น", "ม.3"); only where the
+#: letter does not end a Thai word, so "ขอ." stays "ขอ", and not in a month ("ม.ค.").
+SINGLE_LETTER_ABBREVIATIONS = {"จ": "จังหวัด", "อ": "อำเภอ", "ต": "ตำบล", "ม": "หมู่"}
+_NOT_AFTER_THAI = r"(?<![\u0e01-\u0e4e])"
+_NOT_BEFORE_THAI = r"(?![\u0e01-\u0e4e])"
 _ABBREVIATION = re.compile(
     "|".join(
-        r"(?<![\u0e01-\u0e4e])" + r"\.?\s?".join(map(re.escape, short)) + r"\.?(?![\u0e01-\u0e4e])"
-        for short in ABBREVIATIONS
+        # Written with every dot, an abbreviation is recognised even glued to the word before
+        # it ("ของราชการพ.ศ.2540"): no Thai word ends in a letter followed by ".ศ.".
+        [r"\s?".join(re.escape(letter) + r"\." for letter in short) for short in ABBREVIATIONS]
+        + [
+            _NOT_AFTER_THAI + r"\.?\s?".join(map(re.escape, short)) + r"\.?" + _NOT_BEFORE_THAI
+            for short in ABBREVIATIONS
+        ]
+        # Not a month ("ม.ค.", "ต.ค."): another letter and a dot follow those.
+        + [
+            _NOT_AFTER_THAI + re.escape(letter) + r"\.(?![\u0e01-\u0e4e]{1,2}\.)"
+            for letter in SINGLE_LETTER_ABBREVIATIONS
+        ]
     )
 )
+_ALL_ABBREVIATIONS = {**ABBREVIATIONS, **SINGLE_LETTER_ABBREVIATIONS}
+# "ฯลฯ" (et cetera), the abbreviation mark of "กรุงเทพฯ" and the repetition mark "ๆ" are not
+# words: they separate ("ต่างๆ" = "ต่าง ๆ" = "ต่าง").
+_THAI_MARKS = re.compile("ฯลฯ|[ฯๆ]+")
 # Matching ignores tone marks and the nikhahit of sara am: PDFs made with common Thai fonts
-# lose them on extraction ("น้ำ" comes out as "นา"), and visitors mistype them.
-_FOLD = str.maketrans({"\u0e33": "\u0e32", "\u0e4d": None, **dict.fromkeys(_TONE_MARKS, None)})
+# lose them on extraction ("น้ำ" comes out as "นา"), and visitors mistype them. Sara ai maimuan
+# and sara ai maimalai are confused in typing ("ใช้"/"ไช้") and are folded together too.
+_FOLD = str.maketrans(
+    {"\u0e33": "\u0e32", "\u0e4d": None, "\u0e43": "\u0e44", **dict.fromkeys(_TONE_MARKS, None)}
+)
+
+
+def _normalize_keep_case(text: str) -> str:
+    text = arabic_digits(repair_thai(str(text)))
+    text = _ABBREVIATION.sub(
+        lambda m: " " + _ALL_ABBREVIATIONS[re.sub(r"[.\s]", "", m.group(0))] + " ", text
+    )
+    return _THAI_MARKS.sub(" ", text)
 
 
 def normalize(text: str) -> str:
     """Canonical form of text before matching: repaired Thai, Arabic digits, lower case,
-    abbreviations spelled out."""
-    text = arabic_digits(repair_thai(str(text))).lower()
-    return _ABBREVIATION.sub(
-        lambda m: " " + ABBREVIATIONS[re.sub(r"[.\s]", "", m.group(0))] + " ", text
-    )
+    abbreviations spelled out, Thai marks that are not words removed."""
+    return _normalize_keep_case(text).lower()
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -138,17 +175,30 @@ def _segment_runs(runs: list[str], engine: str | None) -> list[list[str]]:
     return groups
 
 
-def words(text: str, engine: str | None = None) -> list[str]:
-    """The words of ``text`` in order: Thai runs segmented, other runs kept whole."""
-    matches = [match.groups() for match in _RUNS.finditer(normalize(text))]
+def latin_parts(run: str) -> tuple[str, ...]:
+    """Pieces of a Latin run written together or with hyphens, lower case ("eService" → e,
+    service); () for a plain word."""
+    pieces = [p for chunk in run.split("-") for p in _CAMEL.split(chunk) if p]
+    return tuple(p.lower() for p in pieces) if len(pieces) > 1 else ()
+
+
+def tokens(text: str, engine: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """The words of ``text`` in order, each with its Latin pieces: Thai runs segmented, other
+    runs kept whole (a hyphenated or CamelCase Latin run as one word, lower case)."""
+    matches = [match.groups() for match in _RUNS.finditer(_normalize_keep_case(text))]
     segmented = iter(_segment_runs([thai for thai, _other in matches if thai], engine))
     result = []
     for thai, other in matches:
         if thai:
-            result.extend(next(segmented))
+            result.extend((word, ()) for word in next(segmented))
         else:
-            result.append(other)
+            result.append((other.replace("-", "").lower(), latin_parts(other)))
     return result
+
+
+def words(text: str, engine: str | None = None) -> list[str]:
+    """The words of ``text`` in order: Thai runs segmented, other runs kept whole."""
+    return [word for word, _parts in tokens(text, engine)]
 
 
 @functools.cache
@@ -198,16 +248,28 @@ def compound_parts(word: str) -> tuple[str, ...]:
 def index_text(text: str, engine: str | None = None) -> str:
     """Text as stored in the index: folded words separated by spaces, compounds followed by
     their parts."""
-    tokens = []
-    for word in words(text, engine):
-        tokens.append(fold(word))
-        tokens.extend(fold(part) for part in compound_parts(word))
-    return " ".join(tokens)
+    stored = []
+    for word, pieces in tokens(text, engine):
+        stored.append(fold(word))
+        stored.extend(fold(part) for part in pieces or compound_parts(word))
+    return " ".join(stored)
 
 
 def query_words(query: str, engine: str | None = None) -> list[str]:
     """The distinct words of a query, in order (as typed, for highlighting)."""
-    return list(dict.fromkeys(words(query, engine)))
+    return [word for word, _parts in _query_tokens(query, engine)]
+
+
+@functools.lru_cache(maxsize=2048)
+def _query_tokens(query: str, engine: str | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    # One search segments its query several times (words, terms, phrase): once is enough.
+    return tuple(dict.fromkeys(tokens(query, engine)))
+
+
+@functools.lru_cache(maxsize=2048)
+def query_phrase(query: str) -> str:
+    """The query as the index holds it (``index_text``), for phrase matching."""
+    return index_text(query)
 
 
 def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[str, ...]]]:
@@ -217,8 +279,18 @@ def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[
     "ผู้ประสบอุทกภัย" … "ภัย" and "ผลตรวจ" finds "ผลการตรวจ".
     """
     terms = {}
-    for word in query_words(query, engine):
-        leaves = [part for part in compound_parts(word) if not compound_parts(part)]
+    for word, pieces in _query_tokens(query, engine):
+        leaves = pieces or [part for part in compound_parts(word) if not compound_parts(part)]
         parts = tuple(dict.fromkeys(fold(part) for part in leaves))
         terms.setdefault(fold(word), parts)
     return [(word, parts) for word, parts in terms.items() if word]
+
+
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+
+
+def compact(text: str) -> str:
+    """Text lower-cased, folded, Thai digits as Arabic, everything but letters and digits
+    removed: the same string whether a phrase was typed with spaces or written unspaced. Cheap
+    (no segmentation, no abbreviation expansion): it runs on every candidate's title."""
+    return _NOT_LETTER_OR_DIGIT.sub("", fold(arabic_digits(text).lower()))

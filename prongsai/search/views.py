@@ -3,13 +3,19 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from prongsai.sitepages.categories import all_categories
+from prongsai.core.categories import all_categories
 
 from . import selectors, services, thai
 
 RESULTS_PER_PAGE = 10
+FILE_TYPE_LABELS = [
+    ("pdf", _("PDF")),
+    ("word", _("เอกสาร Word")),
+    ("excel", _("ตารางข้อมูล Excel/CSV")),
+]
 
 
 def _int_or_none(value):
@@ -28,10 +34,17 @@ def search(request):
     fiscal_year = _int_or_none(request.GET.get("year"))
     if fiscal_year not in year_choices:
         fiscal_year = None
+    file_type = request.GET.get("filetype") or ""
+    if file_type not in selectors.FILE_TYPES:
+        file_type = ""
     site = Site.find_for_request(request)
 
     has_words = bool(thai.query_words(query)) if query else False
-    found = selectors.candidates(query, site=site, category=category) if has_words else []
+    found = (
+        selectors.candidates(query, site=site, category=category, file_type=file_type)
+        if has_words
+        else []
+    )
     if fiscal_year:
         found = selectors.filter_by_fiscal_year(found, fiscal_year)
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -44,6 +57,8 @@ def search(request):
         params["category"] = category
     if fiscal_year:
         params["year"] = fiscal_year
+    if file_type:
+        params["filetype"] = file_type
     context = {
         "query": query,
         "has_words": has_words,
@@ -55,6 +70,8 @@ def search(request):
         "categories": all_categories(),
         "documents_filter": selectors.DOCUMENTS_FILTER,
         "year_choices": year_choices,
+        "file_type": file_type,
+        "file_types": FILE_TYPE_LABELS,
         "extra_query": urlencode(params),
         "suggestions": selectors.category_suggestions(query, site)
         if has_words and not found

@@ -32,7 +32,7 @@ LEGAL_MINIMUM_DAYS = 90
 
 def validate_retention_settings() -> None:
     days = settings.TRAFFIC_RETENTION_DAYS
-    allow_short = getattr(settings, "TRAFFIC_RETENTION_ALLOW_SHORT_FOR_TESTS", False) is True
+    allow_short = settings.TRAFFIC_RETENTION_ALLOW_SHORT_FOR_TESTS is True
     if not isinstance(days, int) or days < 1:
         raise ImproperlyConfigured(
             f"TRAFFIC_RETENTION_DAYS must be a whole number of days, not {days!r}"

@@ -5,28 +5,16 @@ access-audit chain (accessaudit.py) inside one transaction: if the chain cannot 
 the database change is rolled back and the caller gets the error.
 """
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
-from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.audit import log
 from prongsai.core.clientip import client_ip
 
 from . import accessaudit
 from .models import Hold, TrafficAccess
-
-
-def access_refusal(request) -> str | None:
-    """Why this request may not see traffic data, or None. Only the coordinator, 2FA-verified."""
-    user = request.user
-    if not user_has_role(user, Role.TRAFFIC_COORDINATOR):
-        return "not-coordinator"
-    if settings.TRAFFIC_REQUIRE_2FA and not getattr(user, "is_verified", lambda: False)():
-        return "two-factor-not-verified"
-    return None
 
 
 @transaction.atomic
@@ -46,7 +34,7 @@ def record_access(request, *, action, outcome, query=None, reason="", result_cou
     )
     log(
         instance=access,
-        action=f"prongsai_traffic.{action}.{outcome}",
+        action=f"prongsai.traffic.{action}.{outcome}",
         user=user,
         data={"query": query or {}, "reason": reason, "result_count": result_count},
     )
@@ -59,7 +47,7 @@ def create_hold(user, **fields) -> Hold:
     hold = Hold(created_by=user, **fields)
     hold.full_clean()
     hold.save()
-    log(instance=hold, action="prongsai_traffic.hold.create", user=user)
+    log(instance=hold, action="prongsai.traffic.hold.create", user=user)
     accessaudit.append(accessaudit.KIND_HOLD_CREATE, accessaudit.hold_data(hold))
     return hold
 
@@ -75,6 +63,6 @@ def end_hold(user, hold: Hold, note: str) -> Hold:
     hold.ended_at, hold.ended_by, hold.end_note = timezone.now(), user, note.strip()
     hold.full_clean()
     hold.save(update_fields=["ended_at", "ended_by", "end_note"])
-    log(instance=hold, action="prongsai_traffic.hold.end", user=user, data={"note": hold.end_note})
+    log(instance=hold, action="prongsai.traffic.hold.end", user=user, data={"note": hold.end_note})
     accessaudit.append(accessaudit.KIND_HOLD_END, accessaudit.hold_end_data(hold))
     return hold

@@ -1,6 +1,5 @@
 """The coordinator's pages: search and export traffic data; holds (orders to keep longer)."""
 
-import csv
 import io
 import json
 import zipfile
@@ -17,9 +16,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from prongsai.accounts.two_factor import has_confirmed_device
+from prongsai.core.tabular import csv_bytes
 from prongsai.core.thaidate import thai_date
 
-from . import records, selectors, services
+from . import permissions, records, selectors, services
 from .forms import EndHoldForm, HoldForm, TrafficSearchForm
 from .models import Hold, TrafficAccess
 
@@ -28,7 +28,7 @@ SHOWN_ROWS = 500
 
 def _refuse_unless_coordinator(request, action):
     """Record and refuse anyone but a two-factor-verified coordinator; None if allowed."""
-    refusal = services.access_refusal(request)
+    refusal = permissions.access_refusal(request)
     if not refusal:
         return None
     services.record_access(
@@ -100,6 +100,7 @@ def _export(request, query, found, segments, reason) -> HttpResponse:
             "Run `manage.py traffic_verify` on the originals."
         ),
     }
+    fields = ["segment", "line", "hash", *records.FIELDS]
     rows = [
         {"segment": item.segment, "line": item.line, "hash": item.hash, **item.values}
         for item in found
@@ -107,11 +108,10 @@ def _export(request, query, found, segments, reason) -> HttpResponse:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         if export_format == "csv":
-            text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=["segment", "line", "hash", *records.FIELDS])
-            writer.writeheader()
-            writer.writerows(rows)
-            archive.writestr("records.csv", "\ufeff" + text.getvalue())
+            # The exact values are in records.json and the sealed segments; the CSV is for a
+            # spreadsheet, so a logged value that starts like a formula is marked as text.
+            table = [[row.get(name, "") for name in fields] for row in rows]
+            archive.writestr("records.csv", csv_bytes(fields, table))
         else:
             archive.writestr("records.json", json.dumps(rows, ensure_ascii=False, indent=1))
         archive.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))

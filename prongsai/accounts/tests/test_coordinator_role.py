@@ -95,9 +95,9 @@ def test_r40_grant_needs_a_second_person_and_tells_the_coordinators(
     assert "คำสั่งที่ 12/2569" in message.body
     actions = set(ModelLogEntry.objects.values_list("action", flat=True))
     assert {
-        "prongsai_accounts.coordinator_proposed",
-        "prongsai_accounts.coordinator_refused",
-        "prongsai_accounts.coordinator_granted",
+        "prongsai.account.coordinator_proposed",
+        "prongsai.account.coordinator_refused",
+        "prongsai.account.coordinator_granted",
     } <= actions
 
 
@@ -108,7 +108,7 @@ def test_r40_nobody_proposes_or_confirms_for_themselves(admin_a, admin_b):
     with pytest.raises(PermissionDenied):
         coordinator_role.confirm(change, by=admin_b)
     assert not user_has_role(admin_b, Role.TRAFFIC_COORDINATOR)
-    assert ModelLogEntry.objects.filter(action="prongsai_accounts.coordinator_refused").count() == 2
+    assert ModelLogEntry.objects.filter(action="prongsai.account.coordinator_refused").count() == 2
 
 
 def test_r40_only_administrators_propose_and_a_reason_is_required(admin_a, executive, staff):
@@ -125,7 +125,7 @@ def test_r40_revoke_by_two_administrators(admin_a, admin_b, staff):
     change = coordinator_role.propose(staff, grant=False, by=admin_a, reason="ย้ายหน่วยงาน")
     coordinator_role.confirm(change, by=admin_b)
     assert not user_has_role(staff, Role.TRAFFIC_COORDINATOR)
-    assert ModelLogEntry.objects.filter(action="prongsai_accounts.coordinator_revoked").exists()
+    assert ModelLogEntry.objects.filter(action="prongsai.account.coordinator_revoked").exists()
 
 
 def test_r40_the_page_proposes_and_another_person_confirms(client, admin_a, executive, staff):

@@ -34,7 +34,7 @@ def lock_target(client):
     return response
 
 
-def test_five_wrong_passwords_lock_that_username_from_that_address_R41(client, staff):
+def test_r41_five_wrong_passwords_lock_that_username_from_that_address(client, staff):
     for _attempt in range(4):
         assert sign_in(client, "target", "wrong-password").status_code == 200
     response = sign_in(client, "target", "wrong-password")
@@ -44,14 +44,14 @@ def test_five_wrong_passwords_lock_that_username_from_that_address_R41(client, s
     assert "รหัสผ่านผิดหลายครั้ง" in html
 
 
-def test_right_password_during_lockout_is_refused_R41(client, staff):
+def test_r41_right_password_during_lockout_is_refused(client, staff):
     lock_target(client)
     response = sign_in(client, "target", PASSWORD)
     assert response.status_code == 429
     assert "_auth_user_id" not in client.session
 
 
-def test_colleague_behind_the_same_address_can_still_sign_in_R41(client, staff):
+def test_r41_colleague_behind_the_same_address_can_still_sign_in(client, staff):
     lock_target(client)
     response = sign_in(client, "colleague", PASSWORD)
     assert response.status_code == 302
@@ -60,7 +60,7 @@ def test_colleague_behind_the_same_address_can_still_sign_in_R41(client, staff):
     )
 
 
-def test_same_username_from_another_address_is_not_locked_R41(client, staff):
+def test_r41_same_username_from_another_address_is_not_locked(client, staff):
     lock_target(client)
     assert sign_in(client, "target", PASSWORD, address="198.51.100.7").status_code == 302
 
@@ -92,7 +92,7 @@ def test_r41_administrator_unlocks_an_account_from_the_admin_audited(client, sta
     url = reverse("prongsai_accounts:unlock_sign_in", args=[staff.pk])
     assert url in client.get(reverse("wagtailusers_users:edit", args=[staff.pk])).content.decode()
     assert client.post(url).status_code == 302
-    entry = ModelLogEntry.objects.get(action="prongsai_accounts.sign_in_unlocked")
+    entry = ModelLogEntry.objects.get(action="prongsai.account.sign_in_unlocked")
     assert entry.user_id == admin.pk and entry.object_id == str(staff.pk)
     client.logout()
     assert sign_in(client, "target", PASSWORD).status_code == 302

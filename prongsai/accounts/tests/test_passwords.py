@@ -16,25 +16,25 @@ def administrator(db):
     return give_role(UserFactory(username="admin-user"), Role.ADMINISTRATOR)
 
 
-def test_argon2_is_the_production_password_hasher_R41():
+def test_r41_argon2_is_the_production_password_hasher():
     from config.settings import base
 
     assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
 
 
 @pytest.mark.parametrize("path", ["/signup/", "/register/", "/accounts/signup/"])
-def test_there_is_no_public_sign_up_R41(client, db, path):
+def test_r41_there_is_no_public_sign_up(client, db, path):
     assert client.get(path).status_code == 404
 
 
 @pytest.mark.parametrize("path", ["/admin/signup/", "/admin/register/"])
-def test_admin_offers_only_sign_in_to_strangers_R41(client, db, path):
+def test_r41_admin_offers_only_sign_in_to_strangers(client, db, path):
     response = client.get(path)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
 
 
-def test_no_url_pattern_offers_sign_up_R41():
+def test_r41_no_url_pattern_offers_sign_up():
     def names(resolver):
         for pattern in resolver.url_patterns:
             if hasattr(pattern, "url_patterns"):
@@ -46,12 +46,12 @@ def test_no_url_pattern_offers_sign_up_R41():
     assert offered == []
 
 
-def test_login_page_offers_no_sign_up_link_R41(client, db):
+def test_r41_login_page_offers_no_sign_up_link(client, db):
     html = client.get(reverse("wagtailadmin_login")).content.decode()
     assert "signup" not in html and "register" not in html and "สมัคร" not in html
 
 
-def test_administrator_creates_account_with_staff_fields_and_forced_password_change_R20(
+def test_r20_administrator_creates_account_with_staff_fields_and_forced_password_change(
     client, administrator
 ):
     unit = UnitFactory(code="pr", name="งานประชาสัมพันธ์")
@@ -76,7 +76,7 @@ def test_administrator_creates_account_with_staff_fields_and_forced_password_cha
     assert account.must_change_password
 
 
-def test_administrator_cannot_create_account_with_weak_password_R41(client, administrator):
+def test_r41_administrator_cannot_create_account_with_weak_password(client, administrator):
     client.force_login(administrator)
     response = client.post(
         reverse("wagtailusers_users:add"),
@@ -94,7 +94,7 @@ def test_administrator_cannot_create_account_with_weak_password_R41(client, admi
     assert not User.objects.filter(username="weak").exists()
 
 
-def test_non_administrator_cannot_create_accounts_R20(client, db):
+def test_r20_non_administrator_cannot_create_accounts(client, db):
     webmaster = give_role(UserFactory(username="wm"), Role.WEBMASTER)
     client.force_login(webmaster)
     response = client.get(reverse("wagtailusers_users:add"))
@@ -107,7 +107,7 @@ def new_account(db):
     return give_role(account, Role.DATA_OWNER)
 
 
-def test_new_account_is_sent_to_change_password_from_any_admin_page_R41(client, new_account):
+def test_r41_new_account_is_sent_to_change_password_from_any_admin_page(client, new_account):
     client.force_login(new_account)
     response = client.get("/admin/pages/")
     assert response.status_code == 302
@@ -124,7 +124,7 @@ def test_new_account_is_sent_to_change_password_from_any_admin_page_R41(client, 
         ("Correct-Horse-Battery-9", "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม"),
     ],
 )
-def test_weak_new_password_is_refused_in_thai_and_nothing_changes_R41(
+def test_r41_weak_new_password_is_refused_in_thai_and_nothing_changes(
     client, new_account, new_password, message
 ):
     client.force_login(new_account)
@@ -143,7 +143,7 @@ def test_weak_new_password_is_refused_in_thai_and_nothing_changes_R41(
     assert new_account.check_password("Correct-Horse-Battery-9")
 
 
-def test_wrong_current_password_is_refused_in_thai_R41(client, new_account):
+def test_r41_wrong_current_password_is_refused_in_thai(client, new_account):
     client.force_login(new_account)
     response = client.post(
         reverse("prongsai_accounts:change_password"),
@@ -152,7 +152,7 @@ def test_wrong_current_password_is_refused_in_thai_R41(client, new_account):
     assert "รหัสผ่านปัจจุบันไม่ถูกต้อง" in response.content.decode()
 
 
-def test_strong_password_clears_the_flag_and_opens_the_admin_R41(client, new_account):
+def test_r41_strong_password_clears_the_flag_and_opens_the_admin(client, new_account):
     client.force_login(new_account)
     response = client.post(
         reverse("prongsai_accounts:change_password") + "?next=/admin/pages/",

@@ -38,7 +38,7 @@ def news_page(home_page):
     return add_page(home_page, m.StandardPage, title="นโยบายเว็บไซต์")
 
 
-def test_sync_roles_creates_one_group_per_role_and_is_idempotent_R20(db):
+def test_r20_sync_roles_creates_one_group_per_role_and_is_idempotent(db):
     call_command("sync_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
     first = {g.name: set(g.permissions.values_list("pk", flat=True)) for g in Group.objects.all()}
     page_rows = GroupPagePermission.objects.count()
@@ -49,7 +49,7 @@ def test_sync_roles_creates_one_group_per_role_and_is_idempotent_R20(db):
     assert {role.value for role in Role} <= set(second)
 
 
-def test_sync_roles_removes_a_permission_added_by_hand_R20(db):
+def test_r20_sync_roles_removes_a_permission_added_by_hand(db):
     groups = sync_roles()
     owner_group = groups[Role.DATA_OWNER]
     GroupPagePermission.objects.create(
@@ -61,7 +61,7 @@ def test_sync_roles_removes_a_permission_added_by_hand_R20(db):
     ).exists()
 
 
-def test_data_owner_drafts_pages_and_documents_but_cannot_publish_R20(news_page):
+def test_r20_data_owner_drafts_pages_and_documents_but_cannot_publish(news_page):
     owner = staff_with(Role.DATA_OWNER)
     home = news_page.get_parent()
     assert owner.has_perm("wagtailadmin.access_admin")
@@ -81,7 +81,7 @@ def test_data_owner_drafts_pages_and_documents_but_cannot_publish_R20(news_page)
     assert not owner.has_perm("accounts.add_user")
 
 
-def test_approver_has_no_page_or_document_editing_rights_R20(news_page):
+def test_r20_approver_has_no_page_or_document_editing_rights(news_page):
     approver = staff_with(Role.APPROVER)
     assert approver.has_perm("wagtailadmin.access_admin")
     assert not news_page.permissions_for_user(approver).can_edit()
@@ -90,7 +90,7 @@ def test_approver_has_no_page_or_document_editing_rights_R20(news_page):
     assert not documents.user_has_permission(approver, "add")
 
 
-def test_publisher_publishes_pages_and_documents_but_not_settings_or_users_R20(news_page):
+def test_r20_publisher_publishes_pages_and_documents_but_not_settings_or_users(news_page):
     publisher = staff_with(Role.PUBLISHER)
     assert news_page.permissions_for_user(publisher).can_publish()
     assert news_page.permissions_for_user(publisher).can_edit()
@@ -103,7 +103,7 @@ def test_publisher_publishes_pages_and_documents_but_not_settings_or_users_R20(n
     assert not publisher.has_perm("accounts.add_user")
 
 
-def test_webmaster_publishes_and_manages_settings_and_redirects_but_not_users_R20(news_page):
+def test_r20_webmaster_publishes_and_manages_settings_and_redirects_but_not_users(news_page):
     webmaster = staff_with(Role.WEBMASTER)
     assert news_page.permissions_for_user(webmaster).can_publish()
     assert news_page.permissions_for_user(webmaster).can_unlock()
@@ -114,7 +114,7 @@ def test_webmaster_publishes_and_manages_settings_and_redirects_but_not_users_R2
     assert not webmaster.has_perm("auth.change_group")
 
 
-def test_administrator_manages_users_groups_and_units_R20(news_page):
+def test_r20_administrator_manages_users_groups_and_units(news_page):
     administrator = staff_with(Role.ADMINISTRATOR)
     assert administrator.has_perm("accounts.add_user")
     assert administrator.has_perm("auth.change_group")
@@ -124,7 +124,7 @@ def test_administrator_manages_users_groups_and_units_R20(news_page):
 
 
 @pytest.mark.parametrize("role", [Role.TRAFFIC_COORDINATOR, Role.MODERATOR, Role.EXECUTIVE])
-def test_roles_checked_by_their_apps_get_no_page_permissions_R20(news_page, role):
+def test_r20_roles_checked_by_their_apps_get_no_page_permissions(news_page, role):
     user = staff_with(role)
     assert user.has_perm("wagtailadmin.access_admin")
     assert not news_page.get_parent().permissions_for_user(user).can_add_subpage()
@@ -134,6 +134,6 @@ def test_roles_checked_by_their_apps_get_no_page_permissions_R20(news_page, role
     assert list(users_with_role(role)) == [user]
 
 
-def test_role_groups_exist_after_migrate_without_running_anything_R20(db):
+def test_r20_role_groups_exist_after_migrate_without_running_anything(db):
     # The test database is built by `migrate`; post_migrate must have synced the roles.
     assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}

@@ -37,15 +37,15 @@ def test_r41_sign_in_and_failed_sign_in_are_audited_with_the_address(client, sta
     sign_in(client, "signer", "wrong-password")
     sign_in(client, "signer", PASSWORD)
     entries = actions_for(staff)
-    assert ("prongsai_accounts.sign_in_failed", {"address": "203.0.113.77"}) in entries
-    assert ("prongsai_accounts.signed_in", {"address": "203.0.113.77"}) in entries
+    assert ("prongsai.account.sign_in_failed", {"address": "203.0.113.77"}) in entries
+    assert ("prongsai.account.signed_in", {"address": "203.0.113.77"}) in entries
 
 
 def test_r41_a_lockout_is_audited(client, staff):
     for _attempt in range(5):
         sign_in(client, "signer", "wrong-password")
     assert ModelLogEntry.objects.filter(
-        action="prongsai_accounts.locked_out", object_id=str(staff.pk)
+        action="prongsai.account.locked_out", object_id=str(staff.pk)
     ).exists()
 
 
@@ -54,7 +54,7 @@ def test_r41_unknown_username_leaves_no_audit_entry_and_the_same_page(client, st
     known = sign_in(client, "signer", "wrong-password")
     assert unknown.status_code == known.status_code == 200
     assert (
-        not ModelLogEntry.objects.filter(action__startswith="prongsai_accounts.sign_in")
+        not ModelLogEntry.objects.filter(action__startswith="prongsai.account.sign_in")
         .exclude(object_id=str(staff.pk))
         .exists()
     )
@@ -68,7 +68,7 @@ def test_r41_a_wrong_second_factor_code_is_audited(client, db):
     client.force_login(webmaster)
     client.post(reverse("prongsai_accounts:verify"), {"token": "000000"})
     assert ModelLogEntry.objects.filter(
-        action="prongsai_accounts.two_factor_failed", object_id=str(webmaster.pk)
+        action="prongsai.account.two_factor_failed", object_id=str(webmaster.pk)
     ).exists()
 
 

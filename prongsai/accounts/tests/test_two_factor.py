@@ -33,7 +33,7 @@ def enrolled(user):
 
 
 @pytest.mark.parametrize("role", [Role.WEBMASTER, Role.ADMINISTRATOR, Role.TRAFFIC_COORDINATOR])
-def test_required_roles_without_a_device_are_sent_to_enrol_R41(client, db, role):
+def test_r41_required_roles_without_a_device_are_sent_to_enrol(client, db, role):
     user = give_role(UserFactory(username="needs-2fa"), role)
     client.force_login(user)
     response = client.get("/admin/pages/")
@@ -41,14 +41,14 @@ def test_required_roles_without_a_device_are_sent_to_enrol_R41(client, db, role)
     assert response["Location"].startswith(reverse("prongsai_accounts:enrol"))
 
 
-def test_superuser_counts_as_administrator_and_must_verify_R41(client, superuser):
+def test_r41_superuser_counts_as_administrator_and_must_verify(client, superuser):
     enrolled(superuser)
     client.force_login(superuser)
     response = client.get("/admin/")
     assert response["Location"].startswith(reverse("prongsai_accounts:verify"))
 
 
-def test_webmaster_without_verified_device_cannot_reach_admin_pages_R41(client, webmaster):
+def test_r41_webmaster_without_verified_device_cannot_reach_admin_pages(client, webmaster):
     enrolled(webmaster)
     client.force_login(webmaster)
     for path in ("/admin/", "/admin/pages/", "/admin/documents/", "/admin/reports/site-history/"):
@@ -57,7 +57,7 @@ def test_webmaster_without_verified_device_cannot_reach_admin_pages_R41(client, 
         assert response["Location"].startswith(reverse("prongsai_accounts:verify"))
 
 
-def test_webmaster_reaches_admin_after_a_valid_totp_code_R41(client, webmaster):
+def test_r41_webmaster_reaches_admin_after_a_valid_totp_code(client, webmaster):
     device = enrolled(webmaster)
     client.force_login(webmaster)
     response = client.post(
@@ -68,7 +68,7 @@ def test_webmaster_reaches_admin_after_a_valid_totp_code_R41(client, webmaster):
     assert client.get("/admin/pages/").status_code == 200
 
 
-def test_wrong_totp_code_is_refused_in_thai_and_admin_stays_closed_R41(client, webmaster):
+def test_r41_wrong_totp_code_is_refused_in_thai_and_admin_stays_closed(client, webmaster):
     device = enrolled(webmaster)
     client.force_login(webmaster)
     wrong = f"{(int(token_for(device)) + 1) % 1000000:06d}"
@@ -78,7 +78,7 @@ def test_wrong_totp_code_is_refused_in_thai_and_admin_stays_closed_R41(client, w
     assert client.get("/admin/").status_code == 302
 
 
-def test_a_totp_code_cannot_be_replayed_in_another_session_R41(client, webmaster):
+def test_r41_a_totp_code_cannot_be_replayed_in_another_session(client, webmaster):
     device = enrolled(webmaster)
     with time_machine.travel("2026-11-20 09:00:05+07:00", tick=False):
         token = token_for(device)
@@ -90,7 +90,7 @@ def test_a_totp_code_cannot_be_replayed_in_another_session_R41(client, webmaster
     assert "รหัสยืนยันไม่ถูกต้อง" in response.content.decode()
 
 
-def test_enrolment_shows_a_qr_code_and_confirms_with_a_code_then_gives_backup_codes_R41(
+def test_r41_enrolment_shows_a_qr_code_and_confirms_with_a_code_then_gives_backup_codes(
     client, webmaster
 ):
     client.force_login(webmaster)
@@ -111,7 +111,7 @@ def test_enrolment_shows_a_qr_code_and_confirms_with_a_code_then_gives_backup_co
     assert client.get("/admin/").status_code == 200  # enrolling also verifies this session
 
 
-def test_backup_code_works_once_R41(client, webmaster):
+def test_r41_backup_code_works_once(client, webmaster):
     from prongsai.accounts.two_factor import replace_backup_codes
 
     enrolled(webmaster)
@@ -125,14 +125,14 @@ def test_backup_code_works_once_R41(client, webmaster):
     assert "รหัสยืนยันไม่ถูกต้อง" in response.content.decode()
 
 
-def test_data_owner_may_use_the_admin_without_two_factor_but_may_enrol_R41(client, db):
+def test_r41_data_owner_may_use_the_admin_without_two_factor_but_may_enrol(client, db):
     owner = give_role(UserFactory(username="owner"), Role.DATA_OWNER)
     client.force_login(owner)
     assert client.get("/admin/").status_code == 200
     assert client.get(reverse("prongsai_accounts:enrol")).status_code == 200
 
 
-def test_data_owner_who_enrolled_must_verify_too_R41(client, db):
+def test_r41_data_owner_who_enrolled_must_verify_too(client, db):
     owner = give_role(UserFactory(username="owner"), Role.DATA_OWNER)
     enrolled(owner)
     client.force_login(owner)

@@ -86,7 +86,7 @@ def test_r41_enrol_refused_by_the_service_is_audited(rf, webmaster):
     with pytest.raises(PermissionDenied):
         confirm_enrolment(request, "123456")
     assert ModelLogEntry.objects.filter(
-        action="prongsai_accounts.two_factor_enrol_refused", object_id=str(webmaster.pk)
+        action="prongsai.account.two_factor_enrol_refused", object_id=str(webmaster.pk)
     ).exists()
 
 
@@ -103,7 +103,7 @@ def test_r41_verified_session_may_replace_the_device_and_the_owner_is_emailed(
     assert len(re.findall(r"<li>([a-z0-9]{8})</li>", response.content.decode())) == 10
     assert list(TOTPDevice.objects.filter(user=webmaster, confirmed=True)) == [new]
     assert not TOTPDevice.objects.filter(pk=old.pk).exists()
-    assert ModelLogEntry.objects.filter(action="prongsai_accounts.two_factor_replaced").exists()
+    assert ModelLogEntry.objects.filter(action="prongsai.account.two_factor_replaced").exists()
     [message] = mail.outbox
     assert message.to == [webmaster.email]
     assert "เปลี่ยนอุปกรณ์ยืนยันตัวตน" in message.subject
@@ -126,7 +126,7 @@ def test_r41_first_device_right_after_password_sign_in_is_allowed(client, webmas
     client.post(ENROL, {"token": token_for(pending)})
     assert TOTPDevice.objects.filter(user=webmaster, confirmed=True).count() == 1
     assert client.get("/admin/").status_code == 200
-    assert ModelLogEntry.objects.filter(action="prongsai_accounts.two_factor_enrolled").exists()
+    assert ModelLogEntry.objects.filter(action="prongsai.account.two_factor_enrolled").exists()
     assert mail.outbox == []  # a first device is not a replacement
 
 
@@ -182,7 +182,7 @@ def test_r41_administrator_resets_another_persons_devices_with_a_reason(
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=webmaster).exists()
     assert not StaticDevice.objects.filter(user=webmaster).exists()
-    entry = ModelLogEntry.objects.get(action="prongsai_accounts.two_factor_reset")
+    entry = ModelLogEntry.objects.get(action="prongsai.account.two_factor_reset")
     assert entry.user_id == administrator.pk
     assert entry.data["reason"] == "โทรศัพท์หาย ยืนยันตัวตนโดยพบตัวแล้ว"
     [message] = mail.outbox

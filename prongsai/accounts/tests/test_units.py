@@ -25,7 +25,7 @@ def administrator(db):
     return give_role(UserFactory(username="administrator"), Role.ADMINISTRATOR)
 
 
-def test_unit_has_a_head_and_assigned_publishers_with_contacts_R20(tree):
+def test_r20_unit_has_a_head_and_assigned_publishers_with_contacts(tree):
     _office, group, _section = tree
     head = UserFactory(username="head", position="หัวหน้ากลุ่มงาน", phone="1234")
     publisher = UserFactory(username="pub", first_name="อรอุมา", phone="5678")
@@ -50,7 +50,7 @@ def test_tree_order_lists_each_parent_before_its_children(tree):
     assert [office.tree_depth, group.tree_depth, section.tree_depth] == [0, 1, 2]
 
 
-def test_unit_cannot_be_its_own_ancestor_R20(tree):
+def test_r20_unit_cannot_be_its_own_ancestor(tree):
     office, _group, section = tree
     office.parent = section
     with pytest.raises(ValidationError) as error:
@@ -58,7 +58,7 @@ def test_unit_cannot_be_its_own_ancestor_R20(tree):
     assert "ไม่สามารถสังกัดตัวเองหรือหน่วยงานลูกของตัวเองได้" in str(error.value)
 
 
-def test_admin_listing_shows_the_tree_with_parents_for_administrators_R20(
+def test_r20_admin_listing_shows_the_tree_with_parents_for_administrators(
     client, tree, administrator
 ):
     client.force_login(administrator)
@@ -68,7 +68,7 @@ def test_admin_listing_shows_the_tree_with_parents_for_administrators_R20(
 
 
 @pytest.mark.parametrize("role", [Role.WEBMASTER, Role.PUBLISHER, Role.DATA_OWNER])
-def test_units_are_not_editable_by_other_roles_R20(client, tree, role):
+def test_r20_units_are_not_editable_by_other_roles(client, tree, role):
     user = give_role(UserFactory(username="other"), role)
     client.force_login(user)
     office = tree[0]
@@ -80,7 +80,7 @@ def test_units_are_not_editable_by_other_roles_R20(client, tree, role):
     assert office.name == "สำนักงาน"
 
 
-def test_admin_edit_refuses_a_cycle_in_thai_R20(client, tree, administrator):
+def test_r20_admin_edit_refuses_a_cycle_in_thai(client, tree, administrator):
     office, _group, section = tree
     client.force_login(administrator)
     response = client.post(
@@ -101,7 +101,7 @@ def test_admin_edit_refuses_a_cycle_in_thai_R20(client, tree, administrator):
     assert office.parent is None
 
 
-def test_deleting_a_unit_that_owns_sub_units_is_refused_in_thai_R20(client, tree, administrator):
+def test_r20_deleting_a_unit_that_owns_sub_units_is_refused_in_thai(client, tree, administrator):
     _office, group, _section = tree
     client.force_login(administrator)
     response = client.post(reverse("accounts_unit:delete", args=[group.pk]), follow=True)
@@ -109,7 +109,7 @@ def test_deleting_a_unit_that_owns_sub_units_is_refused_in_thai_R20(client, tree
     assert Unit.objects.filter(pk=group.pk).exists()
 
 
-def test_deleting_a_unit_that_owns_a_document_is_refused_R20(tree, administrator):
+def test_r20_deleting_a_unit_that_owns_a_document_is_refused(tree, administrator):
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 

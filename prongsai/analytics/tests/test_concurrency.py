@@ -46,7 +46,7 @@ def _totals() -> tuple[int, int, int]:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_R10_concurrent_page_views_from_several_processes_are_counted_exactly(
+def test_r10_concurrent_page_views_from_several_processes_are_counted_exactly(
     home_page, tmp_path, settings
 ):
     """Each worker appends its lines to the same day file; the job counts each exactly once."""

@@ -31,7 +31,7 @@ def _count():
     return count_visit_logs(configured_logs())
 
 
-def test_R10_page_view_and_unique_visitor_counted_per_day(client, home_page):
+def test_r10_page_view_and_unique_visitor_counted_per_day(client, home_page):
     _visit(client)
     _visit(client)
     _visit(client, ip="203.0.113.6")
@@ -43,7 +43,7 @@ def test_R10_page_view_and_unique_visitor_counted_per_day(client, home_page):
     assert page.title == home_page.title
 
 
-def test_R37_raw_ip_is_never_stored_in_statistics_tables(client, home_page):
+def test_r37_raw_ip_is_never_stored_in_statistics_tables(client, home_page):
     _visit(client, ip="198.51.100.77")
     _count()
     stored = " ".join(
@@ -56,7 +56,7 @@ def test_R37_raw_ip_is_never_stored_in_statistics_tables(client, home_page):
     assert len(DailyVisitor.objects.get().visitor_hash) == 64
 
 
-def test_R37_salt_rotates_daily_and_old_salts_and_hashes_are_forgotten(client, home_page):
+def test_r37_salt_rotates_daily_and_old_salts_and_hashes_are_forgotten(client, home_page):
     with time_machine.travel(dt.datetime(2026, 11, 2, 10, 0, tzinfo=dt.UTC)):
         _visit(client)
         _count()
@@ -69,21 +69,21 @@ def test_R37_salt_rotates_daily_and_old_salts_and_hashes_are_forgotten(client, h
     assert list(DailySummary.objects.values_list("visitors", flat=True)) == [1, 1]
 
 
-def test_R10_bots_are_not_counted(client, home_page):
+def test_r10_bots_are_not_counted(client, home_page):
     for agent in ["Googlebot/2.1", "curl/8.5", "", "Mozilla/5.0 HeadlessChrome/140"]:
         _visit(client, ua=agent)
     _count()
     assert not DailySummary.objects.exists()
 
 
-def test_R10_staff_are_not_counted(client, home_page):
+def test_r10_staff_are_not_counted(client, home_page):
     client.force_login(UserFactory(is_staff=True))
     _visit(client)
     _count()
     assert not DailySummary.objects.exists()
 
 
-def test_R10_only_successful_html_get_pages_count(client, home_page):
+def test_r10_only_successful_html_get_pages_count(client, home_page):
     _visit(client, "/no-such-page/")
     client.post("/", REMOTE_ADDR="203.0.113.5", HTTP_USER_AGENT=BROWSER)
     _visit(client, "/sitemap.xml")
@@ -92,7 +92,7 @@ def test_R10_only_successful_html_get_pages_count(client, home_page):
     assert not DailyPageViews.objects.exists()
 
 
-def test_R10_counting_can_be_switched_off(client, home_page, settings):
+def test_r10_counting_can_be_switched_off(client, home_page, settings):
     settings.PRONGSAI_ANALYTICS_ENABLED = False
     _visit(client)
     _count()
@@ -100,7 +100,7 @@ def test_R10_counting_can_be_switched_off(client, home_page, settings):
 
 
 @time_machine.travel(dt.datetime(2026, 11, 15, 5, 0, tzinfo=dt.UTC))
-def test_R10_footer_counts_today_month_year_total(db):
+def test_r10_footer_counts_today_month_year_total(db):
     cache.clear()
     for day, visitors in [
         (dt.date(2026, 11, 15), 4),
@@ -112,7 +112,7 @@ def test_R10_footer_counts_today_month_year_total(db):
     assert visitor_counts() == {"today": 4, "month": 14, "year": 114, "total": 1114}
 
 
-def test_R10_footer_shows_counts_on_every_page(client, home_page):
+def test_r10_footer_shows_counts_on_every_page(client, home_page):
     cache.clear()
     response = _visit(client)
     html = response.content.decode()

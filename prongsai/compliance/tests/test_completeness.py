@@ -16,9 +16,10 @@ from prongsai.compliance.services import link_evidence, mark_not_applicable
 from prongsai.sitepages import models as m
 from prongsai.sitepages.tests.factories import add_page, metadata
 
+from .conftest import stored
+
 LAST_DAY_FY2569 = dt.datetime(2026, 9, 30, 16, 0, tzinfo=dt.UTC)  # 23:00 in Bangkok
 FIRST_DAY_FY2570 = dt.datetime(2026, 9, 30, 17, 30, tzinfo=dt.UTC)  # 00:30 on 1 Oct in Bangkok
-
 
 MET_ON_THE_LAST_DAY = {
     "A1": Status.MET,
@@ -255,7 +256,7 @@ def test_r34_link_to_an_expired_page_or_document_is_shown_outdated_with_why(
     )
     expired_document = m.AgencyDocument(
         title="คู่มือฉบับเก่า",
-        file="documents/old.pdf",
+        file=stored("documents/old.pdf"),
         publish_until=dt.datetime(2026, 6, 1, tzinfo=dt.UTC),
         **metadata(unit),
     )
@@ -277,7 +278,7 @@ def test_r34_document_not_yet_in_its_publication_window_is_not_evidence(
 ):
     future = m.AgencyDocument(
         title="แผนป้องกันการทุจริต 2570",
-        file="documents/plan.pdf",
+        file=stored("documents/plan.pdf"),
         publish_from=dt.datetime(2027, 1, 1, tzinfo=dt.UTC),
         **metadata(unit),
     )

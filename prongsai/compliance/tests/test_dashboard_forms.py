@@ -1,10 +1,10 @@
 """Webmasters add evidence or mark an item not applicable on the dashboard itself (R34)."""
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from wagtail.models import ModelLogEntry, Page
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.compliance.models import CatalogueItem, EvidenceLink, NotApplicable
 from prongsai.sitepages import models as m
@@ -12,11 +12,7 @@ from prongsai.sitepages.tests.factories import add_page, metadata
 
 
 def staff(username, role):
-    group, _ = Group.objects.get_or_create(name=role.value)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user = UserFactory(username=username)
-    user.groups.add(group)
-    return user
+    return give_role(UserFactory(username=username), role)
 
 
 @pytest.fixture

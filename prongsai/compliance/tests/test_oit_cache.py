@@ -12,6 +12,8 @@ from prongsai.compliance.services import link_evidence
 from prongsai.sitepages import models as m
 from prongsai.sitepages.tests.factories import add_page, metadata
 
+from .conftest import stored
+
 URL = "/oit/small-test/"
 
 
@@ -52,7 +54,7 @@ def test_r34_published_and_unpublished_pages_show_up_at_once(
 def test_r34_saved_and_deleted_documents_show_up_at_once(client, small_catalogue, small_site, unit):
     assert "คู่มือป้องกันการทุจริต" not in html(client)
     document = m.AgencyDocument(
-        title="คู่มือป้องกันการทุจริต", file="documents/guide.pdf", **metadata(unit)
+        title="คู่มือป้องกันการทุจริต", file=stored("documents/guide.pdf"), **metadata(unit)
     )
     document.save()
     assert "คู่มือป้องกันการทุจริต" in html(client)

@@ -32,13 +32,13 @@ def request(**meta):
 
 
 @override_settings(TRUSTED_PROXIES=PROXY_NETWORK)
-def test_forged_x_forwarded_for_from_untrusted_peer_is_ignored_R40_R41():
+def test_r40_r41_forged_x_forwarded_for_from_untrusted_peer_is_ignored():
     assert client_ip(request(**FORGED)) == FORGER
     assert axes_client_ip(request(**FORGED)) == FORGER
 
 
 @override_settings(TRUSTED_PROXIES=PROXY_NETWORK)
-def test_client_behind_trusted_proxy_is_used_and_its_own_entries_are_not_R40_R41():
+def test_r40_r41_client_behind_trusted_proxy_is_used_and_its_own_entries_are_not():
     assert client_ip(request(**THROUGH_PROXY)) == VISITOR
     assert axes_client_ip(request(**THROUGH_PROXY)) == VISITOR
     # A chain of our own proxies is walked through to the first address none of them is.
@@ -53,7 +53,7 @@ def test_changed_trusted_proxies_setting_is_used_at_once():
         assert client_ip(request(**THROUGH_PROXY)) == PROXY
 
 
-def test_lockout_gets_no_address_rather_than_garbage_R41():
+def test_r41_lockout_gets_no_address_rather_than_garbage():
     assert client_ip(request(REMOTE_ADDR="not-an-address")) == "not-an-address"
     assert axes_client_ip(request(REMOTE_ADDR="not-an-address")) is None
 
@@ -73,7 +73,7 @@ def traffic_dir(settings, tmp_path):
     store.process_writer().close()
 
 
-def test_traffic_visitors_rate_limit_and_lockout_see_the_same_client_R40_R41(
+def test_r40_r41_traffic_visitors_rate_limit_and_lockout_see_the_same_client(
     client, home_page, settings, traffic_dir, tmp_path
 ):
     settings.TRUSTED_PROXIES = PROXY_NETWORK

@@ -44,3 +44,37 @@ def test_sheet_titles_follow_excels_rules():
     long = "ความครบถ้วนตามรายการตรวจ ณ สิ้นรอบ"
     first, second = safe_sheet_title(long, used), safe_sheet_title(long, used)
     assert len(first) <= 31 and len(second) <= 31 and first != second
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+66 2 123", "-2+3", "@SUM(A1)"])
+def test_r43_csv_cells_that_start_like_a_formula_are_marked_as_text(text):
+    import csv
+
+    from prongsai.core.tabular import csv_bytes
+
+    body = csv_bytes(["ค่า"], [[text], [5], ["ปกติ"]])
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    assert rows == [["ค่า"], ["'" + text], ["5"], ["ปกติ"]]
+
+
+def test_r43_every_export_writes_through_the_shared_writer():
+    """An export that built its own workbook or CSV would skip the formula guard."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    writers = []
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root).as_posix()
+        if "/tests/" in relative or relative.endswith("demo.py") or relative == "core/tabular.py":
+            continue
+        # The search corpus builds sample files to index; they are never given to a reader.
+        if relative.startswith("search/corpus/"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if (
+            "from openpyxl import Workbook" in text
+            or "csv.writer" in text
+            or "csv.DictWriter" in text
+        ):
+            writers.append(relative)
+    assert writers == []

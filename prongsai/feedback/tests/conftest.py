@@ -1,7 +1,7 @@
 import pytest
-from django.contrib.auth.models import Group
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.feedback.models import RespondentGroup, SurveyQuestion
 
@@ -21,10 +21,7 @@ def respondent_group(db):
 
 @pytest.fixture
 def moderator(db):
-    user = UserFactory(username="moderator")
-    group, _ = Group.objects.get_or_create(name=Role.MODERATOR.value)
-    user.groups.add(group)
-    return user
+    return give_role(UserFactory(username="moderator"), Role.MODERATOR)
 
 
 @pytest.fixture

@@ -28,7 +28,7 @@ def _solve(html: str) -> dict:
     }
 
 
-def test_R9_burst_beyond_limit_gets_429_in_thai_while_another_client_is_fine(
+def test_r9_burst_beyond_limit_gets_429_in_thai_while_another_client_is_fine(
     client, home_page, settings
 ):
     settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 5
@@ -45,7 +45,7 @@ def test_R9_burst_beyond_limit_gets_429_in_thai_while_another_client_is_fine(
     assert "198.51.100.1" not in str(list(RateLimitBucket.objects.values()))
 
 
-def test_R9_challenge_appears_near_the_limit_and_must_be_solved(client, home_page, settings):
+def test_r9_challenge_appears_near_the_limit_and_must_be_solved(client, home_page, settings):
     settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 10
     settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 1
     assert _ask(client, "198.51.100.3", 1).status_code == 302
@@ -59,13 +59,13 @@ def test_R9_challenge_appears_near_the_limit_and_must_be_solved(client, home_pag
     assert Question.objects.count() == 2
 
 
-def test_R9_honeypot_submission_is_silently_dropped(client, home_page):
+def test_r9_honeypot_submission_is_silently_dropped(client, home_page):
     response = _ask(client, "198.51.100.4", website="http://spam.example")
     assert response.status_code == 302
     assert not Question.objects.exists()
 
 
-def test_R9_forms_require_csrf_token(home_page):
+def test_r9_forms_require_csrf_token(home_page):
     strict = Client(enforce_csrf_checks=True)
     assert _ask(strict, "198.51.100.5").status_code == 403
     assert strict.post("/survey/", {}).status_code == 403
@@ -92,7 +92,7 @@ def _burst(ip: str, attempts: int, sqlite_file: str | None, result_file: str) ->
 
 
 @pytest.mark.django_db(transaction=True)
-def test_R9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_path):
+def test_r9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_path):
     import sqlite3
 
     settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 6
@@ -120,7 +120,7 @@ def test_R9_rate_limit_holds_across_worker_processes(home_page, settings, tmp_pa
     assert statuses == [302] * 6 + [429] * 6
 
 
-def test_R9_rate_limit_uses_client_address_behind_trusted_proxy(client, home_page, settings):
+def test_r9_rate_limit_uses_client_address_behind_trusted_proxy(client, home_page, settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 1
     settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 100

@@ -20,7 +20,7 @@ def _ask(client, ip="203.0.113.20", **overrides):
 
 
 @time_machine.travel(MONDAY)
-def test_R9_question_waits_for_moderation_with_working_day_deadline(client, home_page, settings):
+def test_r9_question_waits_for_moderation_with_working_day_deadline(client, home_page, settings):
     settings.PRONGSAI_QA_RESPONSE_WORKING_DAYS = 7
     response = _ask(
         client, asker_name="สมชาย", asker_email="somchai@example.com", email_consent="on"
@@ -35,14 +35,14 @@ def test_R9_question_waits_for_moderation_with_working_day_deadline(client, home
     assert client.get(f"/questions/{question.pk}/").status_code == 404
 
 
-def test_R9_deadline_skips_thai_public_holidays(db):
-    from prongsai.feedback.deadlines import add_working_days
+def test_r9_deadline_skips_thai_public_holidays(db):
+    from prongsai.core.workdays import add_working_days
 
     # Thu 10 Dec 2026 is Constitution Day; Fri 11 is the next working day after Wed 9.
     assert add_working_days(dt.date(2026, 12, 9), 1) == dt.date(2026, 12, 11)
 
 
-def test_R9_email_without_consent_is_refused_in_thai_and_nothing_stored(client, home_page):
+def test_r9_email_without_consent_is_refused_in_thai_and_nothing_stored(client, home_page):
     response = _ask(client, asker_email="somchai@example.com")
     assert response.status_code == 400
     assert "กรุณาให้ความยินยอม" in response.content.decode()
@@ -63,7 +63,7 @@ def test_R9_email_without_consent_is_refused_in_thai_and_nothing_stored(client, 
         ("asker_email", "not-an-email", "รูปแบบอีเมลไม่ถูกต้อง"),
     ],
 )
-def test_R9_bad_question_is_refused_in_thai_and_nothing_stored(
+def test_r9_bad_question_is_refused_in_thai_and_nothing_stored(
     client, home_page, field, value, message
 ):
     response = _ask(client, **{field: value})
@@ -72,7 +72,7 @@ def test_R9_bad_question_is_refused_in_thai_and_nothing_stored(
     assert not Question.objects.exists()
 
 
-def test_R9_service_refuses_bad_input_too(db):
+def test_r9_service_refuses_bad_input_too(db):
     with pytest.raises(services.ValidationError):
         services.submit_question(title="", body="x")
     with pytest.raises(services.ValidationError):
@@ -80,7 +80,7 @@ def test_R9_service_refuses_bad_input_too(db):
     assert not Question.objects.exists()
 
 
-def test_R9_moderator_hides_personal_data_answers_and_asker_is_emailed(
+def test_r9_moderator_hides_personal_data_answers_and_asker_is_emailed(
     staff_client, home_page, moderator, django_capture_on_commit_callbacks
 ):
     question = services.submit_question(
@@ -115,7 +115,7 @@ def test_R9_moderator_hides_personal_data_answers_and_asker_is_emailed(
     assert question.asker_notified_at is not None
 
 
-def test_R9_publishing_needs_an_answer_and_the_moderator_role(db, moderator):
+def test_r9_publishing_needs_an_answer_and_the_moderator_role(db, moderator):
     from django.core.exceptions import PermissionDenied
 
     from prongsai.accounts.tests.factories import UserFactory
@@ -130,7 +130,7 @@ def test_R9_publishing_needs_an_answer_and_the_moderator_role(db, moderator):
     assert question.status == Question.Status.PENDING
 
 
-def test_R9_spam_is_rejected_and_duplicates_are_merged(staff_client, home_page, moderator):
+def test_r9_spam_is_rejected_and_duplicates_are_merged(staff_client, home_page, moderator):
     spam = services.submit_question(title="ขายยา ราคาถูก", body="ติดต่อ ...")
     original = services.submit_question(title="เปิดกี่โมง", body="สำนักงานเปิดกี่โมง")
     duplicate = services.submit_question(title="เวลาทำการ", body="เปิดทำการกี่โมงคะ")
@@ -151,7 +151,7 @@ def test_R9_spam_is_rejected_and_duplicates_are_merged(staff_client, home_page, 
     assert Client().get(f"/questions/{duplicate.pk}/")["Location"] == f"/questions/{original.pk}/"
 
 
-def test_R9_public_can_search_answered_questions(client, home_page, moderator):
+def test_r9_public_can_search_answered_questions(client, home_page, moderator):
     for title, answer in [("ฉีดวัคซีนไข้หวัดใหญ่", "ฉีดได้ที่ รพ.สต."), ("ขอใบรับรองแพทย์", "ยื่นออนไลน์")]:
         question = services.submit_question(title=title, body=title)
         services.publish_answer(
@@ -161,7 +161,7 @@ def test_R9_public_can_search_answered_questions(client, home_page, moderator):
     assert "ฉีดวัคซีนไข้หวัดใหญ่" in html and "ขอใบรับรองแพทย์" not in html
 
 
-def test_R9_overdue_questions_are_shown_to_staff_and_in_the_daily_check(staff_client, home_page):
+def test_r9_overdue_questions_are_shown_to_staff_and_in_the_daily_check(staff_client, home_page):
     with time_machine.travel(dt.datetime(2026, 11, 2, 3, 0, tzinfo=dt.UTC)):
         late = services.submit_question(title="คำถามที่ค้างนาน", body="รอคำตอบ")
     with time_machine.travel(dt.datetime(2026, 11, 30, 3, 0, tzinfo=dt.UTC)):
@@ -175,7 +175,7 @@ def test_R9_overdue_questions_are_shown_to_staff_and_in_the_daily_check(staff_cl
     assert [finding.detail for finding in findings] == [late.title]
 
 
-def test_R9_queue_is_for_moderators_only(client, db):
+def test_r9_queue_is_for_moderators_only(client, db):
     from django.contrib.auth.models import Permission
 
     from prongsai.accounts.tests.factories import UserFactory
@@ -189,7 +189,7 @@ def test_R9_queue_is_for_moderators_only(client, db):
     assert "/admin/feedback/" not in response.get("Location", "")
 
 
-def test_R9_expired_emails_are_forgotten(db, moderator):
+def test_r9_expired_emails_are_forgotten(db, moderator):
     with time_machine.travel(dt.datetime(2026, 1, 5, 3, 0, tzinfo=dt.UTC)):
         old = services.submit_question(
             title="เก่า", body="เก่า", asker_email="a@example.com", consent=True
@@ -203,7 +203,7 @@ def test_R9_expired_emails_are_forgotten(db, moderator):
     assert old.asker_email == "" and pending.asker_email == "b@example.com"
 
 
-def test_R9_daily_job_erases_expired_emails(db, moderator, settings):
+def test_r9_daily_job_erases_expired_emails(db, moderator, settings):
     from prongsai.feedback.tasks import erase_expired_asker_emails
 
     settings.PRONGSAI_QA_EMAIL_RETENTION_DAYS = 30

@@ -19,7 +19,7 @@ def _post(client, items, scores, ip="203.0.113.10", **extra):
 
 
 @time_machine.travel(NOW)
-def test_R10_survey_answer_is_stored_and_shown_in_fiscal_year_level(
+def test_r10_survey_answer_is_stored_and_shown_in_fiscal_year_level(
     client, home_page, survey_items, respondent_group
 ):
     response = _post(
@@ -40,7 +40,7 @@ def test_R10_survey_answer_is_stored_and_shown_in_fiscal_year_level(
     assert "4.00" in page and "ร้อยละ 80.0" in page
 
 
-def test_R10_fiscal_year_level_excludes_last_fiscal_year(db, survey_items):
+def test_r10_fiscal_year_level_excludes_last_fiscal_year(db, survey_items):
     with time_machine.travel(dt.datetime(2026, 9, 30, 10, 0, tzinfo=dt.UTC)):
         from prongsai.feedback.services import submit_survey
 
@@ -51,7 +51,7 @@ def test_R10_fiscal_year_level_excludes_last_fiscal_year(db, survey_items):
 
 
 @pytest.mark.parametrize("bad", ["0", "6", "-1", "ห้า", ""])
-def test_R10_score_outside_1_to_5_is_refused_in_thai_and_nothing_stored(
+def test_r10_score_outside_1_to_5_is_refused_in_thai_and_nothing_stored(
     client, home_page, survey_items, bad
 ):
     response = _post(client, survey_items, [bad, 4, 4, 4, 4])
@@ -61,14 +61,14 @@ def test_R10_score_outside_1_to_5_is_refused_in_thai_and_nothing_stored(
     assert not SurveyResponse.objects.exists() and not SurveyAnswer.objects.exists()
 
 
-def test_R10_html_in_survey_comment_is_refused_and_nothing_stored(client, home_page, survey_items):
+def test_r10_html_in_survey_comment_is_refused_and_nothing_stored(client, home_page, survey_items):
     response = _post(client, survey_items, [5] * 5, comment="<script>alert(1)</script>")
     assert response.status_code == 400
     assert "ไม่อนุญาตให้ใส่โค้ด HTML" in response.content.decode()
     assert not SurveyResponse.objects.exists()
 
 
-def test_R10_questions_come_from_editable_records(client, home_page, survey_items):
+def test_r10_questions_come_from_editable_records(client, home_page, survey_items):
     survey_items[0].text = "ข้อคำถามที่ผู้ดูแลแก้ไขเอง"
     survey_items[0].save()
     survey_items[1].is_active = False
@@ -78,7 +78,7 @@ def test_R10_questions_come_from_editable_records(client, home_page, survey_item
 
 
 @time_machine.travel(NOW)
-def test_R10_staff_survey_report_by_period_and_xlsx_export(staff_client, survey_items):
+def test_r10_staff_survey_report_by_period_and_xlsx_export(staff_client, survey_items):
     from prongsai.feedback.services import submit_survey
 
     submit_survey(scores=dict.fromkeys(survey_items, 4), comment="ดีมาก")
@@ -90,8 +90,24 @@ def test_R10_staff_survey_report_by_period_and_xlsx_export(staff_client, survey_
     assert rows[1][2:7] == (4, 4, 4, 4, 4) and rows[1][-1] == "ดีมาก"
 
 
-def test_R10_survey_report_is_for_staff_roles_only(client, db):
+def test_r10_survey_report_is_for_staff_roles_only(client, db):
     from prongsai.accounts.tests.factories import UserFactory
 
     client.force_login(UserFactory(is_staff=True))
     assert client.get("/admin/feedback/survey/").status_code in (302, 403)
+
+
+@time_machine.travel(NOW)
+def test_r43_survey_export_writes_a_comment_that_starts_like_a_formula_as_text(
+    staff_client, survey_items
+):
+    from prongsai.feedback.services import submit_survey
+
+    comments = ['=HYPERLINK("http://evil")', "+1+2", "-3", "@SUM(A1)"]
+    for comment in comments:
+        submit_survey(scores=dict.fromkeys(survey_items, 4), comment=comment)
+    export = staff_client.get("/admin/feedback/survey/?start=2026-11-01&end=2026-11-30&format=xlsx")
+    sheet = load_workbook(__import__("io").BytesIO(export.content))["คำตอบรายบุคคล"]
+    cells = [row[-1] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in cells) == sorted(comments)
+    assert all(cell.data_type == "s" for cell in cells)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.frontcache import dailychecks, lifetime, services
-from prongsai.monitoring import jobs
+from prongsai.monitoring import tasks as jobs
 from prongsai.sitepages.models import AgencyDocument
 from prongsai.sitepages.tests.factories import metadata
 

@@ -177,3 +177,17 @@ def test_r16_demo_has_the_e_service_and_a_refused_request_with_its_reason(client
     assert (
         service.status_code == 200 and 'href="/information-requests/"' in service.content.decode()
     )
+
+
+@time_machine.travel(dt.datetime(2026, 12, 1, 10, 0, tzinfo=BKK), tick=False)
+def test_r16_reference_numbers_never_repeat_after_a_deletion(agency_site):
+    def submit():
+        return services.submit_info_request(
+            requester_name="ก", subject="ข", requester_phone="0811112222"
+        )
+
+    for _ in range(3):
+        submit()
+    InfoRequest.objects.get(reference="IR2570-00002").delete()
+    submit()
+    assert InfoRequest.objects.order_by("reference").last().reference == "IR2570-00004"

@@ -9,10 +9,13 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.core.dailycheck import Finding, register
-from prongsai.monitoring import daily, jobs
+from prongsai.monitoring import daily, services
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import DailyCheckSignOff, JobRun
+from prongsai.policy.testing import set_policy
 
 from .conftest import at
 
@@ -20,9 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def webmaster(username="wm1"):
-    user = UserFactory(username=username)
-    user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
-    return user
+    return give_role(UserFactory(username=username), Role.WEBMASTER)
 
 
 @pytest.fixture(autouse=True)
@@ -53,13 +54,13 @@ def test_r32_sign_off_without_note_refused_in_thai_when_problems_found(home_page
     run = daily.run_daily_check()
     assert run.problem_count > 0
     with pytest.raises(ValidationError) as excinfo:
-        daily.sign_off(user, "  ")
+        services.sign_off(user, "  ")
     assert "กรุณาบันทึกข้อผิดพลาดที่พบและการแก้ไข" in str(excinfo.value)
     assert not DailyCheckSignOff.objects.exists()
-    signoff = daily.sign_off(user, "แก้ลิงก์เสีย 1 รายการ ที่เหลือรอเจ้าของข้อมูล")
+    signoff = services.sign_off(user, "แก้ลิงก์เสีย 1 รายการ ที่เหลือรอเจ้าของข้อมูล")
     assert signoff.problems_found == run.problem_count
     with pytest.raises(ValidationError):
-        daily.sign_off(webmaster("wm2"), "ซ้ำ")
+        services.sign_off(webmaster("wm2"), "ซ้ำ")
 
 
 def test_r32_only_webmasters_sign_off(home_page):
@@ -67,14 +68,14 @@ def test_r32_only_webmasters_sign_off(home_page):
 
     daily.run_daily_check()
     with pytest.raises(PermissionDenied):
-        daily.sign_off(UserFactory(username="someone"), "บันทึก")
+        services.sign_off(UserFactory(username="someone"), "บันทึก")
 
 
 def test_r32_unsigned_days_are_listed_for_the_supervisor(home_page):
     user = webmaster()
     with time_machine.travel(at(2026, 11, 2, 8, 0), tick=False):
         daily.run_daily_check()
-        daily.sign_off(user, "ตรวจแล้ว")
+        services.sign_off(user, "ตรวจแล้ว")
     with time_machine.travel(at(2026, 11, 5, 8, 0), tick=False):
         unsigned = daily.unsigned_days(days=4)
     # 1 November 2026 is a Sunday: not a working day, never "unsigned".
@@ -86,7 +87,7 @@ def test_r32_unsigned_days_of_any_month_count_working_days_only(client, home_pag
     user = webmaster()
     with time_machine.travel(at(2026, 10, 6, 8, 0), tick=False):
         daily.run_daily_check()
-        daily.sign_off(user, "ตรวจแล้ว")
+        services.sign_off(user, "ตรวจแล้ว")
     with time_machine.travel(at(2026, 12, 3, 9, 0), tick=False):
         october = daily.unsigned_days(month=dt.date(2026, 10, 1))
         assert dt.date(2026, 10, 6) not in october  # signed
@@ -115,15 +116,15 @@ def test_r32_rerun_gives_the_same_findings_and_sign_off_counts_them_all(home_pag
             return [[f["detail"] for f in s["findings"]] for s in run.sections]
 
         assert listed(rerun) == listed(scheduled)
-        signoff = daily.sign_off(user, "ตรวจแล้ว แก้ไขตามรายการ")
+        signoff = services.sign_off(user, "ตรวจแล้ว แก้ไขตามรายการ")
         assert signoff.run == rerun and signoff.problems_found == scheduled.problem_count
 
 
 def test_r33_deactivating_a_webmaster_warns_at_once_when_too_few_remain(
     home_page, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_MIN_WEBMASTERS = 2
-    settings.PRONGSAI_SUPERVISOR_EMAILS = ["supervisor@example.go.th"]
+    set_policy(min_webmasters=2)
+    set_policy(supervisors=[UserFactory(username="supervisor", email="supervisor@example.go.th")])
     first, second = webmaster("wm1"), webmaster("wm2")
     run = daily.run_daily_check()
     assert _section(run, "monitoring-webmasters")["findings"] == []
@@ -149,7 +150,7 @@ def test_r33_deactivating_a_webmaster_warns_at_once_when_too_few_remain(
 def test_r32_scheduled_daily_check_emails_problems_to_the_supervisor(
     home_page, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_SUPERVISOR_EMAILS = ["supervisor@example.go.th"]
+    set_policy(supervisors=[UserFactory(username="supervisor", email="supervisor@example.go.th")])
     with django_capture_on_commit_callbacks(execute=True):
         jobs.daily_check.enqueue()
     assert JobRun.objects.get(job="daily_check").outcome == "success"
@@ -159,7 +160,7 @@ def test_r32_scheduled_daily_check_emails_problems_to_the_supervisor(
 
 
 def test_r33_warns_when_fewer_than_the_minimum_webmasters(home_page, settings):
-    settings.PRONGSAI_MIN_WEBMASTERS = 2
+    set_policy(min_webmasters=2)
     webmaster("wm1")
     section = _section(daily.run_daily_check(), "monitoring-webmasters")
     assert "น้อยกว่าขั้นต่ำ 2 คน" in section["findings"][0]["summary"]

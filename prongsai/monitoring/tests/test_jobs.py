@@ -4,7 +4,7 @@ import pytest
 import time_machine
 
 from prongsai.core.dailycheck import registered_checks
-from prongsai.monitoring import jobs
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.jobrunner import JOB_SPECS, missed_runs
 from prongsai.monitoring.models import JobRun
 

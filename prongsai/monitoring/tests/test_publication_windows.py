@@ -11,8 +11,9 @@ from django.core.files.base import ContentFile
 from wagtail.models import Page
 
 from prongsai.accounts.tests.factories import UserFactory
-from prongsai.monitoring import jobs
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import ExpiredItem, JobRun
+from prongsai.policy.testing import set_policy
 from prongsai.sitepages.models import AgencyDocument, NewsPage
 from prongsai.sitepages.tests.factories import metadata
 
@@ -216,7 +217,7 @@ def test_r30_page_window_ending_before_it_starts_is_refused_by_the_editor(client
 def test_r30_owner_is_told_n_days_before_expiry_once(
     make_news, unit, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_EXPIRY_NOTICE_DAYS = 7
+    set_policy(expiry_notice_days=7)
     owner = UserFactory(username="owner", unit=unit)
     with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
         page = make_news("ประกาศรับฟังความคิดเห็น")

@@ -6,8 +6,10 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 
 from prongsai.accounts.tests.factories import UserFactory
-from prongsai.monitoring import jobs, reviews
+from prongsai.monitoring import reviews, selectors, services
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import ReviewAction, ReviewSchedule
+from prongsai.policy.testing import set_policy
 
 from .conftest import at
 
@@ -25,13 +27,13 @@ def run_reminders(capture):
 
 
 def test_r31_interval_defaults_by_category_and_can_be_overridden(make_news, settings, superuser):
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 365, "news": 30}
+    set_policy(review_interval_days={"default": 365, "news": 30})
     with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
         page = make_news()
-        schedule = reviews.schedule_for(page)
+        schedule = services.schedule_for(page)
         assert schedule.effective_interval_days() == 30
         assert schedule.due_at == at(2026, 12, 1, 8, 0)
-        reviews.set_interval(schedule, 90, user=superuser)
+        services.set_interval(schedule, 90, user=superuser)
         assert schedule.due_at == at(2027, 1, 30, 8, 0)
 
 
@@ -44,7 +46,7 @@ def test_r31_interval_change_needs_edit_permission_and_a_get_writes_nothing(
     page = make_news()
     stranger = UserFactory(username="stranger", is_staff=True)
     with pytest.raises(PermissionDenied):
-        reviews.set_interval(reviews.schedule_preview(page), 30, user=stranger)
+        services.set_interval(selectors.schedule_preview(page), 30, user=stranger)
     client.force_login(superuser)
     assert client.get(f"/admin/monitoring/reviews/page/{page.pk}/").status_code == 200
     assert not ReviewSchedule.objects.filter(page=page).exists()
@@ -54,10 +56,10 @@ def test_r31_interval_change_needs_edit_permission_and_a_get_writes_nothing(
 
 def test_r31_zero_interval_is_refused_in_thai(make_news, superuser):
     page = make_news()
-    schedule = reviews.schedule_for(page)
+    schedule = services.schedule_for(page)
     due = schedule.due_at
     with pytest.raises(ValidationError) as excinfo:
-        reviews.set_interval(schedule, 0, user=superuser)
+        services.set_interval(schedule, 0, user=superuser)
     assert "รอบการทบทวนต้องมากกว่า 0 วัน" in str(excinfo.value)
     schedule.refresh_from_db()
     assert schedule.interval_days is None and schedule.due_at == due
@@ -66,9 +68,9 @@ def test_r31_zero_interval_is_refused_in_thai(make_news, superuser):
 def test_r31_review_comes_due_reminds_escalates_and_confirmation_resets_the_clock(
     make_news, owner, unit, settings, django_capture_on_commit_callbacks
 ):
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 365, "news": 30}
-    settings.PRONGSAI_REVIEW_REMINDER_EVERY_DAYS = 7
-    settings.PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = 14
+    set_policy(review_interval_days={"default": 365, "news": 30})
+    set_policy(review_reminder_every_days=7)
+    set_policy(review_escalate_after_days=14)
     head = UserFactory(username="head", unit=unit, email="head@example.go.th")
     if hasattr(unit, "head"):
         unit.head = head
@@ -102,7 +104,7 @@ def test_r31_review_comes_due_reminds_escalates_and_confirmation_resets_the_cloc
         assert escalations and escalations[0].to == [head.email]
 
     with time_machine.travel(at(2026, 12, 16, 10, 0), tick=False):
-        reviews.confirm_review(schedule, owner, "ตรวจสอบแล้ว ข้อมูลยังถูกต้อง")
+        services.confirm_review(schedule, owner, "ตรวจสอบแล้ว ข้อมูลยังถูกต้อง")
         schedule.refresh_from_db()
         assert schedule.due_at == at(2027, 1, 15, 10, 0)
         assert schedule.reminders_sent == 0 and schedule.escalated_at is None
@@ -112,27 +114,33 @@ def test_r31_review_comes_due_reminds_escalates_and_confirmation_resets_the_cloc
 
 
 def test_r31_confirmation_without_a_note_is_refused(make_news, owner):
-    schedule = reviews.schedule_for(make_news())
+    schedule = services.schedule_for(make_news())
     with pytest.raises(ValidationError) as excinfo:
-        reviews.confirm_review(schedule, owner, "   ")
+        services.confirm_review(schedule, owner, "   ")
     assert "กรุณาบันทึกผลการทบทวน" in str(excinfo.value)
     assert not ReviewAction.objects.exists()
 
 
-def test_r31_revise_opens_a_request_and_records_the_action(make_news, owner):
-    page = make_news()
-    schedule = reviews.schedule_for(page)
-    revisions_before = page.revisions.count()
-    with time_machine.travel(at(2026, 12, 16, 10, 0), tick=False):
-        reviews.request_revision(schedule, owner, "อัตราค่าธรรมเนียมเปลี่ยนแล้ว")
-    assert ReviewAction.objects.get().kind == "revise"
-    # No information class is configured in this test: publishing saves the draft revision for
-    # the approval route (a request for this page when one is; see publishing's own tests).
-    assert _request_for(page) or page.revisions.count() == revisions_before + 1
-    from wagtail.models import ModelLogEntry, PageLogEntry
+def test_r31_revise_opens_a_request_and_records_the_action(make_news, owner, unit):
+    from prongsai.accounts.roles import Role
+    from prongsai.publishing.models import ApprovalRoute, InformationClass, RouteKind, RouteStep
 
-    entries = [*PageLogEntry.objects.filter(page=page), *ModelLogEntry.objects.all()]
-    assert any(e.action == "prongsai.review.revise_requested" for e in entries)
+    route = ApprovalRoute.objects.create(name="ข้อมูลทั่วไป", kind=RouteKind.COMMUNICATIONS)
+    RouteStep.objects.create(
+        route=route, sort_order=0, name="หัวหน้าเห็นชอบ", approver_role=Role.APPROVER.value
+    )
+    InformationClass.objects.create(code="general", name="ข่าวทั่วไป", route=route)
+    page = make_news()
+    schedule = services.schedule_for(page)
+    with time_machine.travel(at(2026, 12, 16, 10, 0), tick=False):
+        services.request_revision(schedule, owner, "อัตราค่าธรรมเนียมเปลี่ยนแล้ว")
+    assert ReviewAction.objects.get().kind == "revise"
+    assert _request_for(page)  # through the normal approval route
+    from wagtail.models import PageLogEntry
+
+    assert PageLogEntry.objects.filter(
+        page=page, action="prongsai.review.revise_requested", user=owner
+    ).exists()
 
 
 def _request_for(page) -> bool:
@@ -144,22 +152,22 @@ def _request_for(page) -> bool:
 def test_r31_stranger_cannot_confirm_someone_elses_review(make_news):
     from django.core.exceptions import PermissionDenied
 
-    schedule = reviews.schedule_for(make_news())
+    schedule = services.schedule_for(make_news())
     stranger = UserFactory(username="stranger")
     with pytest.raises(PermissionDenied):
-        reviews.confirm_review(schedule, stranger, "ok")
+        services.confirm_review(schedule, stranger, "ok")
 
 
 def test_r31_stale_content_report_lists_overdue_reviews_by_unit(
     client, make_news, superuser, settings
 ):
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
+    set_policy(review_interval_days={"default": 30, "news": 30})
     with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
         overdue = make_news("ข่าวเก่าที่ต้องทบทวน")
-        reviews.sync_schedules()
+        services.sync_schedules()
     with time_machine.travel(at(2026, 12, 20, 8, 0), tick=False):
         fresh = make_news("ข่าวใหม่")
-        reviews.sync_schedules()
+        services.sync_schedules()
         client.force_login(superuser)
         response = client.get("/admin/monitoring/reports/stale-content/")
     assert response.status_code == 200
@@ -170,7 +178,7 @@ def test_r31_stale_content_report_lists_overdue_reviews_by_unit(
 
 def test_r31_schedules_only_for_published_content_pages(home_page, make_news):
     make_news()
-    reviews.sync_schedules()
+    services.sync_schedules()
     assert ReviewSchedule.objects.count() == 1
 
 
@@ -180,8 +188,8 @@ def test_r31_report_says_who_was_reminded_and_that_no_head_was_told_without_an_a
     """Issue 11 item 8: the report said a head was told although no e-mail was sent."""
     from wagtail.models import Site
 
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
-    settings.PRONGSAI_REVIEW_ESCALATE_AFTER_DAYS = 14
+    set_policy(review_interval_days={"default": 30, "news": 30})
+    set_policy(review_escalate_after_days=14)
     head = UserFactory(username="head-no-mail", unit=unit, email="")
     unit.head = head
     unit.save()
@@ -210,7 +218,7 @@ def test_r31_review_reminder_links_to_the_page_on_the_sites_root_url(
     from wagtail.models import Site
 
     Site.objects.filter(is_default_site=True).update(hostname="www.example.go.th", port=443)
-    settings.PRONGSAI_REVIEW_INTERVAL_DAYS = {"default": 30, "news": 30}
+    set_policy(review_interval_days={"default": 30, "news": 30})
     with time_machine.travel(at(2026, 10, 1, 8, 0), tick=False):
         page = make_news("ข่าวที่ต้องทบทวน")
         run_reminders(django_capture_on_commit_callbacks)

@@ -4,21 +4,14 @@ import datetime as dt
 import io
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
 from prongsai.publishing.models import ApprovalRoute, InformationClass, RouteKind, RouteStep
 from prongsai.sitepages import models as site
 from prongsai.sitepages.tests.factories import add_page
-
-
-def give_role(user, role: Role):
-    group, _ = Group.objects.get_or_create(name=role.value)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    return user
 
 
 @pytest.fixture

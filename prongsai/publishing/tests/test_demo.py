@@ -10,7 +10,7 @@ from .conftest import give_role
 
 
 @pytest.mark.django_db
-def test_R23_demo_loads_classes_and_requests_in_every_state_once(people, news_index):
+def test_r23_demo_loads_classes_and_requests_in_every_state_once(people, news_index):
     from prongsai.accounts.roles import Role
 
     give_role(people["approver"], Role.EXECUTIVE)

@@ -45,7 +45,7 @@ def published_request(people, classes, news_index):
         )
 
 
-def test_R26_request_form_pdf_text_has_names_buddhist_dates_url_and_intact_sara_am(
+def test_r26_request_form_pdf_text_has_names_buddhist_dates_url_and_intact_sara_am(
     published_request, tmp_path
 ):
     data = render_request_pdf(published_request)
@@ -70,7 +70,7 @@ def test_R26_request_form_pdf_text_has_names_buddhist_dates_url_and_intact_sara_
     assert "สานักงาน" not in text and "งำน" not in text
 
 
-def test_R22_R26_pdf_shows_an_unconfirmed_verbal_approval(people, classes, news_index):
+def test_r22_r26_pdf_shows_an_unconfirmed_verbal_approval(people, classes, news_index):
     request = services.request_submit(
         people["owner"], data=request_data(classes["general"], urgency=Urgency.URGENT)
     )
@@ -90,7 +90,7 @@ def test_R22_R26_pdf_shows_an_unconfirmed_verbal_approval(people, classes, news_
     assert "ยังไม่ได้รับการยืนยันจากผู้อนุมัติ" in text
 
 
-def test_R26_xlsx_export_lists_requests_with_real_buddhist_era_date_cells(published_request):
+def test_r26_xlsx_export_lists_requests_with_real_buddhist_era_date_cells(published_request):
     book = load_workbook(io.BytesIO(requests_workbook(PublishRequest.objects.all())))
     rows = list(book.active.iter_rows(values_only=True))
     assert rows[0][0] == "เลขที่" and len(rows) == 2
@@ -104,18 +104,18 @@ def test_R26_xlsx_export_lists_requests_with_real_buddhist_era_date_cells(publis
     assert row[12] == published_request.public_url
 
 
-def test_R43_xlsx_cells_starting_with_formula_characters_are_written_as_text(
+def test_r43_xlsx_cells_starting_with_formula_characters_are_written_as_text(
     people, classes, news_index
 ):
     for title in ('=HYPERLINK("http://evil")', "+1+2", "-3", "@SUM(A1)"):
         services.request_submit(people["owner"], data=request_data(classes["general"], title=title))
     book = load_workbook(io.BytesIO(requests_workbook(PublishRequest.objects.all())))
     titles = {book.active.cell(row=i, column=2).value for i in range(2, 6)}
-    assert titles == {'\'=HYPERLINK("http://evil")', "'+1+2", "'-3", "'@SUM(A1)"}
+    assert titles == {'=HYPERLINK("http://evil")', "+1+2", "-3", "@SUM(A1)"}  # exactly as typed
     assert all(book.active.cell(row=i, column=2).data_type == "s" for i in range(2, 6))
 
 
-def test_R22_R43_assessor_filters_all_unconfirmed_verbal_fiscal_year_and_published_late(
+def test_r22_r43_assessor_filters_all_unconfirmed_verbal_fiscal_year_and_published_late(
     people, classes, news_index
 ):
     from prongsai.publishing import selectors
@@ -152,7 +152,7 @@ def _flat(data: bytes) -> str:
     return "".join(pdf_text(data).split())
 
 
-def test_R26_prior_approval_form_cites_the_letter_in_buddhist_era_and_not_the_requester(
+def test_r26_prior_approval_form_cites_the_letter_in_buddhist_era_and_not_the_requester(
     people, classes, news_index
 ):
     request = services.request_submit(
@@ -172,7 +172,7 @@ def test_R26_prior_approval_form_cites_the_letter_in_buddhist_era_and_not_the_re
     assert approved.actor is None and approved.reason.endswith("1 ธันวาคม 2569")
 
 
-def test_R26_exempt_form_says_exempt_under_the_guideline(people, classes, news_index):
+def test_r26_exempt_form_says_exempt_under_the_guideline(people, classes, news_index):
     request = services.request_submit(people["owner"], data=request_data(classes["exempt"]))
     text = _flat(render_request_pdf(request))
     assert "ยกเว้น:ข้อมูลตามภารกิจประจำตามแนวปฏิบัติ" in text
@@ -181,7 +181,7 @@ def test_R26_exempt_form_says_exempt_under_the_guideline(people, classes, news_i
     assert "ลงชื่อ" in text and "ผู้ขอเผยแพร่" in text and "ผู้เผยแพร่" in text
 
 
-def test_R22_R26_verbal_form_names_the_approver_recorder_and_confirmation(
+def test_r22_r26_verbal_form_names_the_approver_recorder_and_confirmation(
     people, classes, news_index
 ):
     request = services.request_submit(

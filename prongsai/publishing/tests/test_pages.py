@@ -64,7 +64,7 @@ def approved(people, information_class, **overrides):
     return services.request_approve(people["approver"], request)
 
 
-def test_R2_law_request_becomes_a_law_page_with_its_kind_and_source(people, classes, sections):
+def test_r2_law_request_becomes_a_law_page_with_its_kind_and_source(people, classes, sections):
     from prongsai.sitepages.models import LawPage
 
     request = approved(
@@ -85,7 +85,7 @@ def test_R2_law_request_becomes_a_law_page_with_its_kind_and_source(people, clas
     assert page.source_url.endswith("example.pdf")
 
 
-def test_R3_knowledge_without_a_reference_is_refused_in_thai_until_the_publisher_gives_it(
+def test_r3_knowledge_without_a_reference_is_refused_in_thai_until_the_publisher_gives_it(
     people, classes, sections
 ):
     request = approved(
@@ -115,7 +115,7 @@ def test_R3_knowledge_without_a_reference_is_refused_in_thai_until_the_publisher
     assert page.reference_date == dt.date(2026, 4, 1) and page.knowledge_kind == "statistics"
 
 
-def test_R6_manual_needs_its_steps_added_in_wagtails_editor_before_publication(
+def test_r6_manual_needs_its_steps_added_in_wagtails_editor_before_publication(
     people, classes, sections
 ):
     request = approved(people, classes["general"], category="operations-manuals")
@@ -127,7 +127,7 @@ def test_R6_manual_needs_its_steps_added_in_wagtails_editor_before_publication(
     assert "Wagtail" in " ".join(error.value.messages)
 
 
-def test_R4_link_request_lists_each_url_line_as_a_web_link(people, classes, sections):
+def test_r4_link_request_lists_each_url_line_as_a_web_link(people, classes, sections):
     request = approved(
         people,
         classes["general"],
@@ -158,8 +158,8 @@ def test_a_request_for_a_section_the_site_lacks_is_refused_in_thai_and_nothing_i
 
 
 def test_every_category_of_the_standard_maps_to_a_section_and_page_type():
+    from prongsai.core.categories import CATEGORIES
     from prongsai.publishing.pages import SECTION_PAGES
-    from prongsai.sitepages.categories import CATEGORIES
 
     assert set(SECTION_PAGES) == set(CATEGORIES)
     for section in SECTION_PAGES.values():
@@ -169,7 +169,7 @@ def test_every_category_of_the_standard_maps_to_a_section_and_page_type():
 # --- revision requests from the periodic review (R31) ------------------------------------
 
 
-def test_R31_open_revision_request_reapproves_a_live_page_like_a_new_request(
+def test_r31_open_revision_request_reapproves_a_live_page_like_a_new_request(
     people, classes, news_index, django_capture_on_commit_callbacks
 ):
     first = approved(people, classes["general"])
@@ -177,11 +177,11 @@ def test_R31_open_revision_request_reapproves_a_live_page_like_a_new_request(
         people["publisher"], first, files_checked=True, category_checked=True
     )
     page = first.target_page.specific
-    from prongsai.monitoring import adapters
+    from prongsai.publishing.services import open_revision_request
 
     # Through the periodic review's adapter, as the "revise" action calls it.
     with django_capture_on_commit_callbacks(execute=True):
-        revision = adapters.open_revision_request(page, people["owner"], "ตัวเลขผู้ป่วยเปลี่ยนแล้ว")
+        revision = open_revision_request(page=page, user=people["owner"], note="ตัวเลขผู้ป่วยเปลี่ยนแล้ว")
     assert revision.is_revision and revision.pk != first.pk
     assert revision.target_page_id == page.pk and revision.status == Status.PENDING
     assert revision.information_class == classes["general"]
@@ -195,7 +195,7 @@ def test_R31_open_revision_request_reapproves_a_live_page_like_a_new_request(
     assert revision.status == Status.PUBLISHED and revision.public_url == first.public_url
 
 
-def test_R31_revision_request_needs_a_note_and_a_person_of_the_owning_unit(
+def test_r31_revision_request_needs_a_note_and_a_person_of_the_owning_unit(
     people, classes, news_index
 ):
     from prongsai.accounts.tests.factories import UnitFactory, UserFactory

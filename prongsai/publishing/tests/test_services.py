@@ -22,7 +22,7 @@ def submit(people, information_class, **overrides):
     )
 
 
-def test_R21_request_goes_through_approval_to_a_live_page_and_the_owner_gets_the_url(
+def test_r21_request_goes_through_approval_to_a_live_page_and_the_owner_gets_the_url(
     people, classes, news_index, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -53,10 +53,10 @@ def test_R21_request_goes_through_approval_to_a_live_page_and_the_owner_gets_the
         Action.APPROVED,
         Action.PUBLISHED,
     ]
-    assert ModelLogEntry.objects.filter(action="prongsai_publishing.published").exists()
+    assert ModelLogEntry.objects.filter(action="prongsai.publishing.published").exists()
 
 
-def test_R23_executive_class_needs_both_steps_in_order(people, classes):
+def test_r23_executive_class_needs_both_steps_in_order(people, classes):
     request = submit(people, classes["executive"])
     with pytest.raises(ValidationError, match="ไม่มีสิทธิ์"):
         services.request_approve(people["executive"], request)
@@ -68,7 +68,7 @@ def test_R23_executive_class_needs_both_steps_in_order(people, classes):
     assert request.status == Status.APPROVED
 
 
-def test_R23_prior_approval_class_needs_the_document_number_and_skips_approval(people, classes):
+def test_r23_prior_approval_class_needs_the_document_number_and_skips_approval(people, classes):
     with pytest.raises(ValidationError) as error:
         submit(people, classes["prior"])
     assert "prior_approval_number" in error.value.message_dict
@@ -84,11 +84,11 @@ def test_R23_prior_approval_class_needs_the_document_number_and_skips_approval(p
     assert "สธ 0032/ว 123" in event.reason and event.channel == "prior"
 
 
-def test_R23_routine_class_is_exempt_from_approval(people, classes):
+def test_r23_routine_class_is_exempt_from_approval(people, classes):
     assert submit(people, classes["exempt"]).status == Status.APPROVED
 
 
-def test_R23_general_information_is_checked_by_the_communications_unit(people, classes):
+def test_r23_general_information_is_checked_by_the_communications_unit(people, classes):
     classes["general"].route.steps.update(approver_unit=people["pr_unit"])
     request = submit(people, classes["general"])
     with pytest.raises(ValidationError):
@@ -96,7 +96,7 @@ def test_R23_general_information_is_checked_by_the_communications_unit(people, c
     assert services.request_approve(people["pr_checker"], request).status == Status.APPROVED
 
 
-def test_R24_data_owner_cannot_approve_own_request(people, classes):
+def test_r24_data_owner_cannot_approve_own_request(people, classes):
     people["owner"].groups.add(*people["approver"].groups.all())
     request = submit(people, classes["general"])
     with pytest.raises(ValidationError, match="ผู้ยื่นคำขอนี้เอง"):
@@ -105,7 +105,7 @@ def test_R24_data_owner_cannot_approve_own_request(people, classes):
     assert request.status == Status.PENDING and request.events.count() == 1
 
 
-def test_R24_each_role_can_do_only_its_steps(people, classes):
+def test_r24_each_role_can_do_only_its_steps(people, classes):
     with pytest.raises(ValidationError, match="เฉพาะเจ้าของข้อมูล"):
         services.request_submit(people["publisher"], data=request_data(classes["general"]))
     request = submit(people, classes["general"])
@@ -120,7 +120,7 @@ def test_R24_each_role_can_do_only_its_steps(people, classes):
             )
 
 
-def test_R24_publisher_cannot_publish_an_unapproved_request(people, classes, news_index):
+def test_r24_publisher_cannot_publish_an_unapproved_request(people, classes, news_index):
     request = submit(people, classes["general"])
     with pytest.raises(ValidationError, match="ยังไม่ได้รับอนุมัติ"):
         services.request_publish(
@@ -130,7 +130,7 @@ def test_R24_publisher_cannot_publish_an_unapproved_request(people, classes, new
     assert request.status == Status.PENDING and not request.target_page.live
 
 
-def test_R24_nobody_can_change_a_decision_after_the_fact(people, classes):
+def test_r24_nobody_can_change_a_decision_after_the_fact(people, classes):
     request = submit(people, classes["general"])
     request = services.request_reject(people["approver"], request, reason="ข้อมูลไม่ครบถ้วน")
     with pytest.raises(ValidationError, match="ไม่สามารถเปลี่ยนการตัดสินใจได้"):
@@ -144,7 +144,7 @@ def test_R24_nobody_can_change_a_decision_after_the_fact(people, classes):
     assert RequestEvent.objects.get(pk=event.pk).reason == "ข้อมูลไม่ครบถ้วน"
 
 
-def test_R24_rejection_needs_a_reason_and_tells_requester_and_earlier_participants(
+def test_r24_rejection_needs_a_reason_and_tells_requester_and_earlier_participants(
     people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["executive"])
@@ -161,7 +161,7 @@ def test_R24_rejection_needs_a_reason_and_tells_requester_and_earlier_participan
     assert all("ยังไม่ถึงเวลาประกาศ" in m.body for m in mail.outbox)
 
 
-def test_R24_return_for_correction_then_resubmit_keeps_the_same_request_and_history(
+def test_r24_return_for_correction_then_resubmit_keeps_the_same_request_and_history(
     people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["general"])
@@ -187,14 +187,14 @@ def test_R24_return_for_correction_then_resubmit_keeps_the_same_request_and_hist
     ]
 
 
-def test_R24_empty_title_is_refused_in_thai_and_nothing_is_saved(people, classes):
+def test_r24_empty_title_is_refused_in_thai_and_nothing_is_saved(people, classes):
     with pytest.raises(ValidationError) as error:
         submit(people, classes["general"], title="   ")
     assert error.value.message_dict["title"] == ["กรุณาระบุเรื่องที่ขอเผยแพร่"]
     assert not PublishRequest.objects.exists()
 
 
-def test_R21_file_whose_content_does_not_match_its_extension_is_refused(people, classes):
+def test_r21_file_whose_content_does_not_match_its_extension_is_refused(people, classes):
     with pytest.raises(ValidationError) as error:
         services.request_submit(
             people["owner"], data=request_data(classes["general"]), files=[fake_pdf_upload()]
@@ -203,7 +203,7 @@ def test_R21_file_whose_content_does_not_match_its_extension_is_refused(people, 
     assert not PublishRequest.objects.exists()
 
 
-def test_R21_word_excel_pdf_and_images_are_accepted(people, classes):
+def test_r21_word_excel_pdf_and_images_are_accepted(people, classes):
     import io
 
     import docx
@@ -227,7 +227,7 @@ def test_R21_word_excel_pdf_and_images_are_accepted(people, classes):
     assert request.attachments.count() == 4
 
 
-def test_R24_publisher_must_confirm_files_and_category_or_send_back(people, classes, news_index):
+def test_r24_publisher_must_confirm_files_and_category_or_send_back(people, classes, news_index):
     request = services.request_approve(people["approver"], submit(people, classes["general"]))
     with pytest.raises(ValidationError) as error:
         services.request_publish(
@@ -240,7 +240,7 @@ def test_R24_publisher_must_confirm_files_and_category_or_send_back(people, clas
     assert request.status == Status.RETURNED and request.due_date is None
 
 
-def test_R22_verbal_approval_publishes_urgent_request_and_is_confirmed_by_the_approver(
+def test_r22_verbal_approval_publishes_urgent_request_and_is_confirmed_by_the_approver(
     people, classes, news_index, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["general"], urgency=Urgency.URGENT)
@@ -269,7 +269,7 @@ def test_R22_verbal_approval_publishes_urgent_request_and_is_confirmed_by_the_ap
         services.verbal_approval_confirm(people["approver"], request)
 
 
-def test_R22_verbal_route_only_for_urgent_requests_with_a_reason(people, classes, news_index):
+def test_r22_verbal_route_only_for_urgent_requests_with_a_reason(people, classes, news_index):
     normal = submit(people, classes["general"])
     kwargs = {
         "approver": people["approver"],

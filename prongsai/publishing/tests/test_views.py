@@ -22,7 +22,7 @@ def form_post(information_class, **overrides):
     return data
 
 
-def test_R21_data_owner_files_a_request_through_the_admin_form(client, people, classes):
+def test_r21_data_owner_files_a_request_through_the_admin_form(client, people, classes):
     client.force_login(people["owner"])
     response = client.post(reverse("publishing_admin:create"), form_post(classes["general"]))
     request = PublishRequest.objects.get()
@@ -32,7 +32,7 @@ def test_R21_data_owner_files_a_request_through_the_admin_form(client, people, c
     assert request.requester == people["owner"] and request.status == Status.PENDING
 
 
-def test_R21_form_refuses_a_disguised_file_and_an_empty_title_in_thai(client, people, classes):
+def test_r21_form_refuses_a_disguised_file_and_an_empty_title_in_thai(client, people, classes):
     client.force_login(people["owner"])
     data = form_post(classes["general"])
     data["attachments"] = fake_pdf_upload()
@@ -46,7 +46,7 @@ def test_R21_form_refuses_a_disguised_file_and_an_empty_title_in_thai(client, pe
     assert not PublishRequest.objects.exists()
 
 
-def test_R24_approver_sees_the_decision_form_the_owner_does_not(client, people, classes):
+def test_r24_approver_sees_the_decision_form_the_owner_does_not(client, people, classes):
     request = services.request_submit(people["owner"], data=request_data(classes["general"]))
     client.force_login(people["owner"])
     page = client.get(reverse("publishing_admin:detail", args=[request.pk])).content.decode()
@@ -56,7 +56,7 @@ def test_R24_approver_sees_the_decision_form_the_owner_does_not(client, people, 
     assert "บันทึกผลการพิจารณา" in page
 
 
-def test_R24_reject_without_reason_shows_thai_message_and_changes_nothing(client, people, classes):
+def test_r24_reject_without_reason_shows_thai_message_and_changes_nothing(client, people, classes):
     request = services.request_submit(people["owner"], data=request_data(classes["general"]))
     client.force_login(people["approver"])
     response = client.post(
@@ -69,7 +69,7 @@ def test_R24_reject_without_reason_shows_thai_message_and_changes_nothing(client
     assert request.status == Status.PENDING
 
 
-def test_R26_list_filters_by_status_and_exports_xlsx(client, people, classes):
+def test_r26_list_filters_by_status_and_exports_xlsx(client, people, classes):
     first = services.request_submit(people["owner"], data=request_data(classes["general"]))
     services.request_submit(people["owner"], data=request_data(classes["exempt"], title="งานประจำ"))
     client.force_login(people["webmaster"])
@@ -81,7 +81,7 @@ def test_R26_list_filters_by_status_and_exports_xlsx(client, people, classes):
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
-def test_R21_other_units_data_owner_cannot_open_a_request(client, people, classes):
+def test_r21_other_units_data_owner_cannot_open_a_request(client, people, classes):
     from prongsai.accounts.tests.factories import UnitFactory
 
     request = services.request_submit(people["owner"], data=request_data(classes["general"]))
@@ -92,7 +92,7 @@ def test_R21_other_units_data_owner_cannot_open_a_request(client, people, classe
     assert client.get(reverse("publishing_admin:detail", args=[request.pk])).status_code == 404
 
 
-def test_R25_overdue_requests_and_old_verbal_approvals_on_dashboard_and_daily_check(
+def test_r25_overdue_requests_and_old_verbal_approvals_on_dashboard_and_daily_check(
     client, people, classes, news_index
 ):
     overdue = services.request_submit(

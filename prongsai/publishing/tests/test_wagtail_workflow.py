@@ -49,7 +49,7 @@ def moderate(client, user, publish_request, action, capture, comment=None, ajax=
         return client.post(action_url(publish_request, action), data, **(AJAX if ajax else {}))
 
 
-def test_R21_submitting_starts_the_routes_workflow_on_the_requests_draft_page(
+def test_r21_submitting_starts_the_routes_workflow_on_the_requests_draft_page(
     people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["executive"], django_capture_on_commit_callbacks)
@@ -73,7 +73,7 @@ def test_R21_submitting_starts_the_routes_workflow_on_the_requests_draft_page(
     assert [m.to for m in mail.outbox] == [[people["approver"].email]]
 
 
-def test_R21_R23_approving_in_wagtails_moderation_screen_runs_the_service_step_by_step(
+def test_r21_r23_approving_in_wagtails_moderation_screen_runs_the_service_step_by_step(
     client, people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["executive"], django_capture_on_commit_callbacks)
@@ -108,7 +108,7 @@ def test_R21_R23_approving_in_wagtails_moderation_screen_runs_the_service_step_b
     assert request.events.all()[1].reason == "ok"
 
 
-def test_R24_the_requester_gets_no_moderation_actions_on_their_own_request(
+def test_r24_the_requester_gets_no_moderation_actions_on_their_own_request(
     client, people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["general"], django_capture_on_commit_callbacks)
@@ -120,7 +120,7 @@ def test_R24_the_requester_gets_no_moderation_actions_on_their_own_request(
     assert request.status == Status.PENDING and request.events.count() == 1
 
 
-def test_R21_reject_without_a_reason_is_refused_in_wagtails_modal(
+def test_r21_reject_without_a_reason_is_refused_in_wagtails_modal(
     client, people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["general"], django_capture_on_commit_callbacks)
@@ -146,7 +146,7 @@ def test_R21_reject_without_a_reason_is_refused_in_wagtails_modal(
     assert request.workflow_state.current_task_state.status == TaskState.STATUS_IN_PROGRESS
 
 
-def test_R21_reject_with_a_reason_reaches_the_requester_and_every_earlier_participant(
+def test_r21_reject_with_a_reason_reaches_the_requester_and_every_earlier_participant(
     client, people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["executive"], django_capture_on_commit_callbacks)
@@ -165,7 +165,7 @@ def test_R21_reject_with_a_reason_reaches_the_requester_and_every_earlier_partic
     assert all(reason in message.body for message in mail.outbox)
 
 
-def test_R21_return_for_correction_then_resubmit_restarts_the_workflow_and_keeps_history(
+def test_r21_return_for_correction_then_resubmit_restarts_the_workflow_and_keeps_history(
     client, people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["general"], django_capture_on_commit_callbacks)
@@ -210,7 +210,7 @@ def test_R21_return_for_correction_then_resubmit_restarts_the_workflow_and_keeps
     ]
 
 
-def test_R23_routes_workflow_follows_the_route_when_its_steps_change(people, classes):
+def test_r23_routes_workflow_follows_the_route_when_its_steps_change(people, classes):
     route = classes["executive"].route
     workflow = sync_route_workflow(route)
     first, second = route.ordered_steps()
@@ -227,7 +227,7 @@ def test_R23_routes_workflow_follows_the_route_when_its_steps_change(people, cla
     assert sync_route_workflow(classes["exempt"].route) is None
 
 
-def test_R21_the_steps_approver_opens_the_draft_in_wagtails_editor_with_the_task_actions(
+def test_r21_the_steps_approver_opens_the_draft_in_wagtails_editor_with_the_task_actions(
     client, people, classes, django_capture_on_commit_callbacks
 ):
     request = submit(people, classes["general"], django_capture_on_commit_callbacks)

@@ -11,15 +11,15 @@ import textwrap
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group, Permission
-from wagtail.log_actions import log
 from wagtail.models import Site
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
 from prongsai.analytics.models import DailyPageViews, DailySummary
 from prongsai.compliance.catalogue_io import import_catalogue, read_yaml
 from prongsai.compliance.models import Catalogue
+from prongsai.core.audit import log
 from prongsai.feedback.models import Question, SurveyAnswer, SurveyQuestion, SurveyResponse
 from prongsai.monitoring.models import (
     DailyCheckRun,
@@ -47,13 +47,6 @@ BKK = dt.timezone(dt.timedelta(hours=7))
 
 def at(y, mo, d, h=0, mi=0, s=0) -> dt.datetime:
     return dt.datetime(y, mo, d, h, mi, s, tzinfo=BKK)
-
-
-def give_role(user, role: Role):
-    group, _ = Group.objects.get_or_create(name=role.value)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    user.groups.add(group)
-    return user
 
 
 # Requests: submitted, (approved, due, published), events (action, when, reason), class.

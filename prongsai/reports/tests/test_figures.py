@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 import time_machine
 
+from prongsai.core.workdays import working_days_between
 from prongsai.publishing.models import Action
-from prongsai.publishing.workdays import working_days_between
 from prongsai.reports.periods import Period
 from prongsai.reports.selectors import compile_figures
 

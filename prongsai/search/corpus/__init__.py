@@ -1,14 +1,18 @@
-"""The Thai search test corpus: load it into a site and measure recall@10 and MRR (ADR 0064).
+"""The Thai search test corpus: load it into a site and measure recall@10, MRR and nDCG@10
+(ADR 0064, 0222).
 
 items.yaml holds realistic content of a local agency (procurement notices, citizen service
 manuals, laws, news, plans, operations manuals and downloadable documents whose words are only
 inside the file); queries.yaml holds Thai queries and the items each must find.
+agency_items.yaml / agency_queries.yaml (written by bench/make_search_corpus.py) add about 420
+pages and 250 queries with graded relevance (2 = the page sought, 1 = also answers).
 """
 
 import contextlib
 import dataclasses
 import datetime as dt
 import io
+import math
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,12 +25,30 @@ CORPUS_DIR = Path(__file__).resolve().parent
 SearchFunction = Callable[[str], list[tuple[str, int]]]
 
 
-def items() -> list[dict]:
-    return yaml.safe_load((CORPUS_DIR / "items.yaml").read_text(encoding="utf-8"))
+SETS = {
+    "base": ("items.yaml", "queries.yaml"),
+    "agency": ("agency_items.yaml", "agency_queries.yaml"),
+}
 
 
-def queries() -> list[dict]:
-    return yaml.safe_load((CORPUS_DIR / "queries.yaml").read_text(encoding="utf-8"))
+def _read(name: str) -> list[dict]:
+    return yaml.safe_load((CORPUS_DIR / name).read_text(encoding="utf-8"))
+
+
+def items(sets=tuple(SETS)) -> list[dict]:
+    return [item for name in sets for item in _read(SETS[name][0])]
+
+
+def queries(sets=tuple(SETS)) -> list[dict]:
+    """Queries with ``expected`` as item id → grade (a plain list means grade 2 for each)."""
+    cases = []
+    for name in sets:
+        for case in _read(SETS[name][1]):
+            expected = case["expected"]
+            if isinstance(expected, list):
+                expected = dict.fromkeys(expected, 2)
+            cases.append({**case, "expected": expected, "set": name})
+    return cases
 
 
 # --- files for documents -------------------------------------------------------------------
@@ -143,14 +165,17 @@ def _page_fields(item: dict) -> dict:
     return fields
 
 
-def load(home, unit, *, limit: int | None = None) -> dict[str, tuple[str, int]]:
-    """Create the corpus under ``home``; returns item id → ("page" | "document", pk)."""
+def load(
+    home, unit, *, limit: int | None = None, sets=tuple(SETS), every: int = 1
+) -> dict[str, tuple[str, int]]:
+    """Create the corpus under ``home`` (``every``-th item of the first ``limit``); returns item
+    id → ("page" | "document", pk)."""
     from ..indexing import reindex_all
 
     now = timezone.now()
     sections = {}
     loaded: dict[str, tuple[str, int]] = {}
-    selected = items()[:limit]
+    selected = items(sets)[:limit][::every]
     pdfs = pdf_files([i for i in selected if i["type"] == "document" and i["format"] == "pdf"])
     with indexing_paused():
         for item in selected:
@@ -229,32 +254,59 @@ def _load_item(item, home, unit, now, sections, pdfs, loaded) -> None:
 class Evaluation:
     recall_at_10: float
     mrr: float
+    ndcg_at_10: float
     queries: int
     misses: list[tuple[str, list[str]]]  # query and the expected items not in the top 10
+    late: list[tuple[str, int | None]]  # query and the rank of its first relevant item (> 1)
 
     def line(self, name: str) -> str:
         return (
-            f"{name:<32} recall@10 = {self.recall_at_10:.3f}   MRR = {self.mrr:.3f}   "
-            f"({self.queries} queries)"
+            f"{name:<40} recall@10 = {self.recall_at_10:.3f}   MRR = {self.mrr:.3f}   "
+            f"nDCG@10 = {self.ndcg_at_10:.3f}   ({self.queries} queries)"
         )
 
 
-def evaluate(loaded: dict[str, tuple[str, int]], search: SearchFunction) -> Evaluation:
-    recall_sum = reciprocal_sum = 0.0
-    misses = []
-    cases = [case for case in queries() if all(e in loaded for e in case["expected"])]
+def _dcg(grades: list[int]) -> float:
+    return sum((2**grade - 1) / math.log2(position + 2) for position, grade in enumerate(grades))
+
+
+def evaluate(
+    loaded: dict[str, tuple[str, int]], search: SearchFunction, cases: list[dict] | None = None
+) -> Evaluation:
+    """recall@10 (all graded items), MRR (first graded item) and nDCG@10 (gain 2^grade − 1).
+
+    A query is judged against the items of its own set: the base set's labels were made
+    before the agency pages existed, which are often relevant to its queries too.
+    """
+    members: dict[str, set] = {}
+    for name in SETS:
+        members[name] = {loaded[i["id"]] for i in items([name]) if i["id"] in loaded}
+    recall_sum = reciprocal_sum = ndcg_sum = 0.0
+    misses, late = [], []
+    cases = [
+        case
+        for case in (queries() if cases is None else cases)
+        if all(e in loaded for e in case["expected"])
+    ]
     for case in cases:
-        expected = {loaded[item_id]: item_id for item_id in case["expected"]}
-        ranked = search(case["query"])
-        top = set(ranked[:10])
-        found = [key for key in expected if key in top]
-        recall_sum += len(found) / len(expected)
-        rank = next((i for i, key in enumerate(ranked, start=1) if key in expected), None)
+        grades = {loaded[item_id]: grade for item_id, grade in case["expected"].items()}
+        names = {loaded[item_id]: item_id for item_id in case["expected"]}
+        ranked = [key for key in search(case["query"]) if key in members[case.get("set", "base")]]
+        top = ranked[:10]
+        found = [key for key in grades if key in top]
+        recall_sum += len(found) / len(grades)
+        rank = next((i for i, key in enumerate(ranked, start=1) if key in grades), None)
         reciprocal_sum += 1 / rank if rank else 0.0
-        if len(found) < len(expected):
-            misses.append((case["query"], [v for k, v in expected.items() if k not in top]))
+        ideal = _dcg(sorted(grades.values(), reverse=True)[:10])
+        ndcg_sum += _dcg([grades.get(key, 0) for key in top]) / ideal if ideal else 0.0
+        if len(found) < len(grades):
+            misses.append((case["query"], [names[k] for k in grades if k not in top]))
+        if rank != 1:
+            late.append((case["query"], rank))
     count = len(cases) or 1
-    return Evaluation(recall_sum / count, reciprocal_sum / count, len(cases), misses)
+    return Evaluation(
+        recall_sum / count, reciprocal_sum / count, ndcg_sum / count, len(cases), misses, late
+    )
 
 
 def prongsai_search(query: str) -> list[tuple[str, int]]:
@@ -282,7 +334,7 @@ def wagtail_default_search(backend) -> SearchFunction:
     return search
 
 
-def compare(loaded) -> tuple[Evaluation, Evaluation, dict]:
+def compare(loaded, cases: list[dict] | None = None) -> tuple[Evaluation, Evaluation, dict]:
     """Prongsai's search, then Wagtail's default database search after re-indexing with it.
 
     Both use the same index table, so the stock backend re-indexes the corpus before its run
@@ -292,9 +344,9 @@ def compare(loaded) -> tuple[Evaluation, Evaluation, dict]:
 
     from ..indexing import reindex_all
 
-    ours = evaluate(loaded, prongsai_search)
+    ours = evaluate(loaded, prongsai_search, cases)
     stock = stock_backend({})
     reindex_all(stock)
-    theirs = evaluate(loaded, wagtail_default_search(stock))
+    theirs = evaluate(loaded, wagtail_default_search(stock), cases)
     throughput = reindex_all()
     return ours, theirs, throughput

@@ -77,3 +77,40 @@ def test_unknown_filters_are_ignored(client, notice, params):
     response = client.get("/search/", {"q": "จัดซื้อ", **params})
     assert response.status_code == 200
     assert 'href="/news/n/"' in response.content.decode()
+
+
+HOSTILE_QUERIES = [
+    "ก" * 2000,
+    "a" * 2000,
+    ("จัดซื้อ " * 300)[:2000],
+    ".,;:!?()[]{}<>/\\|@#$%^&*_+=~`'\"",
+    "\u0e48\u0e49\u0e4a\u0e4b\u0e47\u0e4c",  # Thai tone and other combining marks only
+    "\u0301\u0302\u0303\u0308",  # Latin combining marks only
+    '"',
+    "*",
+    "NEAR",
+    "OR",
+    "-",
+    "จัดซื้อ OR ถนน",
+    "NEAR(จัดซื้อ ถนน, 2)",
+    '"จัดซื้อ*" -ถนน',
+    "title:จัดซื้อ",
+    "จัดซื้อ AND NOT ถนน",
+    "\ufffd\ufffd",
+]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_hostile_query_returns_a_normal_page_in_under_a_second(client, notice, query):
+    client.get("/search/", {"q": "จัดซื้อ"})  # warm-up: tokenizer and dictionary loaded
+    started = time.perf_counter()
+    response = client.get("/search/", {"q": query})
+    assert time.perf_counter() - started < 1
+    assert response.status_code == 200
+    assert response.context["query"] == " ".join(query.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def test_invalid_utf8_in_the_query_string_returns_a_normal_page(client, notice):
+    response = client.generic("GET", "/search/", QUERY_STRING="q=%ff%fe%e0%b8&category=%c3%28")
+    assert response.status_code == 200
+    assert b"<form" in response.content

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from prongsai.core.categories import CATEGORIES
 from prongsai.sitepages import models as m
-from prongsai.sitepages.categories import CATEGORIES
 
 pytestmark = pytest.mark.django_db
 

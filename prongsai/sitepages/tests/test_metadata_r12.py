@@ -9,6 +9,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from prongsai.filecheck.tests.hostile import builders
 from prongsai.sitepages import models as m
 from prongsai.sitepages.tests.factories import add_page
 
@@ -113,10 +114,14 @@ def test_r12_period_ending_before_it_starts_is_refused(admin_client_logged_in, h
     assert not m.LawPage.objects.exists()
 
 
+# A real PDF (uploads are checked by content, ADR 0150).
+REPORT_PDF = builders.pdf()
+
+
 def _document_post(unit_pk, **fields):
     data = {
         "title": "รายงานประจำปี",
-        "file": SimpleUploadedFile("report.pdf", b"%PDF-1.4 test", "application/pdf"),
+        "file": SimpleUploadedFile("report.pdf", REPORT_PDF, "application/pdf"),
         "collection": "1",
         "description": "",
         "owner_unit": unit_pk,
@@ -155,4 +160,4 @@ def test_r12_document_upload_with_metadata_is_saved_with_type_and_size(
     assert document.owner_unit == unit
     assert document.info_period_start == dt.date(2026, 10, 1)
     assert document.file_type_label == "PDF"
-    assert document.size_in_bytes == len(b"%PDF-1.4 test")
+    assert document.size_in_bytes == len(REPORT_PDF)

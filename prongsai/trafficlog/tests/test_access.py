@@ -5,10 +5,10 @@ import json
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.trafficlog.models import TrafficAccess
 from prongsai.trafficlog.sealing import seal_and_checkpoint
@@ -26,10 +26,7 @@ FORM = {
 
 @pytest.fixture
 def coordinator(db):
-    user = UserFactory(username="coordinator")
-    group, _ = Group.objects.get_or_create(name=Role.TRAFFIC_COORDINATOR.value)
-    user.groups.add(group)
-    return user
+    return give_role(UserFactory(username="coordinator"), Role.TRAFFIC_COORDINATOR)
 
 
 def verified_login(client, user):
@@ -47,7 +44,7 @@ def stored(write_segment):
     seal_and_checkpoint()
 
 
-def test_coordinator_with_two_factor_searches_and_the_search_is_recorded_R40_R43(
+def test_r40_r43_coordinator_with_two_factor_searches_and_the_search_is_recorded(
     client, coordinator, stored
 ):
     verified_login(client, coordinator)
@@ -62,7 +59,7 @@ def test_coordinator_with_two_factor_searches_and_the_search_is_recorded_R40_R43
     assert access.result_count == 5
 
 
-def test_export_has_the_records_and_a_manifest_of_segment_hashes_R40(client, coordinator, stored):
+def test_r40_export_has_the_records_and_a_manifest_of_segment_hashes(client, coordinator, stored):
     verified_login(client, coordinator)
     response = client.post(URL, {**FORM, "export": "csv"}, REMOTE_ADDR="198.51.100.200")
     assert response["Content-Type"] == "application/zip"
@@ -86,12 +83,11 @@ def test_reason_is_required_and_nothing_is_searched_without_it(client, coordinat
 
 
 @pytest.mark.parametrize("who", ["superuser", "webmaster", "anonymous"])
-def test_anyone_but_the_coordinator_gets_403_and_the_attempt_is_recorded_R40(client, db, who):
+def test_r40_anyone_but_the_coordinator_gets_403_and_the_attempt_is_recorded(client, db, who):
     if who == "superuser":
         client.force_login(UserFactory(username="root2", is_superuser=True))
     elif who == "webmaster":
-        user = UserFactory(username="wm")
-        user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
+        user = give_role(UserFactory(username="wm"), Role.WEBMASTER)
         client.force_login(user)
     response = client.post(URL, {**FORM, "export": "json"}, REMOTE_ADDR="198.51.100.200")
     assert response.status_code == 403

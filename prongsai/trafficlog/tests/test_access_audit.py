@@ -48,7 +48,7 @@ def test_every_access_is_in_the_chain_and_verifies(user):
     assert result.ok and result.entries == 2
 
 
-def test_an_access_record_deleted_from_the_database_is_detected_R40(user):
+def test_r40_an_access_record_deleted_from_the_database_is_detected(user):
     search_by(user)
     deleted = search_by(user, reason="ค้นหาที่อยากลบร่องรอย")
     search_by(user)
@@ -59,7 +59,7 @@ def test_an_access_record_deleted_from_the_database_is_detected_R40(user):
     assert problem.endswith("coordinator) is in the audit chain but was deleted from the database")
 
 
-def test_traffic_verify_fails_on_a_deleted_access_record_R40(user):
+def test_r40_traffic_verify_fails_on_a_deleted_access_record(user):
     TrafficAccess.objects.filter(pk=search_by(user).pk).delete()
     out, err = io.StringIO(), io.StringIO()
     with pytest.raises(SystemExit) as exit_code:
@@ -130,7 +130,7 @@ def make_hold(user, **fields):
     )
 
 
-def test_a_hold_deleted_from_the_database_is_detected_and_still_honoured_R40(user, write_segment):
+def test_r40_a_hold_deleted_from_the_database_is_detected_and_still_honoured(user, write_segment):
     held = write_segment(4, when=(NOW - timedelta(days=97)).isoformat(timespec="microseconds"))
     seal_and_checkpoint()
     hold = make_hold(user)

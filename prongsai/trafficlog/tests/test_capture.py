@@ -25,7 +25,7 @@ def by_field(row: list) -> dict:
 
 
 @pytest.mark.django_db
-def test_forged_x_forwarded_for_from_untrusted_peer_records_the_real_peer_R40(client, traffic_dir):
+def test_r40_forged_x_forwarded_for_from_untrusted_peer_records_the_real_peer(client, traffic_dir):
     client.get(
         "/no-such-page/",
         REMOTE_ADDR="198.51.100.23",
@@ -40,7 +40,7 @@ def test_forged_x_forwarded_for_from_untrusted_peer_records_the_real_peer_R40(cl
 
 
 @pytest.mark.django_db
-def test_trusted_proxy_forwarded_address_and_port_are_believed_R40(client, traffic_dir, settings):
+def test_r40_trusted_proxy_forwarded_address_and_port_are_believed(client, traffic_dir, settings):
     settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     client.get(
         "/no-such-page/?q=1",
@@ -67,7 +67,7 @@ def test_trusted_proxy_forwarded_address_and_port_are_believed_R40(client, traff
 
 
 @pytest.mark.django_db
-def test_response_carries_the_recorded_request_id_R40(client, traffic_dir):
+def test_r40_response_carries_the_recorded_request_id(client, traffic_dir):
     response = client.get("/no-such-page/", REMOTE_ADDR="198.51.100.1")
     request_id = response.headers["X-Request-ID"]
     assert len(request_id) == 32

@@ -36,7 +36,7 @@ def test_all_four_checks_are_registered():
     } <= keys
 
 
-def test_sealer_that_stopped_is_reported_after_an_hour_R40(write_segment):
+def test_r40_sealer_that_stopped_is_reported_after_an_hour(write_segment):
     write_segment(3, when=stamp(NOW))
     with time_machine.travel(NOW, tick=False):
         seal_and_checkpoint()
@@ -56,7 +56,7 @@ def test_sealer_that_never_ran_is_reported_once_there_is_data(write_segment):
     assert finding.summary == "งานปิดผนึกข้อมูลจราจรยังไม่เคยทำงาน"
 
 
-def test_damage_in_the_last_days_segments_is_reported_R40(write_segment):
+def test_r40_damage_in_the_last_days_segments_is_reported(write_segment):
     with time_machine.travel(NOW, tick=False):
         path = write_segment(10, when=stamp(NOW - timedelta(hours=2)))
         seal_and_checkpoint()

@@ -2,7 +2,6 @@
 
 import pytest
 import time_machine
-from django.contrib.auth.models import Group
 from wagtail.models import ModelLogEntry
 
 from prongsai.accounts.roles import Role
@@ -39,7 +38,7 @@ def signed_in(client, coordinator):
     return client
 
 
-def test_coordinator_records_a_hold_and_it_is_listed_logged_and_chained_R40(signed_in, coordinator):
+def test_r40_coordinator_records_a_hold_and_it_is_listed_logged_and_chained(signed_in, coordinator):
     response = signed_in.post(URL, ORDER)
     assert response.status_code == 302
     hold = Hold.objects.get()
@@ -47,7 +46,7 @@ def test_coordinator_records_a_hold_and_it_is_listed_logged_and_chained_R40(sign
     assert hold.is_active
     page = signed_in.get(URL).content.decode()
     assert "ดศ 0205/2569" in page and "31 ธ.ค. 2569" in page and "มีผล" in page
-    assert ModelLogEntry.objects.filter(action="prongsai_traffic.hold.create").count() == 1
+    assert ModelLogEntry.objects.filter(action="prongsai.traffic.hold.create").count() == 1
     assert accessaudit.read_entries().holds[hold.pk]["order_reference"] == "ดศ 0205/2569"
 
 
@@ -59,7 +58,7 @@ def test_coordinator_ends_a_hold_with_a_reason_and_the_row_stays(signed_in, coor
     hold.refresh_from_db()
     assert hold.ended_at and hold.ended_by == coordinator and not hold.is_active
     assert "ยกเลิกแล้ว" in signed_in.get(URL).content.decode()
-    assert ModelLogEntry.objects.filter(action="prongsai_traffic.hold.end").count() == 1
+    assert ModelLogEntry.objects.filter(action="prongsai.traffic.hold.end").count() == 1
     assert accessaudit.verify_access_audit().ok
 
 
@@ -91,10 +90,9 @@ def test_bad_hold_input_is_refused_in_thai_and_nothing_is_saved(signed_in, chang
 
 
 @pytest.mark.parametrize("who", ["webmaster", "superuser", "anonymous"])
-def test_anyone_but_the_coordinator_gets_403_on_holds_and_it_is_recorded_R40(client, who):
+def test_r40_anyone_but_the_coordinator_gets_403_on_holds_and_it_is_recorded(client, who):
     if who == "webmaster":
-        user = UserFactory(username="wm")
-        user.groups.add(Group.objects.get_or_create(name=Role.WEBMASTER.value)[0])
+        user = give_role(UserFactory(username="wm"), Role.WEBMASTER)
         client.force_login(user)
     elif who == "superuser":
         client.force_login(UserFactory(username="root", is_superuser=True))

@@ -32,7 +32,7 @@ def write_log(path, lines):
     return path
 
 
-def test_ingest_twice_adds_nothing_the_second_time_R40(tmp_path):
+def test_r40_ingest_twice_adds_nothing_the_second_time(tmp_path):
     log = write_log(tmp_path / "access.log", [GOOD.format(second=s, n=s, rid=s) for s in range(30)])
     assert ingest_files([log]).ingested == 30
     assert ingest_files([log]).ingested == 0
@@ -77,7 +77,7 @@ def test_fields_of_the_documented_format_and_of_combined_plus_request_id(tmp_pat
     assert second["referrer"] == ""
 
 
-def test_malformed_lines_are_counted_with_line_numbers_and_the_rest_is_ingested_R40(tmp_path):
+def test_r40_malformed_lines_are_counted_with_line_numbers_and_the_rest_is_ingested(tmp_path):
     lines = [GOOD.format(second=s, n=s, rid=s) for s in range(6)]
     lines.insert(2, "this is not an access log line\n")
     lines.insert(

@@ -66,7 +66,7 @@ def recorded_ids(directory: Path) -> list[str]:
 
 
 @pytest.mark.slow
-def test_sigkilled_workers_lose_and_duplicate_no_record_and_the_chain_verifies_R40(
+def test_r40_sigkilled_workers_lose_and_duplicate_no_record_and_the_chain_verifies(
     settings, traffic_dir
 ):
     port = free_port()

@@ -20,7 +20,7 @@ def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="microseconds")
 
 
-def test_retention_under_90_days_refuses_to_start_citing_the_law_R40(settings):
+def test_r40_retention_under_90_days_refuses_to_start_citing_the_law(settings):
     settings.TRAFFIC_RETENTION_DAYS = 89
     with pytest.raises(ImproperlyConfigured) as error:
         apps.get_app_config("trafficlog").ready()
@@ -39,7 +39,7 @@ def test_short_retention_is_accepted_only_with_the_explicit_test_flag(settings):
 
 
 @pytest.mark.django_db
-def test_old_sealed_segments_are_deleted_recorded_and_the_rest_still_verifies_R40(write_segment):
+def test_r40_old_sealed_segments_are_deleted_recorded_and_the_rest_still_verifies(write_segment):
     old = write_segment(4, when=stamp(NOW - timedelta(days=91)))
     young = write_segment(4, when=stamp(NOW - timedelta(days=89)))
     seal_and_checkpoint()
@@ -63,7 +63,7 @@ def test_unsealed_segments_are_never_deleted(write_segment):
 
 
 @pytest.mark.django_db
-def test_a_hold_suspends_deletion_of_its_range_until_its_end_date_R40(write_segment, superuser):
+def test_r40_a_hold_suspends_deletion_of_its_range_until_its_end_date(write_segment, superuser):
     held_time = NOW - timedelta(days=120)
     held = write_segment(2, when=stamp(held_time))
     other = write_segment(2, when=stamp(NOW - timedelta(days=150)))

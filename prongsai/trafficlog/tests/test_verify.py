@@ -29,7 +29,7 @@ def test_untouched_segment_verifies(write_segment):
     assert result.ok and result.records == 50
 
 
-def test_deleted_record_is_reported_at_its_line_R40(write_segment):
+def test_r40_deleted_record_is_reported_at_its_line(write_segment):
     path = write_segment(30)
     lines = lines_of(path)
     del lines[11]  # line 12 holds record #11
@@ -40,7 +40,7 @@ def test_deleted_record_is_reported_at_its_line_R40(write_segment):
     )
 
 
-def test_swapped_records_are_reported_as_reordered_R40(write_segment):
+def test_r40_swapped_records_are_reported_as_reordered(write_segment):
     path = write_segment(30)
     lines = lines_of(path)
     lines[5], lines[20] = lines[20], lines[5]
@@ -51,7 +51,7 @@ def test_swapped_records_are_reported_as_reordered_R40(write_segment):
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_a_flipped_byte_anywhere_is_detected_at_its_line_R40(write_segment, seed):
+def test_r40_a_flipped_byte_anywhere_is_detected_at_its_line(write_segment, seed):
     path = write_segment(40)
     original = path.read_bytes()
     randomness = random.Random(seed)
@@ -66,14 +66,14 @@ def test_a_flipped_byte_anywhere_is_detected_at_its_line_R40(write_segment, seed
         assert problem.startswith(f"line {line}:"), (position, problem)
 
 
-def test_incomplete_last_line_is_a_truncated_tail_R40(write_segment):
+def test_r40_incomplete_last_line_is_a_truncated_tail(write_segment):
     path = write_segment(10)
     data = path.read_bytes()
     rewrite(path, [data[:-40]])
     assert problem_of(path).startswith("line 11: truncated tail: the last record is incomplete")
 
 
-def test_whole_records_cut_from_the_tail_are_detected_by_the_checkpoint_R40(write_segment):
+def test_r40_whole_records_cut_from_the_tail_are_detected_by_the_checkpoint(write_segment):
     path = write_segment(10)
     seal_and_checkpoint()
     rewrite(path, lines_of(path)[:-3])
@@ -157,7 +157,7 @@ def test_sealing_skips_segments_still_held_by_their_writer(traffic_dir):
     assert verify_all().ok
 
 
-def test_a_segment_deleted_before_any_checkpoint_is_reported_missing_R40(write_segment):
+def test_r40_a_segment_deleted_before_any_checkpoint_is_reported_missing(write_segment):
     """The writer notes a new segment in the checkpoint file before its first record."""
     path = write_segment(5)  # the sealer has not run: no checkpoint, no seal
     path.unlink()

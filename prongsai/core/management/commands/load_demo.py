@@ -1,7 +1,11 @@
-"""Load the demo agency. Safe to run again: nothing is duplicated, nothing fails."""
+"""Load the demo agency. Safe to run again: nothing is duplicated, nothing fails.
+
+With ``--profile NAME`` the demo is that agency instead (``make demo PROFILE=bang-mak``): the
+app providing ``demo_profile`` loads the shipped profile, its people with demo passwords.
+"""
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from prongsai.core.appmodules import app_modules
@@ -10,12 +14,26 @@ from prongsai.core.appmodules import app_modules
 class Command(BaseCommand):
     help = "สร้างหน่วยงานตัวอย่าง เนื้อหาทุกหมวด และบัญชีเจ้าหน้าที่ตัวอย่าง (รันซ้ำได้)"
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--profile",
+            default="",
+            help="โหลดโปรไฟล์หน่วยงานที่มากับระบบแทนหน่วยงานตัวอย่าง เช่น bang-mak, most-ops",
+        )
+
+    def handle(self, *args, profile="", **options):
         accounts_printed = []
-        # Each app may ship a `demo` module with `load(stdout) -> list of (username, password, role)`.
-        for module in app_modules("demo"):
-            with transaction.atomic():
-                accounts_printed.extend(module.load(self.stdout) or [])
+        if profile:
+            loaders = list(app_modules("demo_profile"))
+            if not loaders:
+                raise CommandError("no app provides demo profiles")
+            for module in loaders:
+                accounts_printed.extend(module.load(profile, self.stdout) or [])
+        else:
+            # Each app may ship a `demo` module with `load(stdout) -> list of (username, password, role)`.
+            for module in app_modules("demo"):
+                with transaction.atomic():
+                    accounts_printed.extend(module.load(self.stdout) or [])
         self.stdout.write(self.style.SUCCESS("\nโหลดข้อมูลตัวอย่างเรียบร้อย / Demo data loaded."))
         if accounts_printed:
             # No address here: `run_demo` prints the one it really serves on.

@@ -2,7 +2,9 @@
 
 A working day is Monday–Friday that is neither a Thai public/government holiday (the
 ``holidays`` package) nor an extra day off the agency declared (AgencyHoliday, e.g. special
-holidays announced by the cabinet). Other apps (Q&A answer deadlines) import these functions.
+holidays announced by the cabinet). Every app may use it (it sits in core); the agency's own
+days off are kept by publishing, which registers where to read them (``register_days_off``)
+so core imports no app.
 """
 
 import datetime as dt
@@ -18,18 +20,24 @@ def _national_holidays(year: int) -> frozenset[dt.date]:
     return frozenset(holidays.Thailand(years=year, categories=HOLIDAY_CATEGORIES))
 
 
-def _agency_holidays(start: dt.date, end: dt.date) -> set[dt.date]:
-    from .models import AgencyHoliday
+_days_off = None  # a model with ``date`` and ``name``: the agency's extra days off
 
+
+def register_days_off(model) -> None:
+    global _days_off
+    _days_off = model
+
+
+def _agency_holidays(start: dt.date, end: dt.date) -> set[dt.date]:
+    if _days_off is None:
+        return set()
     return set(
-        AgencyHoliday.objects.filter(date__gte=start, date__lte=end).values_list("date", flat=True)
+        _days_off.objects.filter(date__gte=start, date__lte=end).values_list("date", flat=True)
     )
 
 
 def holiday_name(day: dt.date) -> str:
-    from .models import AgencyHoliday
-
-    extra = AgencyHoliday.objects.filter(date=day).first()
+    extra = _days_off.objects.filter(date=day).first() if _days_off is not None else None
     if extra:
         return extra.name
     return holidays.Thailand(years=day.year, categories=HOLIDAY_CATEGORIES).get(day, "")

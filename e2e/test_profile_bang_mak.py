@@ -1,0 +1,119 @@
+"""R62 Bang Mak (seed 002) walked through the running system, as its staff would.
+
+The profile is loaded the way an installer loads it (``load_profile bang-mak``). A division's
+data owner files a request with a PDF; it reaches the approver the guideline names (ข้อ 2.1.1),
+the publisher it names (ข้อ 2.1.2) publishes it, and the public page shows what ข้อ 2.2 requires:
+source, the period of the information, the publication date, the file's type and size. One of
+the two named webmasters (ข้อ 3.1) then checks completeness against the standard and OIA (ข้อ 3.3).
+"""
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from wagtail.models import Site
+
+from e2e.conftest import WIDTHS, screenshot
+from prongsai.accounts.models import User
+from prongsai.publishing.models import InformationClass, PublishRequest, Status
+
+TITLE = "ประกาศรับสมัครบุคคลเพื่อสรรหาเป็นพนักงานจ้าง ประจำปี 2569"
+
+
+@pytest.fixture
+def bang_mak(transactional_db, live_server, settings, tmp_path):
+    import os
+
+    settings.PRONGSAI_REQUIRE_2FA = False
+    with open(os.devnull, "w") as quiet:
+        call_command("load_profile", "bang-mak", stdout=quiet)
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    from weasyprint import HTML
+
+    pdf = tmp_path / "ประกาศรับสมัคร.pdf"
+    HTML(string="<p>ประกาศเทศบาลตำบลบางหมาก เรื่อง รับสมัครพนักงานจ้าง</p>").write_pdf(pdf)
+    return {"url": live_server.url, "pdf": pdf}
+
+
+def signed_in(open_page, world, username, path, width=1440):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    page = open_page(world["url"] + "/admin/login/", width)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": world["url"]}]
+    )
+    page.goto(world["url"] + path)
+    return page
+
+
+def test_r62_bang_mak_request_reaches_the_named_approver_and_the_named_publisher_publishes(
+    open_page, bang_mak
+):
+    page = signed_in(open_page, bang_mak, "kongchang", "/admin/publish-requests/new/", 360)
+    page.fill("#id_title", TITLE)
+    page.fill("#id_summary", "กองช่างรับสมัครพนักงานจ้างตามภารกิจ ตำแหน่งผู้ช่วยนายช่างโยธา")
+    page.select_option("#id_category", "news")
+    page.fill("#id_content", "เทศบาลตำบลบางหมากประกาศรับสมัครบุคคลเพื่อสรรหาเป็นพนักงานจ้าง")
+    page.fill("#id_source", "กองช่าง เทศบาลตำบลบางหมาก")
+    page.fill("#id_info_period_start", "2026-05-01")
+    page.fill("#id_info_period_end", "2026-05-31")
+    page.select_option(
+        "#id_information_class", str(InformationClass.objects.get(code="certified").pk)
+    )
+    page.set_input_files("#id_attachments", str(bang_mak["pdf"]))
+    screenshot(page, "profile-bang-mak-request-360")
+    page.click("main button:text-is('ยื่นคำขอ')")
+    page.wait_for_selector("#request-status")
+    request = PublishRequest.objects.get(title=TITLE)
+    assert request.status == Status.PENDING
+
+    # ข้อ 2.1.1: นายสมรัก สายพันธ์ certifies it, from a phone and from a desk.
+    for width in WIDTHS:
+        page = signed_in(
+            open_page, bang_mak, "somrak", f"/admin/publish-requests/{request.pk}/", width
+        )
+        assert page.locator("text=บันทึกผลการพิจารณา").is_visible()
+        screenshot(page, f"profile-bang-mak-approver-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    page.check("input[name=decision][value=approve]")
+    page.click("text=บันทึกผลการพิจารณา")
+    page.wait_for_selector("text=บันทึกการอนุมัติแล้ว")
+    history = page.inner_text("main")
+    assert "นายสมรัก สายพันธ์" in history
+
+    # ข้อ 2.1.2: นางสาวสมสรพรรณ อุทุมรัตน์ puts it on the site.
+    page = signed_in(open_page, bang_mak, "somsornpan", f"/admin/publish-requests/{request.pk}/")
+    page.check("#id_files_checked")
+    page.check("#id_category_checked")
+    screenshot(page, "profile-bang-mak-publisher-1440")
+    page.click("button:text-is('เผยแพร่')")
+    page.wait_for_selector("#public-url")
+    request.refresh_from_db()
+    assert request.status == Status.PUBLISHED
+
+    # ข้อ 2.2: source, period, publication date, file type and size, for the public.
+    for width in WIDTHS:
+        public = open_page(request.public_url, width)
+        text = public.inner_text("main")
+        assert TITLE in public.inner_text("h1")
+        assert "กองช่าง เทศบาลตำบลบางหมาก" in text  # source
+        assert "พ.ค. 2569" in text or "พฤษภาคม 2569" in text  # period, Buddhist era
+        assert "วันที่เผยแพร่" in text
+        assert "PDF" in public.inner_text(".file-info")
+        assert "KB" in public.inner_text(".file-info") or "ไบต์" in public.inner_text(".file-info")
+        screenshot(public, f"profile-bang-mak-public-{width}")
+        assert public.evaluate("document.documentElement.scrollWidth") <= width + 1
+
+    # ข้อ 3.3: a named webmaster checks completeness against the standard and OIA s.7/s.9.
+    for width in WIDTHS:
+        page = signed_in(open_page, bang_mak, "yupin", "/admin/compliance/", width)
+        text = page.inner_text("main")
+        assert "มาตรฐานเว็บไซต์" in text or "GWS" in text
+        screenshot(page, f"profile-bang-mak-completeness-{width}")
+
+    # The policy page names the guideline's people, as the webmaster reads it.
+    page = signed_in(open_page, bang_mak, "siriwan", "/admin/agency-policy/", 360)
+    text = page.inner_text("main")
+    assert "นางยุพิน น้อยศรี" in text and "นางสาวศิริวรรณ อามานนท์" in text
+    assert "ขั้นต่ำ 2 คน" in text
+    screenshot(page, "profile-bang-mak-policy-360")

@@ -1,0 +1,102 @@
+"""R60 DCY (seed 000) walked through the running system, as its staff would.
+
+ข้อ 5.1.1–5.1.3: a division's assigned publisher asks the division's director, who approves (no one
+else can: unit directors approve their unit's items); routine mission items need no approval; items
+are published within 3 days, with the due date shown. ข้อ 5.1.2: the IT group issues the accounts.
+ข้อ 6.3: reports every 3 months.
+"""
+
+import os
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from prongsai.publishing.workdays import add_working_days
+from wagtail.models import Site
+
+from e2e.conftest import WIDTHS, screenshot
+from prongsai.accounts.models import User
+from prongsai.publishing.models import InformationClass, PublishRequest, Status
+
+
+@pytest.fixture
+def dcy(transactional_db, live_server, settings):
+    settings.PRONGSAI_REQUIRE_2FA = False
+    with open(os.devnull, "w") as quiet:
+        call_command("load_profile", "dcy", stdout=quiet)
+    host, port = live_server.url.removeprefix("http://").split(":")
+    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    return {"url": live_server.url}
+
+
+def signed_in(open_page, world, username, path, width=1440):
+    client = Client()
+    client.force_login(User.objects.get(username=username))
+    page = open_page(world["url"] + "/admin/login/", width)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": world["url"]}]
+    )
+    page.goto(world["url"] + path)
+    return page
+
+
+def file_request(open_page, world, title, class_code, width=1440):
+    page = signed_in(open_page, world, "divpublisher", "/admin/publish-requests/new/", width)
+    page.fill("#id_title", title)
+    page.fill("#id_summary", "สาระสำคัญ: " + title)
+    page.select_option("#id_category", "news")
+    page.fill("#id_content", "กรมกิจการเด็กและเยาวชน: " + title)
+    page.fill("#id_source", "กองตัวอย่าง กรมกิจการเด็กและเยาวชน")
+    page.fill("#id_info_period_start", "2026-05-01")
+    information_class = InformationClass.objects.get(code=class_code)
+    page.select_option("#id_information_class", str(information_class.pk))
+    page.click("main button:text-is('ยื่นคำขอ')")
+    page.wait_for_selector("#request-status")
+    return page, PublishRequest.objects.get(title=title)
+
+
+def test_r60_dcy_the_unit_director_approves_routine_items_are_exempt_published_within_3_days(
+    open_page, dcy
+):
+    _page, request = file_request(open_page, dcy, "กิจกรรมวันเด็กแห่งชาติ ประจำปี 2570", "unit-approval")
+    assert request.status == Status.PENDING
+
+    # Another unit's director cannot decide it; the division's own director can.
+    page = signed_in(open_page, dcy, "itdirector", f"/admin/publish-requests/{request.pk}/")
+    assert not page.locator("text=บันทึกผลการพิจารณา").count()
+    for width in WIDTHS:
+        page = signed_in(
+            open_page, dcy, "divdirector", f"/admin/publish-requests/{request.pk}/", width
+        )
+        assert page.locator("text=บันทึกผลการพิจารณา").is_visible()
+        screenshot(page, f"profile-dcy-director-{width}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    page.check("input[name=decision][value=approve]")
+    page.click("text=บันทึกผลการพิจารณา")
+    page.wait_for_selector("text=บันทึกการอนุมัติแล้ว")
+    request.refresh_from_db()
+    assert request.status == Status.APPROVED
+    # ข้อ 5.1.3: within 3 days of the approval, shown on the request.
+    assert request.due_date == add_working_days(request.approved_at.date(), 3)
+    assert page.locator("#request-due").is_visible()
+
+    # The division's assigned publisher puts it on the site.
+    page = signed_in(open_page, dcy, "divpublisher", f"/admin/publish-requests/{request.pk}/")
+    page.check("#id_files_checked")
+    page.check("#id_category_checked")
+    page.click("button:text-is('เผยแพร่')")
+    page.wait_for_selector("#public-url")
+    request.refresh_from_db()
+    assert request.status == Status.PUBLISHED
+
+    # ข้อ 5.1.1: a routine mission item needs no approval.
+    page, routine = file_request(open_page, dcy, "ปฏิทินกิจกรรมประจำเดือน", "routine", width=360)
+    assert routine.status == Status.APPROVED and routine.due_date is not None
+    screenshot(page, "profile-dcy-routine-360")
+
+    # ข้อ 6.3 and 6.2: the IT group's director reads the policy: every 3 months, daily check to them.
+    page = signed_in(open_page, dcy, "itdirector", "/admin/agency-policy/", 1440)
+    text = page.inner_text("main")
+    assert "ทุก 3 เดือน" in text and "3 วันทำการ" in text
+    assert "ผู้อำนวยการกลุ่มสารสนเทศและเทคโนโลยี" in text
+    screenshot(page, "profile-dcy-policy-1440")

@@ -1,0 +1,101 @@
+"""The one notification path: Thai e-mail, sent through the task queue after the commit.
+
+Apps build the subject and the lines through gettext and call :func:`send_later`. Nothing is
+sent if the transaction rolls back. The ``deliver`` task tries ``ATTEMPTS`` times, waiting
+``RETRY_SECONDS`` between tries; after the last one the failure is recorded as a
+:class:`~prongsai.core.models.MailFailure` (shown on the daily check, ``core/dailychecks.py``)
+and logged. A mail outage therefore never undoes a recorded decision and is never silent.
+An attachment or an after-send step is named by a dotted path and its JSON arguments, because
+the task queue stores only JSON.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.tasks import task
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger(__name__)
+
+ATTEMPTS = 3
+RETRY_SECONDS = (5, 30)
+
+
+def addresses(people) -> list[str]:
+    """E-mail addresses of users (active, with an address) or of plain strings, deduplicated."""
+    seen: list[str] = []
+    for person in people:
+        if person is None:
+            continue
+        if isinstance(person, str):
+            email = person
+        elif not person.is_active:
+            continue
+        else:
+            email = person.email
+        if email and email not in seen:
+            seen.append(email)
+    return seen
+
+
+def send_later(
+    people, subject, lines, *, attachment: tuple | None = None, after: tuple | None = None
+) -> bool:
+    """Queue one e-mail to ``people`` (users or addresses) once the transaction commits.
+
+    ``attachment``: (dotted path, *args) of a function returning (filename, bytes, mimetype).
+    ``after``: (dotted path, *args) of a function called once the mail server took the e-mail.
+    Returns False when nobody has an address (nothing is queued).
+    """
+    recipients = addresses(people)
+    if not recipients:
+        return False
+    body = "\n".join(str(line) for line in lines)
+    kwargs = {
+        "subject": str(subject),
+        "body": body,
+        "recipients": recipients,
+        "attachment": list(attachment) if attachment else None,
+        "after": list(after) if after else None,
+    }
+    transaction.on_commit(lambda: deliver.enqueue(**kwargs))
+    return True
+
+
+def _message(subject, body, recipients, attachment) -> EmailMessage:
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    if attachment:
+        path, *args = attachment
+        message.attach(*import_string(path)(*args))
+    return message
+
+
+@task
+def deliver(*, subject, body, recipients, attachment=None, after=None) -> bool:
+    error = None
+    for attempt in range(ATTEMPTS):
+        try:
+            _message(subject, body, recipients, attachment).send()
+        except Exception as exc:  # the mail server or the attachment: retry, then record
+            error = exc
+            logger.warning("e-mail attempt %s failed: %s", attempt + 1, subject, exc_info=True)
+            if attempt < len(RETRY_SECONDS):
+                time.sleep(RETRY_SECONDS[attempt])
+            continue
+        if after:
+            path, *args = after
+            import_string(path)(*args)
+        return True
+    from .models import MailFailure
+
+    MailFailure.objects.create(
+        subject=subject[:255],
+        recipients=", ".join(recipients),
+        attempts=ATTEMPTS,
+        error=f"{type(error).__name__}: {error}"[:2000],
+    )
+    logger.error("e-mail not sent after %s attempts: %s", ATTEMPTS, subject)
+    return False

@@ -1,0 +1,29 @@
+"""Who may do what in monitoring: one predicate per action, asked by services, views and menus."""
+
+from prongsai.accounts.roles import Role, user_has_role
+
+from .notifications import owner_unit_of
+
+DAILY_CHECK_ROLES = (Role.WEBMASTER, Role.ADMINISTRATOR, Role.EXECUTIVE)
+
+
+def can_view_daily_check(user) -> bool:
+    return any(user_has_role(user, role) for role in DAILY_CHECK_ROLES)
+
+
+def can_sign_off(user) -> bool:
+    return user_has_role(user, Role.WEBMASTER)
+
+
+def can_set_interval(user, page) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and page.permissions_for_user(user).can_edit()
+    )
+
+
+def can_review(user, schedule) -> bool:
+    if user_has_role(user, Role.WEBMASTER):
+        return True
+    page = schedule.page
+    unit = owner_unit_of(page)
+    return page.owner_id == user.pk or (unit is not None and user.unit_id == unit.pk)
