@@ -9,7 +9,7 @@ from django.db.models import Max, Sum
 from prongsai.analytics import selectors
 from prongsai.analytics.models import DailyPageViews, MonthlyPageViews, RolledUpMonth
 from prongsai.analytics.rollup import roll_up_page_views
-from prongsai.monitoring import jobs
+from prongsai.monitoring import tasks as jobs
 from prongsai.monitoring.models import JobRun
 
 pytestmark = pytest.mark.django_db
