@@ -8,11 +8,11 @@ import random
 
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
-from wagtail.models import Page
 
 from prongsai.accounts.models import User
 from prongsai.accounts.roles import Role
 from prongsai.core.workdays import add_working_days
+from prongsai.sitepages.demo import add_eservice_link
 
 from .models import Question, RespondentGroup, SurveyAnswer, SurveyQuestion, SurveyResponse
 
@@ -107,35 +107,12 @@ def _questions(moderator):
 
 
 def _eservice_link():
-    from prongsai.sitepages import models as m
-
-    index = Page.objects.type(m.EServiceIndexPage).first()
-    if index is None or Page.objects.child_of(index).filter(slug="questions").exists():
-        return
-    template = Page.objects.type(m.EServicePage).child_of(index).first()
-    if template is None:
-        return
-    template = template.specific
-    page = m.EServicePage(
-        slug="questions",
-        title="กระดานถาม-ตอบ",
-        # service_url must be absolute; the demo's host is not known here, so link from the body.
-        owner_unit=template.owner_unit,
-        source=template.source,
-        info_period_start=template.info_period_start,
-        published_date=timezone.localdate(),
-        body=[
-            {
-                "type": "paragraph",
-                "value": (
-                    "<p>ถามเรื่องที่สงสัยเกี่ยวกับงานของหน่วยงาน เจ้าหน้าที่ตอบภายใน 7 วันทำการ</p>"
-                    '<p><a href="/questions/">เข้าสู่กระดานถาม-ตอบ</a></p>'
-                ),
-            }
-        ],
+    add_eservice_link(
+        "questions",
+        "กระดานถาม-ตอบ",
+        "<p>ถามเรื่องที่สงสัยเกี่ยวกับงานของหน่วยงาน เจ้าหน้าที่ตอบภายใน 7 วันทำการ</p>"
+        '<p><a href="/questions/">เข้าสู่กระดานถาม-ตอบ</a></p>',
     )
-    index.add_child(instance=page)
-    page.save_revision().publish()
 
 
 def load(stdout):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .challenge import is_solved
 from .models import BODY_MAX, COMMENT_MAX, NAME_MAX, TITLE_MAX, RespondentGroup, SurveyQuestion
-from .validators import no_markup
+from .validators import no_bidi_controls, no_markup
 
 SCORE_CHOICES = [
     (5, _("5 มากที่สุด")),
@@ -49,13 +49,15 @@ class AntiAbuseForm(forms.Form):
         return cleaned
 
 
-def _text_field(label, max_length, *, required=True, textarea=False):
+def text_field(label, max_length, *, required=True, textarea=False, help_text=""):
+    """Plain text from the public: stripped, bounded, no markup, Thai messages."""
     return forms.CharField(
         label=label,
         max_length=max_length,
         required=required,
         strip=True,
-        validators=[no_markup],
+        help_text=help_text,
+        validators=[no_markup, no_bidi_controls],
         widget=forms.Textarea(attrs={"rows": 6}) if textarea else forms.TextInput,
         error_messages={
             "required": REQUIRED,
@@ -86,7 +88,7 @@ class SurveyForm(AntiAbuseForm):
             empty_label=_("— ไม่ระบุ —"),
             error_messages={"invalid_choice": _("กรุณาเลือกกลุ่มผู้ตอบจากรายการ")},
         )
-        self.fields["comment"] = _text_field(
+        self.fields["comment"] = text_field(
             _("ข้อเสนอแนะเพิ่มเติม (ไม่บังคับ)"), COMMENT_MAX, required=False, textarea=True
         )
         # Anti-abuse fields last so the form reads in order.
@@ -102,9 +104,9 @@ class SurveyForm(AntiAbuseForm):
 
 
 class QuestionForm(AntiAbuseForm):
-    title = _text_field(_("หัวข้อคำถาม"), TITLE_MAX)
-    body = _text_field(_("รายละเอียดคำถาม"), BODY_MAX, textarea=True)
-    asker_name = _text_field(_("ชื่อผู้ถาม (ไม่บังคับ จะไม่แสดงต่อสาธารณะ)"), NAME_MAX, required=False)
+    title = text_field(_("หัวข้อคำถาม"), TITLE_MAX)
+    body = text_field(_("รายละเอียดคำถาม"), BODY_MAX, textarea=True)
+    asker_name = text_field(_("ชื่อผู้ถาม (ไม่บังคับ จะไม่แสดงต่อสาธารณะ)"), NAME_MAX, required=False)
     asker_email = forms.EmailField(
         label=_("อีเมลสำหรับแจ้งเมื่อมีคำตอบ (ไม่บังคับ)"),
         required=False,
@@ -133,8 +135,8 @@ class QuestionForm(AntiAbuseForm):
 
 
 class ModerationForm(forms.Form):
-    public_title = _text_field(_("หัวข้อที่เผยแพร่"), TITLE_MAX)
-    public_body = _text_field(
+    public_title = text_field(_("หัวข้อที่เผยแพร่"), TITLE_MAX)
+    public_body = text_field(
         _("รายละเอียดที่เผยแพร่ (ลบข้อมูลส่วนบุคคลออกก่อนเผยแพร่)"), BODY_MAX, textarea=True
     )
     answer = forms.CharField(

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .validators import no_markup
+from .validators import no_bidi_controls, no_markup
 
 TITLE_MAX = 200
 BODY_MAX = 3000
@@ -17,7 +17,7 @@ NAME_MAX = 100
 class SurveyQuestion(models.Model):
     """One rated item of the survey; administrators edit these as snippets (no code)."""
 
-    text = models.CharField(_("ข้อคำถาม"), max_length=255, validators=[no_markup])
+    text = models.CharField(_("ข้อคำถาม"), max_length=255, validators=[no_markup, no_bidi_controls])
     sort_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
     is_active = models.BooleanField(_("ใช้งาน"), default=True)
 
@@ -31,7 +31,7 @@ class SurveyQuestion(models.Model):
 
 
 class RespondentGroup(models.Model):
-    name = models.CharField(_("กลุ่มผู้ตอบ"), max_length=100, validators=[no_markup])
+    name = models.CharField(_("กลุ่มผู้ตอบ"), max_length=100, validators=[no_markup, no_bidi_controls])
     sort_order = models.PositiveSmallIntegerField(_("ลำดับ"), default=0)
     is_active = models.BooleanField(_("ใช้งาน"), default=True)
 
@@ -54,7 +54,7 @@ class SurveyResponse(models.Model):
         on_delete=models.SET_NULL,
     )
     comment = models.TextField(
-        _("ข้อเสนอแนะ"), max_length=COMMENT_MAX, blank=True, validators=[no_markup]
+        _("ข้อเสนอแนะ"), max_length=COMMENT_MAX, blank=True, validators=[no_markup, no_bidi_controls]
     )
 
     class Meta:
@@ -91,10 +91,14 @@ class Question(models.Model):
         REJECTED = "rejected", _("ไม่เผยแพร่ (สแปม/ไม่เหมาะสม)")
         MERGED = "merged", _("รวมกับคำถามที่ซ้ำ")
 
-    title = models.CharField(_("หัวข้อคำถาม"), max_length=TITLE_MAX, validators=[no_markup])
-    body = models.TextField(_("รายละเอียดคำถาม"), max_length=BODY_MAX, validators=[no_markup])
+    title = models.CharField(
+        _("หัวข้อคำถาม"), max_length=TITLE_MAX, validators=[no_markup, no_bidi_controls]
+    )
+    body = models.TextField(
+        _("รายละเอียดคำถาม"), max_length=BODY_MAX, validators=[no_markup, no_bidi_controls]
+    )
     asker_name = models.CharField(
-        _("ชื่อผู้ถาม"), max_length=NAME_MAX, blank=True, validators=[no_markup]
+        _("ชื่อผู้ถาม"), max_length=NAME_MAX, blank=True, validators=[no_markup, no_bidi_controls]
     )
     asker_email = models.EmailField(_("อีเมลติดต่อกลับ"), blank=True)
     email_consent_at = models.DateTimeField(_("วันที่ให้ความยินยอม"), null=True, blank=True)
@@ -105,10 +109,13 @@ class Question(models.Model):
     )
     # The version the public sees: staff may edit it to hide personal data before publishing.
     public_title = models.CharField(
-        _("หัวข้อที่เผยแพร่"), max_length=TITLE_MAX, blank=True, validators=[no_markup]
+        _("หัวข้อที่เผยแพร่"), max_length=TITLE_MAX, blank=True, validators=[no_markup, no_bidi_controls]
     )
     public_body = models.TextField(
-        _("รายละเอียดที่เผยแพร่"), max_length=BODY_MAX, blank=True, validators=[no_markup]
+        _("รายละเอียดที่เผยแพร่"),
+        max_length=BODY_MAX,
+        blank=True,
+        validators=[no_markup, no_bidi_controls],
     )
     answer = models.TextField(_("คำตอบ"), max_length=BODY_MAX * 2, blank=True)
     answered_by = models.ForeignKey(

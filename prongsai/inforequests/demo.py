@@ -4,45 +4,23 @@ refused with its legal reason. Idempotent."""
 import datetime as dt
 
 from django.utils import timezone
-from wagtail.models import Page
 
 from prongsai.accounts.roles import Role, users_with_role
+from prongsai.sitepages.demo import add_eservice_link
 
 from .models import InfoRequest, InfoRequestEvent
 from .services import RESPONSE_DAYS
 
 
 def _eservice_link():
-    from prongsai.sitepages import models as m
-
-    index = Page.objects.type(m.EServiceIndexPage).first()
-    if index is None or Page.objects.child_of(index).filter(slug="information-requests").exists():
-        return
-    template = Page.objects.type(m.EServicePage).child_of(index).first()
-    if template is None:
-        return
-    template = template.specific
-    page = m.EServicePage(
-        slug="information-requests",
-        title="ขอข้อมูลข่าวสารของราชการ",
-        owner_unit=template.owner_unit,
-        source=template.source,
-        info_period_start=template.info_period_start,
-        published_date=timezone.localdate(),
-        body=[
-            {
-                "type": "paragraph",
-                "value": (
-                    "<p>ขอข้อมูลข่าวสารที่อยู่ในความครอบครองของหน่วยงานตามมาตรา 11 "
-                    "แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540 ได้ทางออนไลน์ "
-                    "ได้รับเลขที่คำขอและติดตามผลได้ทันที</p>"
-                    '<p><a href="/information-requests/">ยื่นคำขอข้อมูลข่าวสาร</a></p>'
-                ),
-            }
-        ],
+    add_eservice_link(
+        "information-requests",
+        "ขอข้อมูลข่าวสารของราชการ",
+        "<p>ขอข้อมูลข่าวสารที่อยู่ในความครอบครองของหน่วยงานตามมาตรา 11 "
+        "แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540 ได้ทางออนไลน์ "
+        "ได้รับเลขที่คำขอและติดตามผลได้ทันที</p>"
+        '<p><a href="/information-requests/">ยื่นคำขอข้อมูลข่าวสาร</a></p>',
     )
-    index.add_child(instance=page)
-    page.save_revision().publish()
 
 
 def _request(reference, days_ago, status, handler, **fields):

@@ -4,44 +4,25 @@ stores nothing."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.feedback.forms import AntiAbuseForm
-from prongsai.feedback.validators import no_markup
+from prongsai.feedback.forms import AntiAbuseForm, text_field
 
 from .models import DETAILS_MAX, NAME_MAX, SUBJECT_MAX, InfoRequest
 from .services import DECISIONS
 
-REQUIRED = _("กรุณากรอกข้อมูลช่องนี้")
-
-
-def _text(label, max_length, *, required=True, textarea=False, help_text=""):
-    return forms.CharField(
-        label=label,
-        max_length=max_length,
-        required=required,
-        strip=True,
-        help_text=help_text,
-        validators=[no_markup],
-        widget=forms.Textarea(attrs={"rows": 5}) if textarea else forms.TextInput,
-        error_messages={
-            "required": REQUIRED,
-            "max_length": _("ยาวเกินไป (ไม่เกิน %(limit_value)d ตัวอักษร)"),
-        },
-    )
-
 
 class InfoRequestForm(AntiAbuseForm):
-    subject = _text(
+    subject = text_field(
         _("ข้อมูลข่าวสารที่ต้องการ"),
         SUBJECT_MAX,
         help_text=_("ระบุให้ชัดพอที่เจ้าหน้าที่จะค้นหาได้ เช่น ชื่อเอกสาร เรื่อง หรือช่วงเวลา"),
     )
-    details = _text(_("รายละเอียดเพิ่มเติม"), DETAILS_MAX, required=False, textarea=True)
+    details = text_field(_("รายละเอียดเพิ่มเติม"), DETAILS_MAX, required=False, textarea=True)
     preferred_format = forms.ChoiceField(
         label=_("รูปแบบที่ต้องการรับข้อมูล"),
         choices=InfoRequest.Format.choices,
         initial=InfoRequest.Format.ELECTRONIC,
     )
-    requester_name = _text(_("ชื่อ-นามสกุลผู้ขอ"), NAME_MAX)
+    requester_name = text_field(_("ชื่อ-นามสกุลผู้ขอ"), NAME_MAX)
     requester_email = forms.EmailField(
         label=_("อีเมล"),
         required=False,
@@ -53,7 +34,7 @@ class InfoRequestForm(AntiAbuseForm):
         regex=r"^[0-9+\-() ]{6,30}$",
         error_messages={"invalid": _("กรุณากรอกหมายเลขโทรศัพท์เป็นตัวเลข")},
     )
-    requester_address = _text(_("ที่อยู่สำหรับติดต่อ"), 500, required=False, textarea=True)
+    requester_address = text_field(_("ที่อยู่สำหรับติดต่อ"), 500, required=False, textarea=True)
     consent = forms.BooleanField(
         label=_("ข้าพเจ้ายินยอมให้หน่วยงานใช้ข้อมูลติดต่อนี้เพื่อดำเนินการและแจ้งผลคำขอนี้เท่านั้น"),
         error_messages={"required": _("กรุณาให้ความยินยอมก่อนส่งคำขอ")},

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from prongsai.accounts.roles import Role, users_with_role
 from prongsai.core import notify
@@ -11,7 +13,7 @@ from prongsai.core.thaidate import thai_date
 
 from .permissions import supervisors
 
-SIGNATURE = "ระบบรายงานผลการดำเนินงานเว็บไซต์ (Prongsai)"
+SIGNATURE = gettext_lazy("ระบบรายงานผลการดำเนินงานเว็บไซต์ (Prongsai)")
 
 
 def report_url(report) -> str:
@@ -20,7 +22,12 @@ def report_url(report) -> str:
 
 
 def _mail(users, subject: str, lines: list[str], attachment=None) -> None:
-    notify.send_later(users, f"[รายงาน] {subject}", [*lines, "", SIGNATURE], attachment=attachment)
+    notify.send_later(
+        users,
+        _("[รายงาน] %(subject)s") % {"subject": subject},
+        [*lines, "", str(SIGNATURE)],
+        attachment=attachment,
+    )
 
 
 def approved_pdf(report_pk: int) -> tuple[str, bytes, str]:
@@ -43,11 +50,12 @@ def webmasters() -> list:
 def notify_opened(report) -> None:
     _mail(
         webmasters(),
-        f"ร่างรายงาน{report.label}",
+        _("ร่างรายงาน%(label)s") % {"label": report.label},
         [
-            f"รอบ{report.label} ({report.period.range_label}) สิ้นสุดแล้ว",
-            "ระบบสร้างร่างรายงานพร้อมตัวเลขจากระบบ กรุณาเขียนผลการดำเนินงาน ปัญหา อุปสรรค และข้อเสนอแนะ",
-            f"กำหนดเสนอผู้บังคับบัญชาภายในวันที่ {thai_date(report.due_date)}",
+            _("รอบ%(label)s (%(range)s) สิ้นสุดแล้ว")
+            % {"label": report.label, "range": report.period.range_label},
+            _("ระบบสร้างร่างรายงานพร้อมตัวเลขจากระบบ กรุณาเขียนผลการดำเนินงาน ปัญหา อุปสรรค และข้อเสนอแนะ"),
+            _("กำหนดเสนอผู้บังคับบัญชาภายในวันที่ %(date)s") % {"date": thai_date(report.due_date)},
             report_url(report),
         ],
     )
@@ -56,10 +64,11 @@ def notify_opened(report) -> None:
 def notify_submitted(report) -> None:
     _mail(
         supervisors(report.site),
-        f"รายงาน{report.label} รอท่านพิจารณา",
+        _("รายงาน%(label)s รอท่านพิจารณา") % {"label": report.label},
         [
-            f"{report.submitted_by.display_name()} เสนอรายงาน{report.label}",
-            f"กำหนดส่ง {thai_date(report.due_date)}",
+            _("%(name)s เสนอรายงาน%(label)s")
+            % {"name": report.submitted_by.display_name(), "label": report.label},
+            _("กำหนดส่ง %(date)s") % {"date": thai_date(report.due_date)},
             report_url(report),
         ],
     )
@@ -68,8 +77,8 @@ def notify_submitted(report) -> None:
 def notify_returned(report, reason: str) -> None:
     _mail(
         [report.submitted_by, *webmasters()],
-        f"รายงาน{report.label} ถูกส่งกลับให้แก้ไข",
-        [f"เหตุผล: {reason}", report_url(report)],
+        _("รายงาน%(label)s ถูกส่งกลับให้แก้ไข") % {"label": report.label},
+        [_("เหตุผล: %(reason)s") % {"reason": reason}, report_url(report)],
     )
 
 
@@ -78,11 +87,15 @@ def notify_approved(report) -> None:
     executives = list(users_with_role(Role.EXECUTIVE))
     _mail(
         [*executives, report.submitted_by, *webmasters()],
-        f"รายงาน{report.label} (อนุมัติแล้ว)",
+        _("รายงาน%(label)s (อนุมัติแล้ว)") % {"label": report.label},
         [
-            f"{report.approved_by.display_name()} อนุมัติรายงาน{report.label}"
-            f" เมื่อ {thai_date(report.approved_at)}",
-            "แนบไฟล์รายงานฉบับ PDF",
+            _("%(name)s อนุมัติรายงาน%(label)s เมื่อ %(date)s")
+            % {
+                "name": report.approved_by.display_name(),
+                "label": report.label,
+                "date": thai_date(report.approved_at),
+            },
+            _("แนบไฟล์รายงานฉบับ PDF"),
             report_url(report),
         ],
         ("prongsai.reports.notifications.approved_pdf", report.pk),

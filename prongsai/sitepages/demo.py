@@ -35,6 +35,30 @@ def _child(parent, cls, slug, **fields):
     return page
 
 
+def add_eservice_link(slug: str, title: str, html: str) -> None:
+    """An e-service page (R9) pointing at one of Prongsai's own public forms; other apps' demos
+    use it. Its metadata copies the first e-service page's, so it is complete (R12)."""
+    index = Page.objects.type(m.EServiceIndexPage).first()
+    if index is None or Page.objects.child_of(index).filter(slug=slug).exists():
+        return
+    template = Page.objects.type(m.EServicePage).child_of(index).first()
+    if template is None:
+        return
+    template = template.specific
+    page = m.EServicePage(
+        slug=slug,
+        title=title,
+        # service_url must be absolute; the demo's host is not known here, so link from the body.
+        owner_unit=template.owner_unit,
+        source=template.source,
+        info_period_start=template.info_period_start,
+        published_date=timezone.localdate(),
+        body=[{"type": "paragraph", "value": html}],
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+
+
 def _pdf(title: str, lines: list[str]) -> bytes:
     from weasyprint import HTML
 

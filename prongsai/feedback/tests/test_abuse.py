@@ -59,6 +59,29 @@ def test_r9_challenge_appears_near_the_limit_and_must_be_solved(client, home_pag
     assert Question.objects.count() == 2
 
 
+def test_r9_a_solved_challenge_token_cannot_be_replayed(client, home_page, settings):
+    """Issue 12: the signed token was reusable, so one solved sum let a bot post until the
+    limit. Each token now counts once, right or wrong."""
+    settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 10
+    settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 1
+    assert _ask(client, "198.51.100.6", 1).status_code == 302
+    form = client.get("/questions/ask/", REMOTE_ADDR="198.51.100.6").content.decode()
+    answer = _solve(form)
+    assert _ask(client, "198.51.100.6", 2, **answer).status_code == 302
+    replay = _ask(client, "198.51.100.6", 3, **answer)
+    assert replay.status_code == 400
+    assert "คำตอบคำถามยืนยันไม่ถูกต้อง" in replay.content.decode()
+    assert Question.objects.count() == 2
+
+
+def test_r9_direction_override_characters_are_refused_in_questions(client, home_page):
+    """Issue 12: U+202E in a title made it read differently to the moderator and the public."""
+    response = _ask(client, "198.51.100.7", title="คำถาม \u202egnp.exe")
+    assert response.status_code == 400
+    assert "อักขระควบคุมทิศทาง" in response.content.decode()
+    assert not Question.objects.exists()
+
+
 def test_r9_honeypot_submission_is_silently_dropped(client, home_page):
     response = _ask(client, "198.51.100.4", website="http://spam.example")
     assert response.status_code == 302
