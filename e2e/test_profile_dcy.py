@@ -11,11 +11,11 @@ import os
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from prongsai.publishing.workdays import add_working_days
 from wagtail.models import Site
 
 from e2e.conftest import WIDTHS, screenshot
 from prongsai.accounts.models import User
+from prongsai.core.workdays import add_working_days
 from prongsai.publishing.models import InformationClass, PublishRequest, Status
 
 
