@@ -1,8 +1,7 @@
 """Who may do what in monitoring: one predicate per action, asked by services, views and menus."""
 
 from prongsai.accounts.roles import Role, user_has_role
-
-from .notifications import owner_unit_of
+from prongsai.publishing.permissions import can_open_revision
 
 DAILY_CHECK_ROLES = (Role.WEBMASTER, Role.ADMINISTRATOR, Role.EXECUTIVE)
 
@@ -22,8 +21,6 @@ def can_set_interval(user, page) -> bool:
 
 
 def can_review(user, schedule) -> bool:
-    if user_has_role(user, Role.WEBMASTER):
-        return True
-    page = schedule.page
-    unit = owner_unit_of(page)
-    return page.owner_id == user.pk or (unit is not None and user.unit_id == unit.pk)
+    """Confirm, revise or withdraw a page in its periodic review: whoever may open a revision
+    request for it (one rule with publishing)."""
+    return can_open_revision(user, schedule.page)

@@ -49,10 +49,11 @@ def can_publish(user, publish_request) -> bool:
 
 
 def can_open_revision(user, page) -> bool:
-    """May ask for a live page to be revised through the approval route (R31)."""
+    """May ask for a live page to be revised through the approval route (R31): a webmaster,
+    the page's owner, or staff of the unit that owns it. The periodic review asks the same."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    if user_has_role(user, Role.DATA_OWNER) or user_has_role(user, Role.WEBMASTER):
+    if user_has_role(user, Role.WEBMASTER):
         return True
-    owner_unit_id = getattr(page, "owner_unit_id", None)
+    owner_unit_id = getattr(getattr(page, "specific", page), "owner_unit_id", None)
     return page.owner_id == user.pk or (owner_unit_id is not None and user.unit_id == owner_unit_id)

@@ -7,6 +7,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.publishing import services
 from prongsai.publishing.models import Status
 
@@ -209,3 +211,10 @@ def test_r31_revision_request_needs_a_note_and_a_person_of_the_owning_unit(
     stranger = UserFactory(username="stranger", unit=UnitFactory(code="other"))
     with pytest.raises(ValidationError, match="ไม่มีสิทธิ์"):
         services.open_revision_request(page=page, user=stranger, note="แก้ไข")
+    # A data owner of another unit is a stranger too (the role alone let them in before,
+    # while the periodic review refused them: one rule now, publishing.permissions).
+    other_owner = give_role(
+        UserFactory(username="other-unit-owner", unit=people["pr_unit"]), Role.DATA_OWNER
+    )
+    with pytest.raises(ValidationError, match="ไม่มีสิทธิ์"):
+        services.open_revision_request(page=page, user=other_owner, note="แก้ไข")
