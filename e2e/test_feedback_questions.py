@@ -50,7 +50,7 @@ def test_r9_visitor_asks_staff_answer_public_sees_it_and_asker_is_emailed(
     assert not Question.objects.filter(title__startswith="ตรวจสุขภาพ").exists()
     visitor.get_by_label("ข้าพเจ้ายินยอมให้หน่วยงานใช้อีเมลนี้").check()
     visitor.get_by_role("button", name="ส่งคำถาม").click()
-    visitor.wait_for_url("**/questions/ask/sent/")
+    visitor.wait_for_url("**/questions/*/track/*/")
     question = Question.objects.get(title="ตรวจสุขภาพก่อนเข้าทำงานได้ที่ไหน")
     assert question.status == Question.Status.PENDING
 
@@ -78,5 +78,7 @@ def test_r9_visitor_asks_staff_answer_public_sees_it_and_asker_is_emailed(
         screenshot(public, f"feedback-question-answered-{width}")
         assert console_errors(public) == []
 
-    assert [message.to for message in mail.outbox] == [["malee@example.com"]]
-    assert "ตรวจได้ที่โรงพยาบาลทุกแห่ง" in mail.outbox[0].body
+    # First the reference number and tracking link, then the answer.
+    assert [message.to for message in mail.outbox] == [["malee@example.com"]] * 2
+    assert "/track/" in mail.outbox[0].body
+    assert "ตรวจได้ที่โรงพยาบาลทุกแห่ง" in mail.outbox[1].body

@@ -99,3 +99,14 @@ def deliver(*, subject, body, recipients, attachment=None, after=None) -> bool:
     )
     logger.error("e-mail not sent after %s attempts: %s", ATTEMPTS, subject)
     return False
+
+
+def public_url(path: str) -> str:
+    """``path`` on the default site's configured root URL: the address a citizen's e-mail links
+    to (staff links use WAGTAILADMIN_BASE_URL)."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    root = site.root_url if site else settings.WAGTAILADMIN_BASE_URL
+    return root.rstrip("/") + path

@@ -1,5 +1,7 @@
 """The satisfaction survey (R10) and the question-and-answer board (R9)."""
 
+import secrets
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -84,6 +86,10 @@ class SurveyAnswer(models.Model):
         return f"{self.question_id}: {self.score}"
 
 
+def new_tracking_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
 class Question(models.Model):
     class Status(models.TextChoices):
         PENDING = "pending", _("รอตรวจสอบ")
@@ -104,6 +110,8 @@ class Question(models.Model):
     email_consent_at = models.DateTimeField(_("วันที่ให้ความยินยอม"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("วันที่ถาม"), default=timezone.now, db_index=True)
     due_date = models.DateField(_("กำหนดตอบ"))
+    #: The asker's key to follow the question before it is published (issue 19).
+    tracking_token = models.CharField(max_length=32, default=new_tracking_token, editable=False)
     status = models.CharField(
         _("สถานะ"), max_length=16, choices=Status.choices, default=Status.PENDING, db_index=True
     )

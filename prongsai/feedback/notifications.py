@@ -46,3 +46,24 @@ def notify_asker_answered(question_id: int) -> None:
         ["\n\n".join(lines)],
         after=("prongsai.feedback.notifications.mark_notified", question.pk),
     )
+
+
+def notify_asker_received(question_id: int) -> None:
+    """The reference number and the tracking link, when the asker gave an e-mail (issue 19)."""
+    from .models import Question
+
+    question = Question.objects.get(pk=question_id)
+    if not question.asker_email:
+        return
+    link = notify.public_url(reverse("feedback:track", args=[question.pk, question.tracking_token]))
+    lines = [
+        _("ได้รับคำถามของท่านเรื่อง “%(title)s” แล้ว เลขที่คำถาม %(pk)s")
+        % {"title": question.title, "pk": question.pk},
+        _("กำหนดตอบภายในวันที่ %(date)s") % {"date": thai_date(question.due_date)},
+        _("ติดตามคำถามได้ที่ %(link)s") % {"link": link},
+    ]
+    notify.send_later(
+        [question.asker_email],
+        _("ได้รับคำถามของท่านแล้ว เลขที่ %(pk)s") % {"pk": question.pk},
+        ["\n\n".join(lines)],
+    )

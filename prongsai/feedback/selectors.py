@@ -99,3 +99,14 @@ def overdue_questions(today: dt.date | None = None):
     return Question.objects.filter(status=Question.Status.PENDING, due_date__lt=today).order_by(
         "due_date"
     )
+
+
+def question_for_tracking(pk: int, token: str):
+    import hmac
+
+    question = Question.objects.filter(pk=pk).first()
+    if question is None or not hmac.compare_digest(
+        question.tracking_token.encode(), (token or "").encode()
+    ):
+        return None
+    return question

@@ -15,7 +15,7 @@ from prongsai.core.audit import log
 
 from .deadlines import response_deadline
 from .models import Question, SurveyAnswer, SurveyResponse
-from .notifications import notify_asker_answered
+from .notifications import notify_asker_answered, notify_asker_received
 from .permissions import require_moderator
 
 
@@ -59,6 +59,7 @@ def _save_question(title, body, asker_name, asker_email, now, due_date) -> Quest
     )
     question.full_clean()
     question.save()
+    notify_asker_received(question.pk)
     return question
 
 

@@ -10,4 +10,5 @@ urlpatterns = [
     path("questions/ask/", views.ask, name="ask"),
     path("questions/ask/sent/", views.ask_sent, name="ask-sent"),
     path("questions/<int:pk>/", views.question_detail, name="question"),
+    path("questions/<int:pk>/track/<str:token>/", views.track, name="track"),
 ]

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -110,7 +111,7 @@ def ask(request):
                 return redirect("feedback:ask-sent")
             data = form.cleaned_data
             try:
-                services.submit_question(
+                question = services.submit_question(
                     title=data["title"],
                     body=data["body"],
                     asker_name=data["asker_name"],
@@ -120,7 +121,7 @@ def ask(request):
             except ValidationError as error:
                 _apply_errors(form, error)
             else:
-                return redirect("feedback:ask-sent")
+                return redirect("feedback:track", question.pk, question.tracking_token)
         status = 400
     else:
         count = ratelimit.attempts_so_far(request, QUESTION_SCOPE)
@@ -132,3 +133,16 @@ def ask(request):
 
 def ask_sent(request):
     return render(request, "feedback/ask_sent.html")
+
+
+def track(request, pk, token):
+    """The asker's own page for a question: reference number, dates and where it stands, also
+    before it is published. Only with the question's token; otherwise the same 404 as for a
+    number that does not exist."""
+    question = selectors.question_for_tracking(pk, token)
+    if question is None:
+        raise Http404
+    response = render(request, "feedback/ask_sent.html", {"question": question})
+    response["Cache-Control"] = "private, no-store"
+    response["Referrer-Policy"] = "no-referrer"
+    return response

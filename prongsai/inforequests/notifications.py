@@ -7,7 +7,6 @@ so only the requester (and whoever they forward it to) can follow it.
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from wagtail.models import Site
 
 from prongsai.accounts.roles import Role, users_with_role
 from prongsai.core import notify
@@ -15,14 +14,9 @@ from prongsai.core import notify
 from .models import InfoRequest
 
 
-def _root_url() -> str:
-    site = Site.objects.filter(is_default_site=True).first()
-    return site.root_url.rstrip("/") if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-
-
 def tracking_url(info_request: InfoRequest) -> str:
     path = reverse("inforequests:track", args=[info_request.reference, info_request.tracking_token])
-    return _root_url() + path
+    return notify.public_url(path)
 
 
 def _send(template: str, info_request: InfoRequest, recipients: list[str], **extra) -> None:

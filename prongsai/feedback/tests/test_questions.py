@@ -35,6 +35,31 @@ def test_r9_question_waits_for_moderation_with_working_day_deadline(client, home
     assert client.get(f"/questions/{question.pk}/").status_code == 404
 
 
+@time_machine.travel(MONDAY)
+def test_r9_asker_gets_a_reference_number_and_a_tracking_link(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    """Issue 19: the confirmation gave no number, date or way to follow the question."""
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="www.agency.go.th", port=443)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _ask(
+            client, asker_name="สมชาย", asker_email="somchai@example.com", email_consent="on"
+        )
+    question = Question.objects.get()
+    assert response["Location"] == f"/questions/{question.pk}/track/{question.tracking_token}/"
+    page = client.get(response["Location"])
+    html = page.content.decode()
+    assert page.status_code == 200 and "no-store" in page["Cache-Control"]
+    assert f"<dd>{question.pk}</dd>" in html and "25 พฤศจิกายน 2569" in html
+    (received,) = mail.outbox
+    assert f"https://www.agency.go.th{response['Location']}" in received.body
+    # A guessed token is the same 404 as a number that does not exist.
+    assert client.get(f"/questions/{question.pk}/track/guess/").status_code == 404
+    assert client.get("/questions/99999/track/guess/").status_code == 404
+
+
 def test_r9_deadline_skips_thai_public_holidays(db):
     from prongsai.core.workdays import add_working_days
 
