@@ -29,6 +29,8 @@ class AntiAbuseForm(forms.Form):
     def __init__(self, *args, challenge: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.challenge = challenge
+        #: what the page shows: this post's challenge, or the next post's (views._guarded_post)
+        self.shown_challenge = challenge
         if challenge is None:
             del self.fields["challenge_token"]
             del self.fields["challenge_answer"]

@@ -59,6 +59,17 @@ def test_r9_challenge_appears_near_the_limit_and_must_be_solved(client, home_pag
     assert Question.objects.count() == 2
 
 
+def test_r9_a_refused_post_shows_the_challenge_the_next_post_will_need(client, home_page, settings):
+    """The page after a refused post showed no challenge although the next post needed one, so
+    the visitor was refused again for a question never shown (seen in the browser walk)."""
+    settings.PRONGSAI_FEEDBACK_RATE_LIMIT = 10
+    settings.PRONGSAI_FEEDBACK_CHALLENGE_AFTER = 1
+    refused = _ask(client, "198.51.100.8", 1, title="")  # attempt 1: no challenge yet
+    assert refused.status_code == 400
+    assert "บวก" in refused.content.decode()  # attempt 2 will need it: shown now
+    assert _ask(client, "198.51.100.8", 2, **_solve(refused.content.decode())).status_code == 302
+
+
 def test_r9_a_solved_challenge_token_cannot_be_replayed(client, home_page, settings):
     """Issue 12: the signed token was reusable, so one solved sum let a bot post until the
     limit. Each token now counts once, right or wrong."""
