@@ -1,12 +1,12 @@
 """R9 in the browser: ask, moderate and answer, publish, and the asker is e-mailed."""
 
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 
 from e2e.conftest import screenshot
 from e2e.test_feedback_survey import console_errors, wagtail_baseline  # noqa: F401
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UserFactory
 from prongsai.feedback.models import Question
 
@@ -14,8 +14,7 @@ from prongsai.feedback.models import Question
 def staff_context(browser, live_server, width):
     """A browser context signed in as a Q&A moderator (session made by Django's test client)."""
     user = UserFactory(username="e2e-moderator")
-    user.groups.add(Group.objects.get_or_create(name=Role.MODERATOR.value)[0])
-    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    give_role(user, Role.MODERATOR)
     client = Client()
     client.force_login(user)
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="th-TH")

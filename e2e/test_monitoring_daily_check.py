@@ -4,28 +4,20 @@ import pytest
 from django.test import Client
 
 from e2e.conftest import WIDTHS, screenshot
+from prongsai.accounts.testing import give_role
 
 pytestmark = pytest.mark.browser
 
 
 def _webmaster_session(live_server):
     """webmaster1 from the demo, holding the webmaster role and its page permissions."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission, Page
 
     from prongsai.accounts.models import User
     from prongsai.accounts.roles import Role
     from prongsai.core.models import AgencySettings
 
-    group, _ = Group.objects.get_or_create(name=Role.WEBMASTER.value)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    root = Page.get_first_root_node()
-    for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.get_or_create(
-            group=group, page=root, permission=Permission.objects.get(codename=codename)
-        )
-    user = User.objects.get(username="webmaster1")
-    user.groups.add(group)
+    # The demo's webmaster holds the role as production grants it (the synced group).
+    user = give_role(User.objects.get(username="webmaster1"), Role.WEBMASTER)
     # The links on the demo point at http://localhost/…: that is this site.
     AgencySettings.objects.update(main_domain="localhost")
     client = Client()

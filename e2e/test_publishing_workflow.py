@@ -4,13 +4,13 @@ a rejection reaching the owner, and a verbal approval then its confirmation."""
 import datetime as dt
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
 from e2e.conftest import WIDTHS, screenshot
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
 from prongsai.publishing.models import (
     ApprovalRoute,
@@ -45,14 +45,10 @@ def world(transactional_db, live_server, settings):
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     add_page(home, site.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
     unit = UnitFactory(code="disease", name="กลุ่มงานควบคุมโรคติดต่อ")
-    access = Permission.objects.get(codename="access_admin")
 
     def person(username, first, role):
         user = UserFactory(username=username, first_name=first, last_name="ทดสอบ", unit=unit)
-        group, _ = Group.objects.get_or_create(name=role.value)
-        group.permissions.add(access)
-        user.groups.add(group)
-        return user
+        return give_role(user, role)
 
     route = ApprovalRoute.objects.create(name="หัวหน้ากลุ่มงานเห็นชอบ", kind=RouteKind.COMMUNICATIONS)
     RouteStep.objects.create(

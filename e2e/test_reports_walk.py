@@ -6,13 +6,13 @@ import datetime as dt
 import subprocess
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.test import Client
 from wagtail.models import Site
 
 from e2e.conftest import ARTIFACTS, WIDTHS, axe_violations, screenshot
 from prongsai.accounts.roles import Role
+from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
 from prongsai.reports.jobs import open_due_reports
 from prongsai.reports.models import Report, ReportingSettings, ReportStatus
@@ -28,16 +28,12 @@ def world(transactional_db, live_server, settings):
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     unit = UnitFactory(code="it", name="ศูนย์เทคโนโลยีสารสนเทศ")
-    access = Permission.objects.get(codename="access_admin")
 
     def person(username, first, role, position):
         user = UserFactory(
             username=username, first_name=first, last_name="ทดสอบ", unit=unit, position=position
         )
-        group, _ = Group.objects.get_or_create(name=role.value)
-        group.permissions.add(access)
-        user.groups.add(group)
-        return user
+        return give_role(user, role)
 
     people = {
         "webmaster": person("web", "กมล", Role.WEBMASTER, "นักวิชาการคอมพิวเตอร์"),
