@@ -93,3 +93,20 @@ def axe_violations(page, impacts=("serious", "critical")):
         for violation in result["violations"]
         if violation["impact"] in impacts
     ]
+
+
+def signed_in(open_page, site, username, path, width=1440):
+    """A browser page signed in as ``username`` (session made by Django's test client) and
+    opened at ``path``; ``site`` is the live server's URL or a profile fixture's {"url": …}."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    base_url = site["url"] if isinstance(site, dict) else site
+    client = Client()
+    client.force_login(get_user_model().objects.get(username=username))
+    page = open_page(base_url + "/admin/login/", width)
+    page.context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": base_url}]
+    )
+    page.goto(base_url + path)
+    return page

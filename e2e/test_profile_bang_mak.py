@@ -9,11 +9,9 @@ the two named webmasters (ข้อ 3.1) then checks completeness against the st
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, screenshot
-from prongsai.accounts.models import User
+from e2e.conftest import WIDTHS, screenshot, signed_in
 from prongsai.publishing.models import InformationClass, PublishRequest, Status
 
 TITLE = "ประกาศรับสมัครบุคคลเพื่อสรรหาเป็นพนักงานจ้าง ประจำปี 2569"
@@ -33,17 +31,6 @@ def bang_mak(transactional_db, live_server, settings, tmp_path):
     pdf = tmp_path / "ประกาศรับสมัคร.pdf"
     HTML(string="<p>ประกาศเทศบาลตำบลบางหมาก เรื่อง รับสมัครพนักงานจ้าง</p>").write_pdf(pdf)
     return {"url": live_server.url, "pdf": pdf}
-
-
-def signed_in(open_page, world, username, path, width=1440):
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    page = open_page(world["url"] + "/admin/login/", width)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": world["url"]}]
-    )
-    page.goto(world["url"] + path)
-    return page
 
 
 def test_r62_bang_mak_request_reaches_the_named_approver_and_the_named_publisher_publishes(

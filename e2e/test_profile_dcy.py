@@ -10,11 +10,9 @@ import os
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, screenshot
-from prongsai.accounts.models import User
+from e2e.conftest import WIDTHS, screenshot, signed_in
 from prongsai.core.workdays import add_working_days
 from prongsai.publishing.models import InformationClass, PublishRequest, Status
 
@@ -27,17 +25,6 @@ def dcy(transactional_db, live_server, settings):
     host, port = live_server.url.removeprefix("http://").split(":")
     Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
     return {"url": live_server.url}
-
-
-def signed_in(open_page, world, username, path, width=1440):
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    page = open_page(world["url"] + "/admin/login/", width)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": world["url"]}]
-    )
-    page.goto(world["url"] + path)
-    return page
 
 
 def file_request(open_page, world, title, class_code, width=1440):

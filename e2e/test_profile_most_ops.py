@@ -11,11 +11,9 @@ import os
 
 import pytest
 from django.core.management import call_command
-from django.test import Client
 from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, screenshot
-from prongsai.accounts.models import User
+from e2e.conftest import WIDTHS, screenshot, signed_in
 from prongsai.publishing.models import InformationClass, PublishRequest, Status
 
 
@@ -40,17 +38,6 @@ def most(transactional_db, live_server, settings, tmp_path):
     with zipfile.ZipFile(archive, "w") as bundle:
         bundle.writestr("readme.txt", "data")
     return {"url": live_server.url, "docx": docx, "zip": archive}
-
-
-def signed_in(open_page, world, username, path, width=1440):
-    client = Client()
-    client.force_login(User.objects.get(username=username))
-    page = open_page(world["url"] + "/admin/login/", width)
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": world["url"]}]
-    )
-    page.goto(world["url"] + path)
-    return page
 
 
 def fill_request(page, title, class_code, *, attach=None):
