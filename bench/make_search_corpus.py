@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from prongsai.core.thaidate import MONTHS_LONG
+
 OUT = Path(__file__).resolve().parent.parent / "prongsai" / "search" / "corpus"
 rng = random.Random(2569)
 
@@ -84,20 +86,7 @@ COMPANIES = [
     "ร้านเจริญพาณิชย์",
     "บริษัท ไทยเมดิคอลซัพพลาย จำกัด",
 ]
-MONTHS = [
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-]
+MONTHS = MONTHS_LONG
 POSITIONS = [
     ("ผู้ช่วยนักวิชาการเงินและบัญชี", "ผู้ช่วยนักวิชาการเงิน"),
     ("ผู้ช่วยนักพัฒนาชุมชน", "นักพัฒนาชุมชน"),
