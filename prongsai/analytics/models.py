@@ -43,12 +43,20 @@ class DailySummary(models.Model):
         return f"{self.day}: {self.views}/{self.visitors}"
 
 
-class DailyPageViews(models.Model):
-    day = models.DateField(_("วันที่"))
+class PageViewCounts(models.Model):
+    """Views of one page in one period; the day's and the month's tables share these fields."""
+
     path = models.CharField(_("ที่อยู่หน้า"), max_length=255)
     section = models.CharField(_("หมวด"), max_length=100, blank=True)
     title = models.CharField(_("ชื่อหน้า"), max_length=255, blank=True)
     views = models.PositiveBigIntegerField(_("จำนวนการเปิดหน้า"), default=0)
+
+    class Meta:
+        abstract = True
+
+
+class DailyPageViews(PageViewCounts):
+    day = models.DateField(_("วันที่"))
 
     class Meta:
         constraints = [
@@ -76,18 +84,14 @@ class VisitLogPosition(models.Model):
         return f"{self.path} @ {self.offset}"
 
 
-class MonthlyPageViews(models.Model):
+class MonthlyPageViews(PageViewCounts):
     """A closed month's page views per path: what ``DailyPageViews`` holds, summed per month.
 
-    Written by the daily roll-up job (``services.roll_up_page_views``) for months that have
+    Written by the daily roll-up job (``rollup.roll_up_page_views``) for months that have
     ended, so a year of statistics reads twelve rows per page instead of 365 (issue 21).
     """
 
     month = models.DateField(_("เดือน"))  # its first day
-    path = models.CharField(_("ที่อยู่หน้า"), max_length=255)
-    section = models.CharField(_("หมวด"), max_length=100, blank=True)
-    title = models.CharField(_("ชื่อหน้า"), max_length=255, blank=True)
-    views = models.PositiveBigIntegerField(_("จำนวนการเปิดหน้า"), default=0)
 
     class Meta:
         constraints = [
