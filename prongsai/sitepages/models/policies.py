@@ -5,6 +5,7 @@ recognise, instead of general pages found only by their titles."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -46,7 +47,10 @@ class PolicyPage(BasePage):
 
     def clean(self):
         super().clean()
-        parent = self.get_parent() if self.pk else None
+        if self.pk:
+            self.refuse_a_second_of_its_kind(self.get_parent())
+
+    def refuse_a_second_of_its_kind(self, parent) -> None:
         if parent is None or not self.policy_kind:
             return
         others = PolicyPage.objects.child_of(parent).filter(policy_kind=self.policy_kind)
@@ -54,3 +58,21 @@ class PolicyPage(BasePage):
             raise ValidationError(
                 {"policy_kind": _("เว็บไซต์นี้มีหน้านโยบายประเภทนี้แล้ว แก้ไขหน้าเดิมแทนการสร้างใหม่")}
             )
+
+
+class PolicyPageForm(WagtailAdminPageForm):
+    """A new page has no parent yet when the model validates; the editor's form knows it, so
+    adding a second privacy policy from Wagtail's "add page" screen is refused too."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and self.parent_page is not None:
+            self.instance.policy_kind = cleaned.get("policy_kind")
+            try:
+                self.instance.refuse_a_second_of_its_kind(self.parent_page)
+            except ValidationError as error:
+                self.add_error("policy_kind", error.message_dict["policy_kind"])
+        return cleaned
+
+
+PolicyPage.base_form_class = PolicyPageForm

@@ -103,3 +103,34 @@ def test_r15_demo_policies_satisfy_the_completeness_check(demo):
     statuses = {result.item.code: result.status for result in report.results}
     for code in ("GWS-4.2", "GWS-4.3", "GWS-4.4"):
         assert statuses[code] == Status.MET, code
+
+
+def test_r15_a_second_policy_of_a_kind_is_refused_on_wagtails_add_page_screen(
+    client, agency_site, superuser
+):
+    """The model alone could not see the parent of a page being created (another door)."""
+    add_page(
+        agency_site,
+        m.PolicyPage,
+        title="นโยบายคุ้มครองข้อมูลส่วนบุคคล",
+        slug="privacy-policy",
+        policy_kind=m.PolicyKind.PRIVACY,
+    )
+    client.force_login(superuser)
+    response = client.post(
+        f"/admin/pages/add/sitepages/policypage/{agency_site.pk}/",
+        {"title": "อีกฉบับ", "slug": "privacy-2", "policy_kind": "privacy", "body-count": "0"},
+    )
+    assert "มีหน้านโยบายประเภทนี้แล้ว" in response.content.decode()
+    assert m.PolicyPage.objects.count() == 1
+    # The same post for a kind the site does not have yet is saved: nothing else was missing.
+    client.post(
+        f"/admin/pages/add/sitepages/policypage/{agency_site.pk}/",
+        {
+            "title": "นโยบายเว็บไซต์",
+            "slug": "website-policy",
+            "policy_kind": "website",
+            "body-count": "0",
+        },
+    )
+    assert m.PolicyPage.objects.count() == 2
