@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 BKK = dt.timezone(dt.timedelta(hours=7))
 
 FORM = {
-    "subject": "สัญญาจัดซื้อเครื่องเอกซเรย์ ปีงบประมาณ 2569",
+    "subject": "สัญญาจัดซื้อเครื่องเอกซเรย์ 'ดิจิทัล' ปีงบประมาณ 2569 & ใบส่งมอบ",
     "details": "ขอสำเนาสัญญาและใบส่งมอบงาน",
     "preferred_format": "electronic",
     "requester_name": "สมชาย ใจดี",
@@ -122,6 +122,8 @@ def test_r16_refusal_needs_a_reason_and_tells_the_right_to_appeal(
     assert "ไม่เปิดเผยข้อมูล" in page and "มาตรา 15 (5)" in page and "สิทธิอุทธรณ์" in page
     (notice,) = mail.outbox
     assert "อุทธรณ์" in notice.body and "มาตรา 18" in notice.body
+    # Plain-text e-mail: the requester's words as typed, not HTML-escaped.
+    assert f"“{FORM['subject']}”" in notice.body
     with pytest.raises(ValidationError, match="แจ้งผลไปแล้ว"):
         services.record_decision(info_request, webmaster, status="provided", reason="")
     assert ModelLogEntry.objects.filter(action="prongsai.inforequest.decide").count() == 1
