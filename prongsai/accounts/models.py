@@ -4,10 +4,13 @@ A unit has a head and assigned publishers; staff contact details (name, position
 telephone) live on the user so every screen and form shows the same values.
 """
 
+from django.conf import settings
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin, TimestampMixin
 
 
 class UnitKind(models.TextChoices):
@@ -162,3 +165,67 @@ class CoordinatorRoleChange(models.Model):
     def __str__(self) -> str:
         action = _("แต่งตั้ง") if self.grant else _("ถอดถอน")
         return f"{action} {self.account.display_name()}"
+
+
+class BackupCodeDevice(TimestampMixin, ThrottlingMixin, Device):
+    """Backup (recovery) codes as a django-otp device, each code kept only as a salted
+    password hash (ASVS 6.5.2, ADR 0255).
+
+    django-otp's own StaticToken keeps the codes in clear: anyone reading the database or a
+    backup could sign in as a second factor. The codes are shown once when generated; a code
+    is checked against each unused hash and deleted when it matches, so it works once."""
+
+    class Meta:
+        verbose_name = _("รหัสสำรอง")
+        verbose_name_plural = _("รหัสสำรอง")
+
+    def get_throttle_factor(self):
+        return getattr(settings, "OTP_STATIC_THROTTLE_FACTOR", 1)
+
+    def verify_token(self, token):
+        token = normalise_backup_code(token)
+        # A six-digit code is meant for the authenticator app: not a guess at a backup code,
+        # and not worth ten slow hash checks on every sign-in.
+        if not looks_like_backup_code(token):
+            return False
+        allowed, _reason = self.verify_is_allowed()
+        if not allowed:
+            return False
+        for code in self.codes.all():
+            if check_password(token, code.hashed):
+                # Deleting by primary key and counting makes the code single-use even when
+                # two sign-ins race with it.
+                used, _rows = BackupCode.objects.filter(pk=code.pk).delete()
+                if used:
+                    self.throttle_reset(commit=False)
+                    self.set_last_used_timestamp(commit=False)
+                    self.save()
+                    return True
+        self.throttle_increment()
+        return False
+
+
+def normalise_backup_code(token) -> str:
+    return "".join(str(token or "").split()).lower()
+
+
+def looks_like_backup_code(token: str) -> bool:
+    return len(token) == BACKUP_CODE_LENGTH and not token.isdigit()
+
+
+BACKUP_CODE_LENGTH = 8
+
+
+class BackupCode(models.Model):
+    """One unused backup code: its salted hash only (Django's password hasher — Argon2 in
+    production — with its own random salt per code)."""
+
+    device = models.ForeignKey(BackupCodeDevice, on_delete=models.CASCADE, related_name="codes")
+    hashed = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("รหัสสำรอง (ค่าแฮช)")
+        verbose_name_plural = _("รหัสสำรอง (ค่าแฮช)")
+
+    def __str__(self) -> str:
+        return str(_("รหัสสำรอง (ค่าแฮช)"))  # never the hash itself

@@ -18,6 +18,7 @@ import django_otp
 import qrcode
 import qrcode.image.svg
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.functional import LazyObject, empty
@@ -28,6 +29,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from prongsai.core.audit import log
 
 from . import notifications
+from .models import BackupCode, BackupCodeDevice
 from .role_permissions import ROLES_REQUIRING_TWO_FACTOR
 from .roles import Role, user_has_role
 
@@ -169,7 +171,7 @@ def reset_two_factor(account, *, by, reason: str) -> None:
     if not reason:
         raise ValidationError({"reason": _("กรุณาระบุเหตุผลในการล้างอุปกรณ์ยืนยันตัวตน")})
     removed = 0
-    for model in (TOTPDevice, StaticDevice):
+    for model in (TOTPDevice, BackupCodeDevice, StaticDevice):
         removed += model.objects.filter(user=account).delete()[1].get(model._meta.label, 0)
     log(
         instance=account,
@@ -182,10 +184,15 @@ def reset_two_factor(account, *, by, reason: str) -> None:
 
 @transaction.atomic
 def replace_backup_codes(user) -> list[str]:
-    StaticDevice.objects.filter(user=user).delete()
-    device = StaticDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
+    """Ten fresh codes (40 random bits each), returned once to be shown; the database keeps
+    a salted hash of each (ADR 0255). Any earlier codes stop working."""
+    StaticDevice.objects.filter(user=user).delete()  # clear codes from before ADR 0255
+    BackupCodeDevice.objects.filter(user=user).delete()
+    device = BackupCodeDevice.objects.create(user=user, name=BACKUP_DEVICE_NAME, confirmed=True)
     codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
+    BackupCode.objects.bulk_create(
+        BackupCode(device=device, hashed=make_password(code)) for code in codes
+    )
     return codes
 
 

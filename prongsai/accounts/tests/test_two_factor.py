@@ -10,6 +10,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from prongsai.accounts.models import BackupCode
 from prongsai.accounts.roles import Role
 from prongsai.accounts.testing import current_totp_token, give_role, login_with_otp, token_for
 from prongsai.accounts.tests.factories import UserFactory
@@ -107,7 +108,8 @@ def test_r41_enrolment_shows_a_qr_code_and_confirms_with_a_code_then_gives_backu
     response = client.post(reverse("prongsai_accounts:enrol"), {"token": token_for(pending)})
     codes = re.findall(r"<li>([a-z0-9]{8})</li>", response.content.decode())
     assert len(codes) == 10
-    assert StaticToken.objects.filter(device__user=webmaster).count() == 10
+    assert BackupCode.objects.filter(device__user=webmaster).count() == 10
+    assert not StaticToken.objects.exists()
     assert client.get("/admin/").status_code == 200  # enrolling also verifies this session
 
 

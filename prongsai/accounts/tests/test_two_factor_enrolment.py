@@ -11,6 +11,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
+from prongsai.accounts.models import BackupCodeDevice
 from prongsai.accounts.roles import Role
 from prongsai.accounts.testing import give_role, login_with_otp, token_for
 from prongsai.accounts.tests.factories import UserFactory
@@ -182,6 +183,7 @@ def test_r41_administrator_resets_another_persons_devices_with_a_reason(
     assert response.status_code == 302
     assert not TOTPDevice.objects.filter(user=webmaster).exists()
     assert not StaticDevice.objects.filter(user=webmaster).exists()
+    assert not BackupCodeDevice.objects.filter(user=webmaster).exists()
     entry = ModelLogEntry.objects.get(action="prongsai.account.two_factor_reset")
     assert entry.user_id == administrator.pk
     assert entry.data["reason"] == "โทรศัพท์หาย ยืนยันตัวตนโดยพบตัวแล้ว"
