@@ -20,7 +20,6 @@ import contextlib
 import http.client
 import json
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -30,6 +29,7 @@ import threading
 import time
 import urllib.parse
 from collections import Counter
+from http.cookies import SimpleCookie
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -271,10 +271,21 @@ def recovery_seconds(limit=60):
 # --- staff session ---
 
 
+def _set_cookies(headers) -> dict[str, str]:
+    jar = SimpleCookie()
+    for value in headers.get_all("Set-Cookie") or []:
+        jar.load(value)
+    return {name: morsel.value for name, morsel in jar.items()}
+
+
+def _named(cookies: dict[str, str], suffix: str) -> tuple[str, str] | None:
+    """The production settings prefix the names with __Host- (ADR 0256); match either way."""
+    return next(((k, v) for k, v in cookies.items() if k.endswith(suffix)), None)
+
+
 def sign_in() -> dict:
     status, headers, body = request("GET", "/admin/login/")
-    cookie = "; ".join(headers.get_all("Set-Cookie") or [])
-    csrf = re.search(r"csrftoken=([^;]+)", cookie).group(1)
+    csrf_name, csrf = _named(_set_cookies(headers), "csrftoken")
     form = urllib.parse.urlencode(
         {"username": STAFF[0], "password": STAFF[1], "csrfmiddlewaretoken": csrf}
     )
@@ -284,14 +295,14 @@ def sign_in() -> dict:
         body=form,
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": f"csrftoken={csrf}",
+            "Cookie": f"{csrf_name}={csrf}",
             "Referer": f"http://127.0.0.1:{WEB_PORT}/admin/login/",
         },
     )
-    session = re.search(r"sessionid=([^;]+)", "; ".join(headers.get_all("Set-Cookie") or []))
+    session = _named(_set_cookies(headers), "sessionid")
     if status != 302 or not session:
         raise RuntimeError(f"staff sign-in failed ({status})")
-    return {"Cookie": f"sessionid={session.group(1)}; csrftoken={csrf}"}
+    return {"Cookie": f"{session[0]}={session[1]}; {csrf_name}={csrf}"}
 
 
 def signed_in(cookies) -> bool:

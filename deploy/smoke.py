@@ -43,6 +43,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from prongsai.sitepages.models import NewsPage  # noqa: E402
@@ -128,7 +129,7 @@ def main() -> int:
     # Bad input does not poison the cache for others: a forged cookie, a huge query string, an
     # odd Host. Each is answered without being stored; visitors still get the shared copy.
     forged = Client()
-    forged.cookies["sessionid"] = "forged"
+    forged.cookies[settings.SESSION_COOKIE_NAME] = "forged"
     status, headers, _ = forged.get(path)
     expected_views += status == 200
     check(headers.get("X-Cache") == "BYPASS", "a forged session cookie bypasses the cache")
@@ -216,7 +217,10 @@ def main() -> int:
             "Referer": f"https://127.0.0.1:{HTTPS_PORT}/admin/login/",
         },
     )
-    check(status == 302 and "sessionid" in staff.cookies, "staff sign in (session cookie set)")
+    check(
+        status == 302 and settings.SESSION_COOKIE_NAME in staff.cookies,
+        f"staff sign in ({settings.SESSION_COOKIE_NAME} cookie set)",
+    )
     status, headers, text = staff.get(path)
     check(headers.get("X-Cache") == "BYPASS", "a signed-in person's page view bypasses the cache")
     check("public" not in headers.get("Cache-Control", ""), "and is not marked shareable")

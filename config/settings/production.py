@@ -51,6 +51,14 @@ SECURE_SSL_REDIRECT = env.env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+# __Host- cookies (ASVS 3.3.3, ADR 0256): the browser accepts them only over HTTPS, with Secure,
+# Path=/ and no Domain, so no other host under the agency's domain can set or overwrite them.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+SESSION_COOKIE_PATH = "/"
+CSRF_COOKIE_PATH = "/"
+SESSION_COOKIE_DOMAIN = None
+CSRF_COOKIE_DOMAIN = None
 SECURE_HSTS_SECONDS = env.env_int("SECURE_HSTS_SECONDS", 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # preload is on: includeSubDomains already makes every subdomain HTTPS-only for a year, and the

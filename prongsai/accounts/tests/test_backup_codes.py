@@ -35,7 +35,9 @@ def webmaster(db):
 def test_r41_backup_codes_are_stored_as_salted_hashes_never_in_clear(webmaster):
     """Fails before this change: django-otp's StaticToken kept every code in clear."""
     codes = replace_backup_codes(webmaster)
-    stored = list(BackupCode.objects.filter(device__user=webmaster).values_list("hashed", flat=True))
+    stored = list(
+        BackupCode.objects.filter(device__user=webmaster).values_list("hashed", flat=True)
+    )
     assert len(stored) == len(codes) == 10
     assert not StaticToken.objects.exists()
     for code, hashed in zip(codes, stored, strict=True):

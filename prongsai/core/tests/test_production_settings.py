@@ -54,3 +54,41 @@ def test_production_refuses_a_short_secret_key():
     result = _run(["-c", "import django; django.setup()"], **{**REQUIRED, "SECRET_KEY": "short"})
     assert result.returncode != 0
     assert "SECRET_KEY must be at least 50 random characters" in result.stderr
+
+
+COOKIES_SCRIPT = """
+import django
+django.setup()
+from django.contrib.sessions.middleware import SessionMiddleware
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.test import RequestFactory, override_settings
+
+def view(request):
+    get_token(request)
+    request.session["seen"] = 1
+    return HttpResponse()
+
+# A session engine that needs no database; the cookie is written the same way.
+with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"):
+    chain = SessionMiddleware(CsrfViewMiddleware(view))
+    response = chain(RequestFactory().get("/", secure=True, HTTP_HOST="www.example.go.th"))
+for morsel in response.cookies.values():
+    print(morsel.OutputString())
+"""
+
+
+def test_r42_production_cookies_carry_the_host_prefix():
+    """ASVS 3.3.3 (ADR 0256). Failed before: the cookies were plain `sessionid`/`csrftoken`.
+    A `__Host-` cookie is kept by browsers only when Secure, Path=/ and without Domain."""
+    result = _run(["-c", COOKIES_SCRIPT], **REQUIRED)
+    assert result.returncode == 0, result.stderr
+    cookies = {line.split("=", 1)[0]: line for line in result.stdout.split("\n") if line}
+    assert set(cookies) == {"__Host-sessionid", "__Host-csrftoken"}
+    for line in cookies.values():
+        attributes = [part.strip().lower() for part in line.split(";")[1:]]
+        assert "secure" in attributes
+        assert "path=/" in attributes
+        assert not any(part.startswith("domain") for part in attributes)
+    assert "httponly" in cookies["__Host-sessionid"].lower()
+    assert "samesite=lax" in cookies["__Host-sessionid"].lower()
