@@ -345,6 +345,8 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "prongsai.accounts.validators.CommonPasswordValidator"},
     {"NAME": "prongsai.accounts.validators.NumericPasswordValidator"},
+    # Agency, site, product and Thai government words, keyboard walks (ASVS 6.2.11, ADR 0257).
+    {"NAME": "prongsai.accounts.validators.ContextWordsValidator"},
 ]
 # /admin/ only after the first-login password change and, for administrators, webmasters and
 # the traffic coordinator, a verified TOTP device (ADR 0010). Needs auth, OTP and messages.
