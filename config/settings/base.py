@@ -215,6 +215,9 @@ SESSION_COOKIE_HTTPONLY = True
 PRONGSAI_SESSION_ABSOLUTE_SECONDS = env.env_int("PRONGSAI_SESSION_ABSOLUTE_SECONDS", 12 * 3600)
 SESSION_COOKIE_AGE = PRONGSAI_SESSION_ABSOLUTE_SECONDS
 PRONGSAI_SESSION_TIMEOUTS = True  # off only in the test settings, like PRONGSAI_REQUIRE_2FA
+# Signed-in sessions one staff account may hold at once; a new sign-in ends the oldest (ASVS
+# 7.1.2, ADR 0258, docs/security/sessions.md). Install-wide: no field of the site's policy fits.
+PRONGSAI_MAX_STAFF_SESSIONS = env.env_int("PRONGSAI_MAX_STAFF_SESSIONS", 5)
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "SAMEORIGIN"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -91,6 +91,7 @@ class StaffEditView(WagtailEditView):
             user_has_role(self.request.user, Role.ADMINISTRATOR) and not self.editing_self
         )
         context["can_unlock"] = user_has_role(self.request.user, Role.ADMINISTRATOR)
+        context["can_end_sessions"] = context["can_reset_two_factor"]
         return context
 
 

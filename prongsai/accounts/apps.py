@@ -71,6 +71,12 @@ class AccountsConfig(AppConfig):
         user_logged_in.connect(signin_audit.signed_in, dispatch_uid="prongsai-audit-sign-in")
         user_login_failed.connect(signin_audit.sign_in_failed, dispatch_uid="prongsai-audit-fail")
         user_locked_out.connect(signin_audit.locked_out, dispatch_uid="prongsai-audit-lockout")
+        from django.contrib.auth.signals import user_logged_out
+
+        from . import staff_sessions
+
+        user_logged_in.connect(staff_sessions.signed_in, dispatch_uid="prongsai-staff-session")
+        user_logged_out.connect(staff_sessions.signed_out, dispatch_uid="prongsai-staff-session")
         from django.contrib.auth.models import Group
         from django.db.models.signals import pre_delete, pre_save
 

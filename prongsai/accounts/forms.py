@@ -51,3 +51,27 @@ class ResetReasonForm(forms.Form):
         help_text=_("เช่น เจ้าของบัญชีแจ้งว่าโทรศัพท์หายและไม่มีรหัสสำรอง (บันทึกไว้ในประวัติการใช้งาน)"),
         error_messages={"required": _("กรุณาระบุเหตุผลในการล้างอุปกรณ์ยืนยันตัวตน")},
     )
+
+
+class ReauthenticationForm(forms.Form):
+    """Ending sessions needs the password or a two-factor code again (ASVS 7.5.2)."""
+
+    secret = forms.CharField(
+        label=_("รหัสผ่านหรือรหัสยืนยันจากแอป"),
+        strip=False,
+        max_length=4096,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("เพื่อยืนยันว่าเป็นเจ้าของบัญชี กรอกรหัสผ่านของคุณ หรือรหัส 6 หลักจากแอปยืนยันตัวตน"),
+        error_messages={"required": _("กรุณากรอกรหัสผ่านหรือรหัสยืนยันจากแอป")},
+    )
+    session = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class EndSessionsReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("เหตุผล"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("เช่น เจ้าของบัญชีแจ้งว่าลืมออกจากระบบที่เครื่องสาธารณะ (บันทึกไว้ในประวัติการใช้งาน)"),
+        error_messages={"required": _("กรุณาระบุเหตุผลในการยุติการเข้าสู่ระบบ")},
+    )

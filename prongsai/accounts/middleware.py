@@ -21,6 +21,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from . import staff_sessions
 from .two_factor import has_confirmed_device, two_factor_required
 
 ACCOUNT_NAMESPACE = "prongsai_accounts"
@@ -81,7 +82,9 @@ class StaffSignInMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        staff_sessions.follow_new_key(request)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not request.path.startswith(reverse("wagtailadmin_home")):
@@ -95,6 +98,10 @@ class StaffSignInMiddleware:
                 request,
                 _("ออกจากระบบอัตโนมัติเพราะไม่ได้ใช้งานนานหรือเข้าสู่ระบบนานเกินกำหนด กรุณาเข้าสู่ระบบอีกครั้ง"),
             )
+            return _redirect_with_next("wagtailadmin_login", request)
+        if not staff_sessions.record_activity(request):
+            # Ended from the sessions screen or by an administrator (ADR 0258).
+            logout(request)
             return _redirect_with_next("wagtailadmin_login", request)
         match = request.resolver_match
         if match is not None and match.view_name in ALWAYS_REACHABLE:

@@ -229,3 +229,26 @@ class BackupCode(models.Model):
 
     def __str__(self) -> str:
         return str(_("รหัสสำรอง (ค่าแฮช)"))  # never the hash itself
+
+
+class StaffSession(models.Model):
+    """One signed-in session of a member of staff, as the person and an administrator see it
+    (ASVS 7.1.2, 7.4.5, 7.5.2; ADR 0258). The session itself stays Django's; this row names it
+    (device, address, times) so it can be listed and ended. accounts/staff_sessions.py."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("ผู้ใช้งาน"), on_delete=models.CASCADE, related_name="staff_sessions"
+    )
+    session_key = models.CharField(max_length=40, db_index=True)
+    user_agent = models.CharField(_("อุปกรณ์/เบราว์เซอร์"), max_length=255, blank=True)
+    address = models.GenericIPAddressField(_("ที่อยู่ไอพี"), null=True, blank=True)
+    signed_in_at = models.DateTimeField(_("เข้าสู่ระบบเมื่อ"))
+    last_activity_at = models.DateTimeField(_("ใช้งานล่าสุดเมื่อ"))
+
+    class Meta:
+        verbose_name = _("การเข้าสู่ระบบ")
+        verbose_name_plural = _("การเข้าสู่ระบบ")
+        ordering = ["-last_activity_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.signed_in_at:%Y-%m-%d %H:%M}"

@@ -28,7 +28,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from prongsai.core.audit import log
 
-from . import notifications
+from . import notifications, staff_sessions
 from .models import BackupCode, BackupCodeDevice
 from .role_permissions import ROLES_REQUIRING_TWO_FACTOR
 from .roles import Role, user_has_role
@@ -154,6 +154,9 @@ def _confirm_pending_device(request, token: str) -> list[str]:
     if replacing:
         log(instance=user, action="prongsai.account.two_factor_replaced", user=user)
         notifications.device_replaced(user)
+        staff_sessions.end_others_after_credential_change(
+            request, user, staff_sessions.TWO_FACTOR_REPLACED
+        )
     else:
         log(instance=user, action="prongsai.account.two_factor_enrolled", user=user)
     return codes
@@ -180,6 +183,7 @@ def reset_two_factor(account, *, by, reason: str) -> None:
         data={"reason": reason, "devices_removed": removed},
     )
     notifications.devices_reset(account, by=by, reason=reason)
+    staff_sessions.end_all_sessions(account, reason=staff_sessions.TWO_FACTOR_RESET, by=by)
 
 
 @transaction.atomic

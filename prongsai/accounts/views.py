@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import lockout, services, two_factor
+from . import lockout, services, staff_sessions, two_factor
 from .forms import OwnPasswordForm, ResetReasonForm, TokenForm
 from .roles import Role, user_has_role
 
@@ -64,6 +64,11 @@ class ChangeOwnPasswordView(AccountFormView):
             form.cleaned_data["new_password1"],
         )
         update_session_auth_hash(self.request, self.request.user)
+        # Django would refuse the other sessions at their next request; end them now so the
+        # sessions screen agrees (ADR 0258).
+        staff_sessions.end_others_after_credential_change(
+            self.request, two_factor.acting_user(self.request), staff_sessions.PASSWORD_CHANGED
+        )
         messages.success(self.request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
         return redirect(_next_url(self.request))
 

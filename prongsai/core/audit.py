@@ -34,6 +34,13 @@ ACTIONS = {
     ),
     "prongsai.account.two_factor_reset": _("ผู้ดูแลระบบล้างอุปกรณ์ยืนยันตัวตนสองขั้นตอน"),
     "prongsai.account.two_factor_failed": _("ยืนยันตัวตนขั้นที่สองไม่สำเร็จ"),
+    # staff sessions (ADR 0258)
+    "prongsai.account.session_ended": _("ออกจากระบบอุปกรณ์หนึ่งจากหน้าการเข้าสู่ระบบของฉัน"),
+    "prongsai.account.other_sessions_ended": _("ออกจากระบบอุปกรณ์อื่นทั้งหมด"),
+    "prongsai.account.sessions_ended": _("ระบบยุติการเข้าสู่ระบบทั้งหมดของบัญชี"),
+    "prongsai.account.sessions_ended_by_administrator": _("ผู้ดูแลระบบยุติการเข้าสู่ระบบทั้งหมดของผู้ใช้"),
+    "prongsai.account.session_limit_reached": _("ยุติการเข้าสู่ระบบที่เก่าที่สุด (เกินจำนวนที่อนุญาตพร้อมกัน)"),
+    "prongsai.account.reauthentication_failed": _("ยืนยันตัวตนซ้ำไม่สำเร็จ"),
     # publishing (the request's history, R26); the values of publishing.models.Action
     "prongsai.publishing.submitted": _("ยื่นคำขอ"),
     "prongsai.publishing.approved": _("อนุมัติ"),
