@@ -167,7 +167,103 @@ def _build_world():
     Question.objects.create(
         title="คำถาม", body="รายละเอียด", asker_name="ผู้ถาม", due_date=timezone.localdate()
     )
+    _add_unscoped_objects(users)
+    for scope, objects in _province_objects(users).items():
+        world[scope].update(objects)
     return users, world
+
+
+def _add_unscoped_objects(users):
+    """One real object each for screens that are per site, not per unit (reports, compliance
+    catalogues, information requests), so their URLs answer for an object that exists."""
+    import datetime as dt
+
+    from django.utils import timezone
+    from wagtail.models import Site
+
+    from prongsai.compliance.models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
+    from prongsai.inforequests.models import InfoRequest
+    from prongsai.reports.models import Report
+
+    site = Site.objects.get(is_default_site=True)
+    Report.objects.create(
+        site=site,
+        fiscal_year=2026,
+        round="r6",
+        period_start=dt.date(2025, 10, 1),
+        period_end=dt.date(2026, 3, 31),
+        due_date=dt.date(2026, 4, 30),
+    )
+    catalogue = Catalogue.objects.create(slug="ita", scheme="ita-oit", year=2569, title="ITA")
+    items = [
+        CatalogueItem.objects.create(catalogue=catalogue, code=code, title_th=f"ข้อ {code}")
+        for code in ("O1", "O2")
+    ]
+    EvidenceLink.objects.create(item=items[0], site=site, page=site.root_page)
+    NotApplicable.objects.create(
+        item=items[1], site=site, reason="ไม่มีภารกิจนี้", decided_by=users["webmaster"]
+    )
+    InfoRequest.objects.create(
+        reference="IR2569-0001",
+        requester_name="ผู้ขอข้อมูล",
+        subject="สำเนาคำสั่ง",
+        submitted_at=timezone.now(),
+        due_date=timezone.localdate() + dt.timedelta(days=15),
+    )
+
+
+def _province_objects(users):
+    """Parent-body objects: the data owner reports for the "own" member agency; each agency
+    has a submission with an attachment in one round."""
+    import datetime as dt
+
+    from prongsai.parentbody.models import (
+        Attachment,
+        Deadline,
+        MemberAgency,
+        Reporter,
+        ReportingRound,
+        Submission,
+    )
+
+    round_ = ReportingRound.objects.create(
+        title="รอบ 6 เดือน",
+        fiscal_year=2026,
+        kind="r6",
+        opens_on=dt.date(2026, 4, 1),
+        closes_on=dt.date(2026, 5, 31),
+        categories="ข้อมูลพื้นฐาน",
+    )
+    Deadline.objects.create(round=round_, label="รายงาน", due_on=dt.date(2026, 4, 30))
+    objects = {}
+    for scope in ("own", "other"):
+        agency = MemberAgency.objects.create(name=f"หน่วยงานสมาชิก {scope}", kind="provincial")
+        round_.agencies.add(agency)
+        submission = Submission.objects.create(round=round_, agency=agency)
+        attachment = Attachment.objects.create(
+            submission=submission,
+            file=ContentFile(b"%PDF-1.4\n%%EOF\n", name=f"{scope}.pdf"),
+            name=f"{scope}.pdf",
+        )
+        objects[scope] = {"agency": agency, "submission": submission, "attachment": attachment}
+    Reporter.objects.create(user=users["data_owner"], agency=objects["own"]["agency"])
+    return objects
+
+
+# Views without a model of their own whose pk names a unit-scoped (own/other) object …
+_BY_NAME_SCOPED = {
+    "parentbody_admin:submission": "submission",
+    "parentbody_admin:submission-action": "submission",
+    "parentbody_admin:submission-pdf": "submission",
+    "parentbody_admin:attachment": "attachment",
+    "parentbody_admin:agency-access": "agency",
+}
+# … or a per-site object (by URL name prefix).
+_BY_NAME_UNSCOPED = {
+    "reports_admin:": "report",
+    "inforequests_admin_detail": "inforequest",
+    "parentbody_admin:round": "round",
+}
 
 
 def _model_of(callback):
@@ -184,10 +280,15 @@ def _fill(route, name, callback, scope_objects):
     from wagtail.images.models import Image
     from wagtail.models import Collection, Page
 
+    from prongsai.compliance.models import CatalogueItem, EvidenceLink
+    from prongsai.inforequests.models import InfoRequest
+    from prongsai.parentbody.models import ReportingRound
     from prongsai.publishing.models import PublishRequest
+    from prongsai.reports.models import Report
 
     page, publish_request = scope_objects["page"], scope_objects["request"]
     scoped = False
+    by_name = {**_BY_NAME_UNSCOPED}
 
     def first_pk(model):
         row = model.objects.order_by("pk").values_list("pk", flat=True).first() if model else None
@@ -201,6 +302,21 @@ def _fill(route, name, callback, scope_objects):
         if key in PAGE_KWARGS:
             scoped = True
             return str(page.pk)
+        if key == "round_pk":
+            return str(first_pk(ReportingRound))
+        if key == "item_pk":
+            return str(first_pk(CatalogueItem))
+        if key == "link_pk":
+            return str(first_pk(EvidenceLink))
+        if key in ("pk", "object_id") and name in _BY_NAME_SCOPED:
+            scoped = True
+            return str(scope_objects[_BY_NAME_SCOPED[name]].pk)
+        if key in ("pk", "object_id") and name.startswith(tuple(by_name)):
+            prefix = next(prefix for prefix in by_name if name.startswith(prefix))
+            model = {"report": Report, "inforequest": InfoRequest, "round": ReportingRound}[
+                by_name[prefix]
+            ]
+            return str(first_pk(model))
         if key in ("pk", "object_id"):
             model = _model_of(callback)
             if "publishing_attachment" in name or (model and issubclass(model, PublishRequest)):
