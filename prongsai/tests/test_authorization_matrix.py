@@ -263,6 +263,10 @@ _BY_NAME_UNSCOPED = {
     "reports_admin:": "report",
     "inforequests_admin_detail": "inforequest",
     "parentbody_admin:round": "round",
+    # Account screens about another person: a real account, so the role check is what answers.
+    "prongsai_accounts:unlock_sign_in": "user",
+    "prongsai_accounts:two_factor_reset": "user",
+    "prongsai_accounts:user_sessions": "user",
 }
 
 
@@ -280,6 +284,7 @@ def _fill(route, name, callback, scope_objects):
     from wagtail.images.models import Image
     from wagtail.models import Collection, Page
 
+    from prongsai.accounts.models import User
     from prongsai.compliance.models import CatalogueItem, EvidenceLink
     from prongsai.inforequests.models import InfoRequest
     from prongsai.parentbody.models import ReportingRound
@@ -313,9 +318,12 @@ def _fill(route, name, callback, scope_objects):
             return str(scope_objects[_BY_NAME_SCOPED[name]].pk)
         if key in ("pk", "object_id") and name.startswith(tuple(by_name)):
             prefix = next(prefix for prefix in by_name if name.startswith(prefix))
-            model = {"report": Report, "inforequest": InfoRequest, "round": ReportingRound}[
-                by_name[prefix]
-            ]
+            model = {
+                "report": Report,
+                "inforequest": InfoRequest,
+                "round": ReportingRound,
+                "user": User,
+            }[by_name[prefix]]
             return str(first_pk(model))
         if key in ("pk", "object_id"):
             model = _model_of(callback)
