@@ -7,6 +7,12 @@ A URL that is not in the table fails the test, and so does any answer that diffe
 a new screen gets an entry (decided, reviewed) before it ships. Regenerate a first draft of
 the table with PRONGSAI_AUTHZ_RECORD=1 and review every changed cell before committing it.
 
+Real objects stand behind the URLs: pages and publish requests of the own and another unit;
+parent-body submissions and attachments of the agency the data owner reports for and of
+another agency; one periodic report, compliance catalogue (with items, evidence and a
+not-applicable decision), information request, reporting round and staff account, so each
+screen answers for an object that exists rather than 404.
+
 Outcomes: ok (2xx), login (sent to sign in), denied (403, or Wagtail's "permission denied"
 redirect to the dashboard), redirect (elsewhere), 400, 404, 405, 410.
 """
