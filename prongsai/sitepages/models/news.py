@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.search import index
 
+from prongsai.core.blocks import PhotoBlock
 from prongsai.core.models import BasePage
 from prongsai.core.pagequeries import exclude_private
 
@@ -140,7 +141,7 @@ class GalleryPage(ArticleContentPage):
     """คลังภาพ: a photo album."""
 
     category_code = "news"
-    images = StreamField([("image", ImageBlock())], verbose_name=_("ภาพ"))
+    images = StreamField([("photo", PhotoBlock()), ("image", ImageBlock())], verbose_name=_("ภาพ"))
     parent_page_types = ["sitepages.NewsIndexPage"]
     content_panels = [
         *ArticleContentPage.content_panels[:1],
@@ -150,3 +151,17 @@ class GalleryPage(ArticleContentPage):
 
     class Meta:
         verbose_name = _("คลังภาพ")
+
+    def photos(self) -> list[dict]:
+        """Each photo with its alternative text and caption, whichever block holds it."""
+        found = []
+        for block in self.images:
+            if block.block_type == "photo":
+                value = block.value
+                found.append(
+                    {"image": value["image"], "alt": value["alt_text"], "caption": value["caption"]}
+                )
+            elif block.value is not None:
+                alt = getattr(block.value, "contextual_alt_text", "") or ""
+                found.append({"image": block.value, "alt": alt, "caption": ""})
+        return [photo for photo in found if photo["image"] is not None]
