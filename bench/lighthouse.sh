@@ -33,8 +33,9 @@ if [ ! -x "$WORK/node_modules/.bin/lighthouse" ]; then
 fi
 
 cd "$ROOT"
-if [ ! -f "$WORK/data/demo.sqlite3" ]; then
-  "$PY" manage.py migrate --noinput -v0
+FRESH=$([ -f "$WORK/data/demo.sqlite3" ] && echo no || echo yes)
+"$PY" manage.py migrate --noinput -v0
+if [ "$FRESH" = yes ]; then
   "$PY" manage.py load_demo > "$WORK/load_demo.log"
 fi
 "$PY" manage.py collectstatic --noinput -v0

@@ -51,6 +51,18 @@ def test_r13_r8_the_agency_s_look_at_360_768_and_1440(demo_site, open_page, brow
         page.context.close()
 
     page = open_page(base + "/", 360)
+    page.wait_for_load_state("networkidle")
+    # Every layout shift since the page began loading (none reported in 0.5 s: none).
+    shift = page.evaluate(
+        """() => new Promise(done => {
+            new PerformanceObserver(list => done(
+                list.getEntries().reduce((sum, entry) => sum + entry.value, 0)
+            )).observe({type: "layout-shift", buffered: true});
+            setTimeout(() => done(0), 500);
+        })"""
+    )
+    if shift > 0.02:
+        problems.append(f"home @360: layout shift {shift:.3f} while loading")
     header = page.evaluate(
         "() => document.querySelector('.site-header').getBoundingClientRect().height"
     )
@@ -96,6 +108,8 @@ def test_r13_r8_the_agency_s_look_at_360_768_and_1440(demo_site, open_page, brow
     context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 800})
     plain = context.new_page()
     plain.goto(base + "/news/gallery/")
+    expect(plain.locator("#main-nav-list")).to_be_visible()  # the menu needs no script
+    expect(plain.locator(".nav-toggle")).to_be_hidden()
     href = plain.locator(".gallery a").first.get_attribute("href")
     assert plain.request.get(base + href).headers["content-type"] == "image/webp"
     context.close()
