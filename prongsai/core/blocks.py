@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -26,6 +26,20 @@ class DocumentListBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "core/blocks/document_list.html"
         label = _("รายการเอกสารดาวน์โหลด")
+
+
+class PhotoBlock(blocks.StructBlock):
+    """A photo of an album: what it shows for those who cannot see it, and its caption."""
+
+    image = ImageChooserBlock(label=_("ภาพ"))
+    alt_text = blocks.CharBlock(
+        label=_("ข้อความแทนภาพ"), max_length=255, help_text=_("บอกว่าภาพแสดงอะไร สำหรับผู้ที่มองไม่เห็นภาพ")
+    )
+    caption = blocks.CharBlock(label=_("คำบรรยายภาพ"), max_length=500, required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("ภาพพร้อมคำบรรยาย")
 
 
 RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "document-link", "hr"]

@@ -251,3 +251,7 @@ class MailFailure(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+# The agency's look is a site setting of its own (prongsai/core/appearance.py).
+from prongsai.core.appearance import SiteAppearance  # noqa: E402, F401

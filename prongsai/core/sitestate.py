@@ -22,18 +22,18 @@ from django.http.request import split_domain_port
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
-from prongsai.core.models import AgencySettings, SiteGeneration
+from prongsai.core import menu as site_menu
+from prongsai.core.menu import MenuGroup, MenuItem
+from prongsai.core.models import AgencySettings, SiteAppearance, SiteGeneration
 
 # reverse() leaves these unquoted in a path (django.urls.resolvers); the rest is %-encoded.
 _SAFE_IN_PATH = "/~:@!$&'()*+,;="
 _MAX_HOSTS = 32  # host names kept per generation (ALLOWED_HOSTS limits them anyway)
 
 
-@dataclass(frozen=True)
-class MenuItem:
-    title: str
-    url: str
-    path: str  # the tree path, to mark the section the visitor is in
+#: site -> [(category code, label)]: the categories the agency's policy uses, in its order and
+#: wording. Set by the policy app when it loads (core imports no app; docs/adr/0281).
+menu_categories = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,11 @@ class SiteState:
     home: Page | None
     agency: AgencySettings | None
     menu: tuple[MenuItem, ...] = ()
+    #: the menu's top row: ``menu`` grouped, filtered and named by the agency's policy
+    menu_groups: tuple[MenuGroup, ...] = ()
+    #: the agency's look (logo, colours, banner, hotlines, map), its images joined
+    appearance: SiteAppearance | None = None
+    contact_url: str = ""
     #: the home page's children whose type sets ``footer_link`` (the site's policies, R15)
     footer: tuple[MenuItem, ...] = ()
     #: tree paths of pages with a view restriction and of aliases (which use their source's)
@@ -63,6 +68,9 @@ class SiteState:
         agency = copy.copy(self.agency)
         agency._request = request  # as BaseSiteSetting.for_request does
         return agency
+
+    def appearance_for_request(self) -> SiteAppearance | None:
+        return copy.copy(self.appearance) if self.appearance is not None else None
 
     def is_unrestricted(self, page) -> bool:
         """True when neither ``page`` nor an ancestor has a view restriction or is an alias."""
@@ -135,7 +143,7 @@ def _build(request) -> SiteState:
     site.root_page = home
     agency = AgencySettings.for_site(site)
     menu_pages = exclude_private(Page.objects.child_of(home).live().in_menu()).only(
-        "title", "url_path", "path", "depth"
+        "title", "url_path", "path", "depth", "content_type"
     )
     guarded = {
         *PageViewRestriction.objects.values_list("page__path", flat=True),
@@ -150,14 +158,82 @@ def _build(request) -> SiteState:
         root_url_path=home.url_path,
     )
     menu = tuple(
-        MenuItem(page.title, state.page_url(page) or page.get_url(request), page.path)
+        MenuItem(
+            page.title,
+            state.page_url(page) or page.get_url(request),
+            page.path,
+            getattr(page.specific_class, "category_code", ""),
+        )
         for page in menu_pages
     )
     footer = tuple(
         MenuItem(page.title, state.page_url(page) or page.get_url(request), page.path)
         for page in _footer_pages(home)
     )
-    return replace(state, menu=menu, footer=footer)
+    contact = _contact_page(home)
+    contact_url = (state.page_url(contact) or contact.get_url(request)) if contact else ""
+    menu_groups = site_menu.arrange(
+        menu,
+        menu_categories(site) if menu_categories is not None else None,
+        contact_url=contact_url,
+    )
+    return replace(
+        state,
+        menu=menu,
+        contact_url=contact_url,
+        menu_groups=menu_groups,
+        footer=footer,
+        appearance=_appearance(site),
+    )
+
+
+def _appearance(site) -> SiteAppearance:
+    appearance = SiteAppearance.for_site(site)
+    if appearance.pk:
+        # The images once per generation, not on every page.
+        appearance = (
+            SiteAppearance.objects.select_related("logo", "banner_image", "map_image")
+            .filter(pk=appearance.pk)
+            .first()
+        ) or appearance
+    _attach_renditions(appearance)
+    return appearance
+
+
+#: The banner's widths for ``srcset`` (360 px phones at 2x up to 1440 px screens).
+BANNER_WIDTHS = (480, 960, 1440)
+
+
+def _attach_renditions(appearance) -> None:
+    """The logo's and the banner's resized files, made once per generation so a page shows
+    them without a query (a missing original shows no image rather than failing the page)."""
+    appearance.logo_rendition = None
+    appearance.banner_renditions = ()
+    try:
+        if appearance.logo is not None:
+            appearance.logo_rendition = appearance.logo.get_rendition("height-96|format-webp")
+        if appearance.banner_image is not None:
+            appearance.banner_renditions = tuple(
+                appearance.banner_image.get_rendition(f"fill-{width}x{width * 3 // 8}|format-webp")
+                for width in BANNER_WIDTHS
+            )
+    except (OSError, ValueError):
+        appearance.logo_rendition = None
+        appearance.banner_renditions = ()
+
+
+def _contact_page(home):
+    # The page type that says it is the contact page (core cannot import sitepages).
+    models = [model for model in get_page_models() if getattr(model, "contact_page", False)]
+    if not models:
+        return None
+    from prongsai.core.pagequeries import exclude_private
+
+    return (
+        exclude_private(Page.objects.descendant_of(home).live().type(*models))
+        .only("title", "url_path", "path", "depth")
+        .first()
+    )
 
 
 def _footer_pages(home):

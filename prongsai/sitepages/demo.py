@@ -17,6 +17,7 @@ from prongsai.core.demo import ensure_wagtail_roots
 from prongsai.core.models import AgencySettings
 
 from . import models as m
+from .demo_look import load_look
 from .demo_policies import add_policies
 from .oia_items import OIA_ITEMS
 
@@ -691,5 +692,6 @@ def load(stdout):
     )
     add_policies(home, agency.name_th, agency.email, agency.phone)
     _child(home, m.SitemapPage, "sitemap", title="แผนผังเว็บไซต์")
+    load_look(home)
     stdout.write(f"เว็บไซต์ตัวอย่าง: {Page.objects.descendant_of(home).live().count()} หน้า")
     return []

@@ -92,3 +92,36 @@ def tel_uri(value):
         return ""
     digits = match.group(0).translate(_THAI_DIGITS)
     return re.sub(r"[^0-9+]", "", digits)
+
+
+@register.simple_tag(takes_context=True)
+def menu_groups(context):
+    """The menu's top row in groups (core/menu.py), kept in memory like the menu."""
+    request = context.get("request")
+    if request is None:
+        return ()
+    return sitestate.for_request(request).menu_groups
+
+
+@register.simple_tag(takes_context=True)
+def site_appearance(context):
+    """The agency's look (core/appearance.py): logo, colours, banner, hotlines, map."""
+    request = context.get("request")
+    if request is None:
+        return None
+    return sitestate.for_request(request).appearance_for_request()
+
+
+@register.filter
+def menu_has(group, section_path):
+    """True when the visitor is in one of the group's sections (to mark the group)."""
+    return bool(section_path) and any(item.path == section_path for item in group.items)
+
+
+@register.simple_tag(takes_context=True)
+def contact_page_url(context):
+    """The URL of the site's contact page ("" when it has none), kept in memory like the menu."""
+    request = context.get("request")
+    if request is None:
+        return ""
+    return sitestate.for_request(request).contact_url

@@ -105,6 +105,8 @@ class ContactPage(BasePage):
     """ติดต่อเรา: the address, phones, fax and e-mail come from the agency settings."""
 
     category_code = "agency"
+    #: core.sitestate links the page from the menu's "ติดต่อเรา".
+    contact_page = True
     map_url = models.URLField(_("ลิงก์แผนที่"), blank=True)
     office_hours = models.CharField(
         _("เวลาทำการ"), max_length=255, default="วันจันทร์ - วันศุกร์ เวลา 08.30 - 16.30 น."

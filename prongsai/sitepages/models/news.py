@@ -1,5 +1,7 @@
 """R8 News and announcements: kinds, an events calendar and a photo gallery."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -9,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.search import index
 
+from prongsai.core.blocks import PhotoBlock
 from prongsai.core.models import BasePage
 from prongsai.core.pagequeries import exclude_private
 
@@ -102,8 +105,20 @@ class EventCalendarPage(CategoryIndexPage):
         verbose_name = _("ปฏิทินกิจกรรม")
 
     def get_context(self, request, *args, **kwargs):
+        from ..month_calendar import WEEKDAYS, build_month, month_bounds, parse_month
+
         context = BasePage.get_context(self, request, *args, **kwargs)
         events = exclude_private(EventPage.objects.child_of(self).live()).order_by("starts_at")
+        today = timezone.localdate()
+        year, month = parse_month(request.GET.get("month"), today)
+        first, following = month_bounds(year, month)
+        # Events starting up to a month before may still run into this month.
+        nearby = events.filter(
+            starts_at__lt=following + dt.timedelta(days=7),
+            starts_at__gte=first - dt.timedelta(days=45),
+        ).only("title", "url_path", "path", "depth", "starts_at", "ends_at", "location")
+        context["month"] = build_month(year, month, nearby, today)
+        context["weekdays"] = WEEKDAYS
         now = timezone.now()
         context["upcoming"] = [event for event in events if event.ends_at_or_start >= now]
         context["past"] = [event for event in events if event.ends_at_or_start < now][::-1][:20]
@@ -140,7 +155,7 @@ class GalleryPage(ArticleContentPage):
     """คลังภาพ: a photo album."""
 
     category_code = "news"
-    images = StreamField([("image", ImageBlock())], verbose_name=_("ภาพ"))
+    images = StreamField([("photo", PhotoBlock()), ("image", ImageBlock())], verbose_name=_("ภาพ"))
     parent_page_types = ["sitepages.NewsIndexPage"]
     content_panels = [
         *ArticleContentPage.content_panels[:1],
@@ -150,3 +165,17 @@ class GalleryPage(ArticleContentPage):
 
     class Meta:
         verbose_name = _("คลังภาพ")
+
+    def photos(self) -> list[dict]:
+        """Each photo with its alternative text and caption, whichever block holds it."""
+        found = []
+        for block in self.images:
+            if block.block_type == "photo":
+                value = block.value
+                found.append(
+                    {"image": value["image"], "alt": value["alt_text"], "caption": value["caption"]}
+                )
+            elif block.value is not None:
+                alt = getattr(block.value, "contextual_alt_text", "") or ""
+                found.append({"image": block.value, "alt": alt, "caption": ""})
+        return [photo for photo in found if photo["image"] is not None]
