@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from prongsai.accounts.models import Unit
 from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
+from prongsai.policy.selectors import category_choices
 
 from .models import InformationClass, PublishRequest, Status, VerbalMethod
 from .services import EDITABLE_FIELDS
@@ -61,6 +62,14 @@ class PublishRequestForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "content": forms.Textarea(attrs={"rows": 6}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The site's own categories, in its order and wording (R60–R64): a category the agency
+        # does not use is not offered, and a POST naming one is refused as an invalid choice.
+        field = self.fields["category"]
+        blank = [choice for choice in field.choices if choice[0] == ""]
+        field.choices = [*blank, *category_choices()]
 
     def cleaned_data_for_service(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in EDITABLE_FIELDS}
