@@ -70,10 +70,11 @@ def open_page(browser):
         context.close()
 
 
-def screenshot(page, name):
+def screenshot(page, name, *, full_page=True):
+    """``full_page=False``: only what the viewport shows (e.g. scrolled to a message)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

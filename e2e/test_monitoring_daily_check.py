@@ -18,8 +18,9 @@ def _webmaster_session(live_server):
 
     # The demo's webmaster holds the role as production grants it (the synced group).
     user = give_role(User.objects.get(username="webmaster1"), Role.WEBMASTER)
-    # The links on the demo point at http://localhost/…: that is this site.
-    AgencySettings.objects.update(main_domain="localhost")
+    # The demo's own-site links are on its main domain (www.example.go.th): the check counts
+    # them as this site's, whatever address the test server has.
+    assert AgencySettings.objects.filter(main_domain="www.example.go.th").exists()
     client = Client()
     client.force_login(user)
     return client.cookies["sessionid"].value
@@ -51,7 +52,7 @@ def test_r32_webmaster_finds_fixes_rechecks_and_signs_off(browser, demo_site):
     # Fix it where a webmaster would: the page editor, then publish.
     collection = LinkCollectionPage.objects.get(slug="agencies")
     page.goto(f"{demo_site.url}/admin/pages/{collection.pk}/edit/")
-    page.locator(f'input[value="{BROKEN_LINK_URL}"]').fill("http://localhost/news/")
+    page.locator(f'input[value="{BROKEN_LINK_URL}"]').fill("https://www.example.go.th/news/")
     with page.expect_navigation():
         page.evaluate("document.querySelector(\"button[name='action-publish']\").click()")
 

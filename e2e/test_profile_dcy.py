@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from e2e.conftest import WIDTHS, screenshot, signed_in
 from prongsai.core.workdays import add_working_days
-from prongsai.publishing.models import InformationClass, PublishRequest, Status
+from prongsai.publishing.models import Action, InformationClass, PublishRequest, Status
 
 
 @pytest.fixture
@@ -76,10 +76,23 @@ def test_r60_dcy_the_unit_director_approves_routine_items_are_exempt_published_w
     request.refresh_from_db()
     assert request.status == Status.PUBLISHED
 
-    # ข้อ 5.1.1: a routine mission item needs no approval.
+    # ข้อ 5.1.1: a routine mission item needs no approval: no one is asked to decide, the history
+    # says it is exempt, and the division's publisher puts it up straight away.
     page, routine = file_request(open_page, dcy, "ปฏิทินกิจกรรมประจำเดือน", "routine", width=360)
     assert routine.status == Status.APPROVED and routine.due_date is not None
+    assert "ยกเว้นตามแนวปฏิบัติ" in page.inner_text("main")
     screenshot(page, "profile-dcy-routine-360")
+    page = signed_in(open_page, dcy, "divdirector", f"/admin/publish-requests/{routine.pk}/")
+    assert not page.locator("text=บันทึกผลการพิจารณา").count()
+    page = signed_in(open_page, dcy, "divpublisher", f"/admin/publish-requests/{routine.pk}/")
+    page.check("#id_files_checked")
+    page.check("#id_category_checked")
+    page.click("button:text-is('เผยแพร่')")
+    page.wait_for_selector("#public-url")
+    routine.refresh_from_db()
+    assert routine.status == Status.PUBLISHED
+    assert not routine.events.filter(actor__isnull=False, action=Action.APPROVED).exists()
+    screenshot(page, "profile-dcy-routine-published-1440")
 
     # ข้อ 6.3 and 6.2: the IT group's director reads the policy: every 3 months, daily check to them.
     page = signed_in(open_page, dcy, "itdirector", "/admin/agency-policy/", 1440)

@@ -1,11 +1,11 @@
 """Monitoring's own contributions to the daily check registry (R30–R33)."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from prongsai.accounts.roles import Role, users_with_role
 from prongsai.core.dailycheck import Finding, register
+from prongsai.core.thaidate import thai_date, thai_datetime
 
 from .conf import min_webmasters
 from .jobrunner import missed_runs
@@ -49,7 +49,7 @@ def expired_reachable(*, today) -> list[Finding]:
     return [
         Finding(
             summary=page.title,
-            detail=_("หมดระยะเผยแพร่ตั้งแต่ %(when)s") % {"when": timezone.localtime(page.expire_at)},
+            detail=_("หมดระยะเผยแพร่ตั้งแต่ %(when)s") % {"when": thai_datetime(page.expire_at)},
             url=_edit_url(page.pk),
         )
         for page in expired_but_reachable()
@@ -64,7 +64,7 @@ def missed_periodic_runs(*, today) -> list[Finding]:
             detail = _("ยังไม่เคยทำงานสำเร็จ")
         else:
             detail = _("ทำงานสำเร็จครั้งล่าสุด %(when)s") % {
-                "when": timezone.localtime(missed.last_success.started).strftime("%d/%m/%Y %H:%M")
+                "when": thai_datetime(missed.last_success.started)
             }
         if missed.last_failure is not None:
             detail += " — " + _("ข้อผิดพลาดล่าสุด: %(error)s") % {"error": missed.last_failure.error}
@@ -77,7 +77,7 @@ def reviews_overdue(*, today) -> list[Finding]:
     return [
         Finding(
             summary=schedule.page.title,
-            detail=_("ครบกำหนดทบทวนเมื่อ %(when)s") % {"when": timezone.localdate(schedule.due_at)},
+            detail=_("ครบกำหนดทบทวนเมื่อ %(when)s") % {"when": thai_date(schedule.due_at)},
             url=_edit_url(schedule.page_id),
             severity="warning",
         )

@@ -10,7 +10,9 @@ from prongsai.sitepages import models as m
 from . import services, windows
 
 #: An address on our own site that no longer exists; the daily check reports it (e2e test).
-BROKEN_LINK_URL = "http://localhost/news/old-job-announcement-2566/"
+#: On the demo agency's main domain (sitepages/demo.py), never a development host: the site
+#: shows this link to visitors (ADR 0261).
+BROKEN_LINK_URL = "https://www.example.go.th/news/old-job-announcement-2566/"
 BROKEN_LINK_TITLE = "ประกาศรับสมัครงาน (ฉบับเดิม)"
 EXPIRED_SLUG = "procurement-notice-expired"
 

@@ -1,14 +1,28 @@
-"""Signal receivers: a republished page no longer answers 410; a webmaster leaving is noticed."""
+"""Signal receivers: an expired page taken down by hand answers 410, a republished one no longer
+does; a webmaster leaving is noticed."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_save, pre_save
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished
 
 
 def reopen_expired_page(sender, instance, **kwargs):
     from .windows import reopen_page
 
     reopen_page(instance)
+
+
+def record_manual_take_down(sender, instance, **kwargs):
+    """A webmaster takes down by hand a page whose publication window has ended (the guidelines'
+    "take expired items down"): its address then says the item has ended (HTTP 410), as after
+    the scheduled take-down. Wagtail's own expiry (``expired`` set) is recorded by the job."""
+    from django.utils import timezone
+
+    from .windows import record_page_expiry
+
+    if instance.expired or instance.expire_at is None or instance.expire_at > timezone.now():
+        return
+    record_page_expiry(instance)
 
 
 def _is_webmaster(user) -> bool:
@@ -62,6 +76,7 @@ def webmaster_role_removed(sender, instance, action, pk_set, reverse, **kwargs):
 
 def connect():
     page_published.connect(reopen_expired_page, dispatch_uid="monitoring-reopen-expired-page")
+    page_unpublished.connect(record_manual_take_down, dispatch_uid="monitoring-manual-take-down")
     user_model = get_user_model()
     pre_save.connect(remember_active_state, sender=user_model, dispatch_uid="monitoring-wm-pre")
     post_save.connect(webmaster_deactivated, sender=user_model, dispatch_uid="monitoring-wm-post")

@@ -11,6 +11,6 @@ class PolicyConfig(AppConfig):
         # menu in memory per site generation and cannot import this app (docs/adr/0281).
         from prongsai.core import sitestate
 
-        from .selectors import enabled_categories
+        from .selectors import menu_categories
 
-        sitestate.menu_categories = enabled_categories
+        sitestate.menu_categories = menu_categories

@@ -8,7 +8,7 @@ from prongsai.accounts.roles import Role, users_with_role
 from prongsai.compliance.models import Catalogue
 from prongsai.core.categories import CATEGORIES
 from prongsai.core.models import AgencySettings
-from prongsai.policy.selectors import policy_for
+from prongsai.policy.selectors import enabled_categories, policy_for
 from prongsai.publishing.models import InformationClass
 from prongsai.reports.models import ReportingSettings
 
@@ -34,7 +34,7 @@ def policy_overview(site) -> list[dict]:
     policy = policy_for(site)
     agency = AgencySettings.for_site(site)
     reporting = ReportingSettings.for_site(site)
-    codes = policy.category_codes() or list(CATEGORIES)
+    categories = enabled_categories(site)
     intervals = [
         f"{CATEGORIES[code].name_th if code in CATEGORIES else _('หมวดอื่น ๆ')}: {_days(days)}"
         for code, days in sorted(
@@ -108,11 +108,7 @@ def policy_overview(site) -> list[dict]:
         },
         {
             "heading": _("หมวดข้อมูลบนเว็บไซต์"),
-            "rows": [
-                (CATEGORIES[code].name_th, policy.category_label(code, CATEGORIES[code].name_th))
-                for code in codes
-                if code in CATEGORIES
-            ],
+            "rows": [(category.standard.name_th, category.label) for category in categories],
         },
         {"heading": _("หน่วยงานภายในและผู้เผยแพร่ประจำหน่วยงาน"), "rows": units},
         {

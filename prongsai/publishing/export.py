@@ -3,6 +3,7 @@
 from django.utils import timezone
 
 from prongsai.core.tabular import Sheet, workbook_bytes
+from prongsai.policy.selectors import category_labels
 
 #: Excel shows the year in the Buddhist era with "bbbb" (e.g. 1/12/2569).
 DATE_FORMAT = "d/m/bbbb"
@@ -40,6 +41,7 @@ def _text(value) -> str:
 
 
 def requests_workbook(queryset) -> bytes:
+    labels = category_labels()  # one read of the policy, not one per row
     rows = (
         [
             _text(r.number),
@@ -47,7 +49,7 @@ def requests_workbook(queryset) -> bytes:
             _text(r.unit.name),
             _text(r.requester.display_name()),
             _text(r.information_class.name),
-            _text(r.get_category_display()),
+            _text(labels.get(r.category, r.category)),
             _text(r.get_status_display()),
             _local(r.submitted_at),
             _local(r.approved_at),

@@ -5,6 +5,7 @@ from wagtail.models import Page
 
 from prongsai.accounts.models import Unit
 from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
+from prongsai.policy.selectors import category_choices, policy_for
 
 from .models import InformationClass, PublishRequest, Status, VerbalMethod
 from .services import EDITABLE_FIELDS
@@ -61,6 +62,24 @@ class PublishRequestForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "content": forms.Textarea(attrs={"rows": 6}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The site's own categories, in its order and wording (R60–R64): a category the agency
+        # does not use is not offered, and a POST naming one is refused as an invalid choice.
+        field = self.fields["category"]
+        blank = [choice for choice in field.choices if choice[0] == ""]
+        field.choices = [*blank, *category_choices()]
+        # The agency may accept fewer file kinds than the system (MOST: Word or PDF only): say so
+        # before the upload, and let the file picker offer only those.
+        kinds = [kind.lower() for kind in policy_for().accepted_file_kinds or []]
+        if kinds:
+            attachments = self.fields["attachments"]
+            attachments.label = _("ไฟล์แนบ (รับเฉพาะ %(kinds)s)") % {"kinds": ", ".join(kinds)}
+            offered = attachments.widget.attrs.get("accept", "").split(",")
+            attachments.widget.attrs["accept"] = ",".join(
+                ext for ext in offered if ext.lstrip(".").lower() in kinds
+            )
 
     def cleaned_data_for_service(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in EDITABLE_FIELDS}

@@ -17,6 +17,7 @@ from wagtail.models import Orderable, Task, TaskState
 
 from prongsai.accounts.roles import Role, user_has_role
 from prongsai.core.categories import CATEGORIES, CATEGORY_CHOICES
+from prongsai.policy.selectors import category_choices, category_label
 from prongsai.sitepages.models.knowledge import KnowledgeKind
 from prongsai.sitepages.models.laws import LawKind
 from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES
@@ -146,6 +147,17 @@ class InformationClassForm(WagtailAdminModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The site's categories in its order and wording; one already chosen stays listed so
+        # saving the class does not fail on a category the agency has since stopped using.
+        field = self.fields["direct_publish_categories"]
+        choices = category_choices()
+        offered = {code for code, _label in choices}
+        chosen = self.initial.get("direct_publish_categories") or []
+        kept = [code for code in dict.fromkeys(chosen) if code not in offered]
+        field.choices = [*choices, *((code, category_label(code)) for code in kept)]
 
 
 class InformationClass(models.Model):
@@ -347,6 +359,10 @@ class PublishRequest(models.Model):
     @property
     def category_obj(self):
         return CATEGORIES.get(self.category)
+
+    def get_category_display(self) -> str:
+        """The category as the agency names it (its policy's wording), on screens and forms."""
+        return category_label(self.category)
 
     def steps(self) -> list[RouteStep]:
         return self.information_class.route.ordered_steps()
@@ -666,3 +682,6 @@ class DirectPublication(models.Model):
     @property
     def allowed(self) -> bool:
         return self.information_class_id is not None
+
+    def get_category_display(self) -> str:
+        return category_label(self.category)

@@ -21,7 +21,7 @@ from prongsai.core.thaidate import thai_date
 from prongsai.core.workdays import add_working_days
 from prongsai.filecheck.policy import ATTACHMENT
 from prongsai.filecheck.services import checked_upload
-from prongsai.policy.selectors import policy_for
+from prongsai.policy.selectors import category_choices, category_label, policy_for
 
 from . import notifications as notify
 from . import permissions, workflows
@@ -96,6 +96,17 @@ def _record(
         data={"step": step, "reason": reason, "channel": channel, "status": publish_request.status},
     )
     return event
+
+
+def _check_category_enabled(publish_request) -> None:
+    """Only a category the agency uses may be requested (R60–R64: its policy, not the standard's)."""
+    if publish_request.category and publish_request.category not in dict(category_choices()):
+        raise ValidationError(
+            {
+                "category": _("หน่วยงานไม่ได้ใช้หมวด “%(category)s” บนเว็บไซต์ กรุณาเลือกหมวดจากรายการ")
+                % {"category": category_label(publish_request.category)}
+            }
+        )
 
 
 def _validate_files(files, user) -> list:
@@ -173,6 +184,7 @@ def request_submit(user, *, data: dict, files=()) -> PublishRequest:
     fields = {name: data[name] for name in EDITABLE_FIELDS if name in data}
     publish_request = PublishRequest(requester=user, unit=user.unit, **fields)
     publish_request.full_clean()
+    _check_category_enabled(publish_request)
     files = _validate_files(files, user)
     with transaction.atomic():
         publish_request.submitted_at = timezone.now()
@@ -283,6 +295,7 @@ def request_resubmit(user, publish_request, *, data: dict, files=()) -> PublishR
             if name in data:
                 setattr(publish_request, name, data[name])
         publish_request.full_clean()
+        _check_category_enabled(publish_request)
         _attach(publish_request, files)
         update_draft(publish_request, user)
         _record(publish_request, user, Role.DATA_OWNER.label, Action.RESUBMITTED)

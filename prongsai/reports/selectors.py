@@ -16,7 +16,6 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import PageLogEntry
 
-from prongsai.core.categories import CATEGORIES
 from prongsai.core.models import ContentPage
 from prongsai.core.thaidate import thai_date
 from prongsai.core.workdays import is_working_day, working_days_between
@@ -27,6 +26,7 @@ from prongsai.monitoring.models import (
     ReviewAction,
     ReviewSchedule,
 )
+from prongsai.policy.selectors import category_labels
 from prongsai.publishing.models import (
     Action,
     InformationClass,
@@ -105,8 +105,9 @@ def published_items(site, low, high) -> dict:
         for unit, n in rows:
             by_category[model.category_code] += n
             by_unit[unit or NO_UNIT] += n
+    labels = category_labels(site)
     categories = [
-        [code, str(CATEGORIES[code]) if code in CATEGORIES else code, n]
+        [code, labels.get(code, code), n]
         for code, n in sorted(by_category.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     units = sorted(([name, n] for name, n in by_unit.items()), key=lambda r: (-r[1], r[0]))

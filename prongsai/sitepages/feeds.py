@@ -1,6 +1,7 @@
 """RSS for news and announcements."""
 
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -20,6 +21,11 @@ class NewsFeed(Feed):
 
     def link(self, site):
         return site.root_url if site else "/"
+
+    def feed_url(self, site):
+        # The feed's own address (atom:link rel="self") from the site's configured root, not
+        # from the host the request came in on (Django's default; ADR 0261).
+        return site.root_url.rstrip("/") + reverse("news-feed") if site else None
 
     def items(self, site):
         queryset = exclude_private(NewsPage.objects.live()).order_by(*NEWS_ORDER)

@@ -194,3 +194,37 @@ def test_r32_r33_dashboard_panel_and_daily_check_page_show_warnings(client, home
 def test_r32_daily_check_page_is_closed_to_other_staff(client, home_page):
     client.force_login(UserFactory(username="clerk"))
     assert client.get("/admin/monitoring/daily-check/").status_code in (302, 403)
+
+
+def test_r30_r32_an_expired_but_reachable_item_says_when_it_ended_in_the_buddhist_era(make_news):
+    """The finding printed the raw datetime ("2026-12-13 23:59:00+07:00"), seen in the Bang Mak
+    walk's screenshot; staff dates are in the Buddhist era."""
+    from prongsai.core.thaidate import thai_datetime
+    from prongsai.monitoring.dailychecks import expired_reachable
+
+    with time_machine.travel(at(2026, 12, 1, 9, 0), tick=False):
+        page = make_news("ประกาศรับสมัครพนักงานจ้าง")
+        page.expire_at = at(2026, 12, 13, 23, 59)
+        page.save_revision().publish()
+    with time_machine.travel(at(2026, 12, 14, 9, 0), tick=False):
+        (finding,) = expired_reachable(today=dt.date(2026, 12, 14))
+    assert finding.summary == "ประกาศรับสมัครพนักงานจ้าง"
+    assert thai_datetime(at(2026, 12, 13, 23, 59)) in finding.detail
+    assert "2569" in finding.detail and "2026" not in finding.detail
+
+
+def test_r31_r32_an_overdue_review_says_its_due_date_in_the_buddhist_era(make_news):
+    """It printed the ISO date ("2026-12-01")."""
+    from prongsai.core.thaidate import thai_date
+    from prongsai.monitoring.dailychecks import reviews_overdue
+    from prongsai.monitoring.models import ReviewSchedule
+
+    set_policy(review_interval_days={"default": 30, "news": 30})
+    with time_machine.travel(at(2026, 11, 1, 8, 0), tick=False):
+        make_news("ข่าวเก่าที่ต้องทบทวน")
+        services.sync_schedules()
+    due = ReviewSchedule.objects.get().due_at
+    with time_machine.travel(at(2026, 12, 20, 8, 0), tick=False):
+        (finding,) = reviews_overdue(today=dt.date(2026, 12, 20))
+    assert thai_date(due) in finding.detail and "2569" in finding.detail
+    assert "2026" not in finding.detail

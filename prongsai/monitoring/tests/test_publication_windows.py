@@ -284,3 +284,27 @@ def test_r30_expired_document_with_a_thai_file_name_answers_thai_410(client, uni
         response = client.get(doc.url)
         assert response.status_code == 410
         assert "สิ้นสุดระยะเวลาเผยแพร่" in response.content.decode()
+
+
+def test_r30_r62_a_webmaster_taking_an_expired_page_down_by_hand_leaves_the_thai_410(
+    client, make_news
+):
+    """Bang Mak ข้อ 3.2 / Satun PHO: the webmaster takes an item down once its window has ended
+    (the scheduler had not yet). Its address then says it has ended, as after the scheduler."""
+    with time_machine.travel(at(2026, 11, 2, 8, 0), tick=False):
+        page = make_news("ประกาศรับสมัครพนักงานจ้าง")
+        page.expire_at = at(2026, 11, 5, 17, 0)
+        page.save_revision().publish()
+        url = page.url
+        page.unpublish()  # taken down early, before its window ends: an ordinary 404
+        assert not ExpiredItem.objects.exists()
+        page.save_revision().publish()
+    with time_machine.travel(at(2026, 11, 6, 9, 0), tick=False):
+        page.refresh_from_db()
+        assert page.live  # the scheduler has not run
+        page.unpublish(user=UserFactory(is_superuser=True))
+        item = ExpiredItem.objects.get(object_id=page.pk)
+        assert item.active and item.expired_at == at(2026, 11, 5, 17, 0)
+        assert client.get(url).status_code == 410
+        page.refresh_from_db()
+        assert page.expire_at is None  # a later re-publish is not expired again at once

@@ -38,7 +38,7 @@ def test_r62_bang_mak_loads_with_its_named_people_roles_and_policy(capsys):
     assert route.ordered_steps()[0].delegates.get() == somrak
     policy = policy_for()
     assert policy.min_webmasters == 2 and policy.profile_name == "bang-mak"
-    assert policy.category_label("links", "") == "เว็บไซต์หน่วยงานที่เกี่ยวข้อง"
+    assert policy.category_label("links", "") == "รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง"
     assert NewsIndexPage.objects.get().title == "ข่าวประชาสัมพันธ์"
     assert ReportingSettings.for_site(policy.site).supervisor == somrak
     assert ModelLogEntry.objects.filter(action="prongsai.profile.loaded").exists()
@@ -49,13 +49,13 @@ def test_r62_a_site_with_content_is_refused_unless_replace_which_lists_what_goes
     call_command("load_profile", "bang-mak")
     with pytest.raises(CommandError):
         call_command("load_profile", "bang-mak")
-    assert "บัญชีเจ้าหน้าที่ 5 บัญชี" in capsys.readouterr().err
-    assert User.objects.count() == 5
+    assert "บัญชีเจ้าหน้าที่ 6 บัญชี" in capsys.readouterr().err
+    assert User.objects.count() == 6
 
     call_command("load_profile", "bang-mak", "--replace")
     out = capsys.readouterr().out
     assert "จะลบสิ่งต่อไปนี้ก่อนโหลด" in out and "หน่วยงานภายใน 4 หน่วย" in out
-    assert User.objects.count() == 5 and Unit.objects.count() == 4
+    assert User.objects.count() == 6 and Unit.objects.count() == 4
 
 
 @pytest.mark.django_db
@@ -105,5 +105,5 @@ def test_r62_a_webmaster_reads_the_whole_policy_on_one_page(client):
     page = client.get("/admin/agency-policy/").content.decode()
     assert "นโยบายเว็บไซต์ของหน่วยงาน" in page
     assert "3 วันทำการ" in page and "นายสมรัก สายพันธ์" in page
-    assert "เว็บไซต์หน่วยงานที่เกี่ยวข้อง" in page and "ผู้ช่วยเจ้าพนักงานธุรการ" in page
+    assert "รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง" in page and "ผู้ช่วยเจ้าพนักงานธุรการ" in page
     assert "แก้ไขนโยบาย" not in page  # only administrators edit

@@ -97,3 +97,17 @@ def test_r24_a_file_kind_outside_the_agency_policy_is_refused(people, classes):
             people["owner"], data=request_data(classes["general"]), files=[archive]
         )
     assert "data.zip" in refused.value.messages[0] and "pdf, doc, docx" in refused.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_r63_the_request_form_says_which_file_kinds_the_agency_accepts(client, people, classes):
+    """MOST ขั้นตอน ข้อ 2: Word or PDF. The form said "Word, PDF, Excel, รูปภาพ" and its file
+    picker offered every kind the system takes, so the owner learnt only after posting."""
+    from prongsai.policy.testing import set_policy
+
+    set_policy(accepted_file_kinds=["pdf", "doc", "docx"])
+    client.force_login(people["owner"])
+    form = client.get(reverse("publishing_admin:create")).context["form"]
+    attachments = form.fields["attachments"]
+    assert attachments.label == "ไฟล์แนบ (รับเฉพาะ pdf, doc, docx)"
+    assert sorted(attachments.widget.attrs["accept"].split(",")) == [".doc", ".docx", ".pdf"]
