@@ -4,7 +4,7 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 from prongsai.accounts.models import Unit
-from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
+from prongsai.filecheck.policy import ATTACHMENT, DEFAULT_POLICY, UploadPolicy
 
 from .models import InformationClass, PublishRequest, Status, VerbalMethod
 from .services import EDITABLE_FIELDS
@@ -30,7 +30,9 @@ class MultipleFileField(forms.FileField):
             MultipleFileInput(
                 attrs={
                     "accept": ",".join(
-                        f".{ext}" for ext in UploadPolicy.for_site().allowed_extensions(ATTACHMENT)
+                        # The defaults at import; the form sets the site's own list.
+                        f".{ext}"
+                        for ext in DEFAULT_POLICY.allowed_extensions(ATTACHMENT)
                     )
                 }
             ),
@@ -61,6 +63,11 @@ class PublishRequestForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "content": forms.Textarea(attrs={"rows": 6}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        accepted = UploadPolicy.for_site().allowed_extensions(ATTACHMENT)
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(f".{e}" for e in accepted)
 
     def cleaned_data_for_service(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in EDITABLE_FIELDS}
