@@ -33,8 +33,9 @@ EXTENSIONS: dict[str, frozenset[str]] = {
 
 IMAGE_KINDS = frozenset({"jpeg", "png", "gif", "webp"})
 
-#: The upload paths: Wagtail documents, Wagtail images, publish-request attachments.
-DOCUMENT, IMAGE, ATTACHMENT = "document", "image", "attachment"
+#: The upload paths: Wagtail documents, Wagtail images, publish-request attachments (and the
+#: parent body's report attachments), reports pushed to the parent body's API (PDF only).
+DOCUMENT, IMAGE, ATTACHMENT, REPORT = "document", "image", "attachment", "report"
 
 _DOCUMENT_KINDS = frozenset(
     {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls", "ppt", "zip", "csv", "txt"}
@@ -55,6 +56,7 @@ class UploadPolicy:
             DOCUMENT: _DOCUMENT_KINDS,
             IMAGE: IMAGE_KINDS,
             ATTACHMENT: _ATTACHMENT_KINDS,
+            REPORT: frozenset({"pdf"}),
         }
     )
     max_bytes: dict[str, int] = field(default_factory=_default_sizes)
