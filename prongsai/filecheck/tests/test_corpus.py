@@ -8,7 +8,7 @@ from django.core.files import File
 from PIL import Image
 
 from prongsai.filecheck.names import display_name
-from prongsai.filecheck.policy import ATTACHMENT, DEFAULT_POLICY, DOCUMENT, IMAGE
+from prongsai.filecheck.policy import ATTACHMENT, DEFAULT_POLICY, DOCUMENT, IMAGE, REPORT
 from prongsai.filecheck.refusals import UploadRefused
 from prongsai.filecheck.tests.hostile.make_corpus import sample_id, samples
 from prongsai.filecheck.validator import check_upload
@@ -103,3 +103,18 @@ def test_r42_truncated_image_is_refused_even_after_weasyprint_relaxed_pillow(cor
         with pytest.raises(UploadRefused):
             _check(corpus, BY_NAME[name], IMAGE)
     assert ImageFile.LOAD_TRUNCATED_IMAGES  # left as WeasyPrint wants it
+
+
+SVG_SAMPLES = [s for s in SAMPLES if "svg" in s.upload_name or "svg" in s.what.lower()]
+
+
+@pytest.mark.parametrize("purpose", [DOCUMENT, IMAGE, ATTACHMENT, REPORT])
+def test_asvs_1_3_4_svg_is_refused_on_every_path_whatever_it_is_called(corpus, purpose, settings):
+    """SVG can carry script; it is not an accepted kind, and SVG inside a text file (also behind
+    a namespace prefix or a default namespace, which the text check once let through) is
+    refused as markup."""
+    assert len(SVG_SAMPLES) >= 6
+    for sample in SVG_SAMPLES:
+        with pytest.raises(UploadRefused):
+            _check(corpus, sample, purpose)
+    assert "svg" not in settings.WAGTAILIMAGES_EXTENSIONS + settings.WAGTAILDOCS_EXTENSIONS
