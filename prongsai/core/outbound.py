@@ -168,7 +168,11 @@ def _one_request(url, method, headers, timeout, deadline, max_bytes) -> Answer:
         raise TimeoutError("total time exceeded")
     connection_class = _PinnedHTTPSConnection if parts.scheme == "https" else _PinnedHTTPConnection
     connection = connection_class(host, port, address, min(timeout, remaining))
-    path = urllib.parse.urlunsplit(("", "", parts.path or "/", parts.query, ""))
+    # Thai paths are common on agencies' sites; percent-encode what is not ASCII, keep the rest.
+    safe = "/%:@!$&'()*+,;=-._~?"
+    path = urllib.parse.quote(parts.path or "/", safe=safe)
+    if parts.query:
+        path += "?" + urllib.parse.quote(parts.query, safe=safe)
     try:
         connection.request(method, path, headers=headers)
         _limit_wait(connection, timeout, deadline)

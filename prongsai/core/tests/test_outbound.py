@@ -9,6 +9,7 @@ import http.server
 import socket
 import threading
 import time
+import urllib.parse
 
 import pytest
 
@@ -193,3 +194,13 @@ def test_asvs_13_2_5_answers_are_capped_in_size_and_time(settings):
         with pytest.raises(TimeoutError):
             outbound.fetch(f"http://127.0.0.1:{port}/slow", timeout=2, total_seconds=0.5)
         assert time.monotonic() - started < 2
+
+
+def test_r32_a_thai_path_is_requested_percent_encoded(settings):
+    settings.PRONGSAI_OUTBOUND_ALLOWED_NETWORKS = LOOPBACK_ONLY_FIRST
+    with server_on("127.0.0.1") as (server, port):
+        answer = outbound.fetch(f"http://127.0.0.1:{port}/ข่าว/?q=ประกาศ", timeout=2)
+    assert answer.status == 200
+    path, query = server.requests[0][0].split("?")
+    assert path == "/%E0%B8%82%E0%B9%88%E0%B8%B2%E0%B8%A7/"
+    assert urllib.parse.unquote(query) == "q=ประกาศ"
