@@ -1,10 +1,12 @@
 """What a site accepts: kinds per upload path, size per kind, archive and image limits.
 
-The site's policy supplies these values; ``UploadPolicy.for_site`` is the one place that reads
-it, and today every site gets ``DEFAULT_POLICY`` (the install-wide defaults below).
+``UploadPolicy.for_site`` is the one place that reads the site's ``AgencyPolicy``
+(``prongsai.policy``): its "accepted file kinds" narrow what request attachments may be.
+Sizes and archive/image limits have no field in the agency's policy yet, so every site gets the
+install-wide defaults below for those (``DEFAULT_POLICY``).
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 MB = 1024 * 1024
 
@@ -31,8 +33,9 @@ EXTENSIONS: dict[str, frozenset[str]] = {
 
 IMAGE_KINDS = frozenset({"jpeg", "png", "gif", "webp"})
 
-#: The upload paths: Wagtail documents, Wagtail images, publish-request attachments.
-DOCUMENT, IMAGE, ATTACHMENT = "document", "image", "attachment"
+#: The upload paths: Wagtail documents, Wagtail images, publish-request attachments (and the
+#: parent body's report attachments), reports pushed to the parent body's API (PDF only).
+DOCUMENT, IMAGE, ATTACHMENT, REPORT = "document", "image", "attachment", "report"
 
 _DOCUMENT_KINDS = frozenset(
     {"pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "doc", "xls", "ppt", "zip", "csv", "txt"}
@@ -53,6 +56,7 @@ class UploadPolicy:
             DOCUMENT: _DOCUMENT_KINDS,
             IMAGE: IMAGE_KINDS,
             ATTACHMENT: _ATTACHMENT_KINDS,
+            REPORT: frozenset({"pdf"}),
         }
     )
     max_bytes: dict[str, int] = field(default_factory=_default_sizes)
@@ -64,20 +68,49 @@ class UploadPolicy:
     # Images are refused above this many pixels (all frames) before they are decoded.
     max_image_pixels: int = 50_000_000
     max_image_frames: int = 200
+    # Upload path -> the only extensions the site accepts there (absent: every extension of
+    # the path's kinds). Set from the agency's policy by ``for_site``.
+    extensions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def for_site(cls, site=None) -> "UploadPolicy":
-        """The upload policy of ``site``: its own settings once it has them, else the defaults."""
-        return DEFAULT_POLICY
+        """The upload policy of ``site`` (the default site when None), read from its
+        ``AgencyPolicy``: an agency that lists accepted file kinds narrows the attachments to
+        those extensions; an empty list keeps every kind the system supports."""
+        from prongsai.policy.selectors import policy_for
+
+        listed = {str(kind).lower().lstrip(".") for kind in policy_for(site).accepted_file_kinds}
+        if not listed:
+            return DEFAULT_POLICY
+        return DEFAULT_POLICY.narrowed(ATTACHMENT, listed)
+
+    def narrowed(self, purpose: str, extensions: set[str]) -> "UploadPolicy":
+        """This policy with ``purpose`` limited to ``extensions`` (and the kinds they carry)."""
+        extensions = frozenset(extensions)
+        kinds = {kind for kind in self.kinds[purpose] if EXTENSIONS[kind] & extensions}
+        return replace(
+            self,
+            kinds={**self.kinds, purpose: frozenset(kinds)},
+            extensions={**self.extensions, purpose: extensions},
+        )
 
     def allowed_kinds(self, purpose: str) -> frozenset[str]:
         return self.kinds[purpose]
 
+    def accepts_extension(self, purpose: str, extension: str) -> bool:
+        only = self.extensions.get(purpose)
+        return only is None or extension in only
+
     def allowed_extensions(self, purpose: str) -> list[str]:
-        return sorted({ext for kind in self.kinds[purpose] for ext in EXTENSIONS[kind]})
+        return sorted(
+            ext
+            for kind in self.kinds[purpose]
+            for ext in EXTENSIONS[kind]
+            if self.accepts_extension(purpose, ext)
+        )
 
     def largest(self, purpose: str) -> int:
-        return max(self.max_bytes[kind] for kind in self.kinds[purpose])
+        return max((self.max_bytes[kind] for kind in self.kinds[purpose]), default=0)
 
 
 DEFAULT_POLICY = UploadPolicy()

@@ -51,7 +51,7 @@ def inspect(name: str, data: bytes, purpose: str, policy: UploadPolicy) -> Check
     extension = claimed_extension(name)
     allowed = policy.allowed_kinds(purpose)
     claimed = {kind for kind in allowed if extension in EXTENSIONS[kind]}
-    if not claimed:
+    if not claimed or not policy.accepts_extension(purpose, extension):
         raise Refused(refusals.EXTENSION)
     if not data:
         raise Refused(refusals.EMPTY)
@@ -85,7 +85,7 @@ def check_upload(uploaded, purpose: str, *, policy: UploadPolicy | None = None) 
             # Say which limit applies without reading a file far over every limit.
             extension = claimed_extension(name)
             kinds = [k for k in policy.allowed_kinds(purpose) if extension in EXTENSIONS[k]]
-            if not kinds:
+            if not kinds or not policy.accepts_extension(purpose, extension):
                 raise Refused(refusals.EXTENSION)
             raise Refused(refusals.SIZE, limit=policy.max_bytes[kinds[0]] // (1024 * 1024))
         checked = inspect(name, _read(uploaded, policy.largest(purpose)), purpose, policy)

@@ -9,7 +9,7 @@ from prongsai.core.thaidate import thai_date, thai_datetime
 
 from .conf import min_webmasters
 from .jobrunner import missed_runs
-from .linkcheck import broken_links
+from .linkcheck import broken_links, refused_links
 from .models import LinkCheckResult
 from .reviews import overdue_reviews
 from .windows import expired_but_reachable
@@ -41,6 +41,21 @@ def external_links(*, today) -> list[Finding]:
             severity="warning",
         )
         for r in broken_links([LinkCheckResult.Kind.EXTERNAL])
+    ]
+
+
+@register("monitoring-refused-links", title="ลิงก์ที่ไม่ตรวจเพราะชี้ไปยังที่อยู่ภายใน")
+def internal_address_links(*, today) -> list[Finding]:
+    """Links to loopback, private or link-local addresses: the checker never requests them
+    (ADR 0250); a webmaster decides whether such a link belongs on a public page."""
+    return [
+        Finding(
+            summary=_("“%(page)s” ลิงก์ไปยัง %(target)s") % {"page": r.page.title, "target": r.target},
+            detail=r.status,
+            url=_edit_url(r.page_id),
+            severity="warning",
+        )
+        for r in refused_links()
     ]
 
 

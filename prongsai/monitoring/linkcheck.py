@@ -4,19 +4,20 @@ Internal links (page and document references, site-relative URLs) are checked ag
 database. External links are fetched by the worker with a timeout per request, a global
 concurrency limit, one connection at a time per host with a pause between requests
 (politeness), and a host that keeps timing out has its remaining links marked failed without
-further waiting, so a dead host can never hang the worker.
+further waiting, so a dead host can never hang the worker. Every fetch goes through
+``prongsai.core.outbound``: a link to an internal address is not fetched and is recorded as
+"ไม่ตรวจลิงก์ไปยังที่อยู่ภายใน", apart from broken links (ADR 0250).
 """
 
 import collections
 import concurrent.futures
+import dataclasses
 import functools
+import http.client
 import re
-import socket
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 
 from django.core.files.storage import default_storage
 from django.db import models, transaction
@@ -26,6 +27,7 @@ from django.utils.translation import gettext as _
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 
+from prongsai.core import outbound
 from prongsai.sitepages.models import AgencyDocument
 
 from .conf import link_check_concurrency, link_check_host_delay, link_check_timeout
@@ -35,6 +37,8 @@ from .windows import document_in_window
 Kind = LinkCheckResult.Kind
 USER_AGENT = "Prongsai-LinkChecker/1.0"
 MAX_CONSECUTIVE_TIMEOUTS_PER_HOST = 2
+MAX_REDIRECTS = 5
+MAX_BODY_BYTES = 64 * 1024  # enough to know the page answers; the rest is never read
 
 _TAG = re.compile(r"<a\s[^>]*>", re.IGNORECASE)
 _ATTR = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
@@ -216,33 +220,60 @@ class InternalIndex:
 # --- external checks --------------------------------------------------------------------------
 
 
-def _fetch(url: str, timeout: float) -> tuple[bool, str, bool]:
-    """Returns (ok, status text, timed_out). Only http(s) URLs reach here (see _classify)."""
-    if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
-        return False, _("ไม่รองรับรูปแบบที่อยู่นี้"), False
+@dataclasses.dataclass(frozen=True)
+class Outcome:
+    ok: bool
+    status: str
+    timed_out: bool = False
+    refused: bool = False  # pointed inside our network: not fetched, not "broken" either
+
+    def __iter__(self):  # (ok, status), as callers and reports read it
+        return iter((self.ok, self.status))
+
+    def __eq__(self, other):
+        if isinstance(other, tuple):
+            return (self.ok, self.status) == other
+        return NotImplemented
+
+    def __getitem__(self, index):
+        return (self.ok, self.status)[index]
+
+
+def _fetch(url: str, timeout: float) -> Outcome:
+    """Fetch through the outbound guard (ADR 0250): public addresses only, every redirect
+    hop checked, connection pinned to the checked address, size and time capped."""
     for method in ("HEAD", "GET"):
-        headers = {"User-Agent": USER_AGENT}
-        request = urllib.request.Request(url, method=method, headers=headers)  # noqa: S310
         try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-                return True, str(response.status), False
-        except urllib.error.HTTPError as exc:
-            if method == "HEAD" and exc.code in (403, 405, 501):
-                continue  # some servers refuse HEAD; ask again with GET
-            return False, f"HTTP {exc.code}", False
+            answer = outbound.fetch(
+                url,
+                method=method,
+                headers={"User-Agent": USER_AGENT},
+                timeout=timeout,
+                total_seconds=2 * timeout,
+                max_bytes=MAX_BODY_BYTES,
+                max_redirects=MAX_REDIRECTS,
+            )
+        except outbound.OutboundRefused as refused:
+            if refused.reason == "address":
+                return Outcome(False, _("ไม่ตรวจลิงก์ไปยังที่อยู่ภายใน"), refused=True)
+            return Outcome(False, _("ไม่รองรับรูปแบบที่อยู่นี้"))
+        except outbound.TooManyRedirects:
+            return Outcome(False, _("เปลี่ยนเส้นทางเกิน %(n)d ครั้ง") % {"n": MAX_REDIRECTS})
         except TimeoutError:
-            return False, _("หมดเวลารอการตอบกลับ (%(s)s วินาที)") % {"s": int(timeout)}, True
-        except urllib.error.URLError as exc:
-            timed_out = isinstance(exc.reason, TimeoutError | socket.timeout)
-            return False, _("เชื่อมต่อไม่ได้: %(reason)s") % {"reason": exc.reason}, timed_out
-        except (OSError, ValueError) as exc:
-            return False, _("เชื่อมต่อไม่ได้: %(reason)s") % {"reason": exc}, False
-    return False, _("เชื่อมต่อไม่ได้"), False
+            return Outcome(False, _("หมดเวลารอการตอบกลับ (%(s)s วินาที)") % {"s": int(timeout)}, True)
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            return Outcome(False, _("เชื่อมต่อไม่ได้: %(reason)s") % {"reason": exc})
+        if answer.status < 400:
+            return Outcome(True, str(answer.status))
+        if method == "HEAD" and answer.status in (403, 405, 501):
+            continue  # some servers refuse HEAD; ask again with GET
+        return Outcome(False, f"HTTP {answer.status}")
+    return Outcome(False, _("เชื่อมต่อไม่ได้"))
 
 
 def check_external_urls(
     urls, *, timeout=None, concurrency=None, host_delay=None
-) -> dict[str, tuple[bool, str]]:
+) -> dict[str, "Outcome"]:
     """Check each URL once; hosts in parallel (bounded), one request at a time per host."""
     timeout = link_check_timeout() if timeout is None else timeout
     concurrency = link_check_concurrency() if concurrency is None else concurrency
@@ -250,20 +281,19 @@ def check_external_urls(
     by_host = collections.defaultdict(list)
     for url in sorted(set(urls)):
         by_host[urllib.parse.urlsplit(url).netloc.lower()].append(url)
-    results: dict[str, tuple[bool, str]] = {}
+    results: dict[str, Outcome] = {}
     lock = threading.Lock()
 
     def check_host(host_urls):
         timeouts = 0
         for index, url in enumerate(host_urls):
             if timeouts >= MAX_CONSECUTIVE_TIMEOUTS_PER_HOST:
-                outcome = (False, _("เครื่องปลายทางไม่ตอบสนอง (ข้ามการตรวจซ้ำ)"))
+                outcome = Outcome(False, _("เครื่องปลายทางไม่ตอบสนอง (ข้ามการตรวจซ้ำ)"))
             else:
                 if index and host_delay:
                     time.sleep(host_delay)
-                ok, status, timed_out = _fetch(url, timeout)
-                timeouts = timeouts + 1 if timed_out else 0
-                outcome = (ok, status)
+                outcome = _fetch(url, timeout)
+                timeouts = timeouts + 1 if outcome.timed_out else 0
             with lock:
                 results[url] = outcome
 
@@ -313,11 +343,12 @@ def run_link_check(*, external: bool = True, pages=None, **external_options) -> 
     now = timezone.now()
     failures = []
     for page_id, kind, target, problem in found:
+        refused = False
         if problem is None:
             if not external:
                 continue
-            ok, status = external_results[target]
-            problem = "" if ok else status
+            outcome = external_results[target]
+            problem, refused = ("" if outcome.ok else outcome.status), outcome.refused
         if problem:
             failures.append(
                 LinkCheckResult(
@@ -325,6 +356,7 @@ def run_link_check(*, external: bool = True, pages=None, **external_options) -> 
                     kind=kind,
                     target=target[:2000],
                     ok=False,
+                    refused=refused,
                     status=str(problem)[:255],
                     checked_at=now,
                 )
@@ -341,5 +373,10 @@ def run_link_check(*, external: bool = True, pages=None, **external_options) -> 
 
 
 def broken_links(kinds=None):
-    queryset = LinkCheckResult.objects.filter(ok=False).select_related("page")
+    queryset = LinkCheckResult.objects.filter(ok=False, refused=False).select_related("page")
     return queryset.filter(kind__in=kinds) if kinds else queryset
+
+
+def refused_links():
+    """Links not fetched because they point inside our network (ADR 0250)."""
+    return LinkCheckResult.objects.filter(refused=True).select_related("page")

@@ -177,6 +177,8 @@ class LinkCheckResult(models.Model):
     kind = models.CharField(_("ประเภทลิงก์"), max_length=10, choices=Kind)
     target = models.CharField(_("ปลายทาง"), max_length=2000)
     ok = models.BooleanField(_("ใช้งานได้"))
+    # Not fetched: the address is inside our network (ADR 0250). Neither working nor broken.
+    refused = models.BooleanField(_("ไม่ตรวจเพราะเป็นที่อยู่ภายใน"), default=False)
     status = models.CharField(_("ผลตรวจ"), max_length=255, blank=True)
     checked_at = models.DateTimeField(_("ตรวจเมื่อ"), default=timezone.now)
 

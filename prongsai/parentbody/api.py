@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from prongsai.core.clientip import client_ip
 
-from . import services, tokens
+from . import services, tokens, uploads
 from .models import ApiCall, ApiToken, ReportingRound
 
 #: The agency's own reporting round -> the province's round kind it answers.
@@ -115,8 +115,16 @@ def _payload(data: dict, call: ApiCall) -> dict:
             pdf = base64.b64decode(_text(data["pdf"], "pdf"), validate=True)
         except (binascii.Error, ValueError):
             raise Refusal(400, "invalid", _("ไฟล์ PDF ไม่ได้เข้ารหัส base64 อย่างถูกต้อง")) from None
-        if not pdf.startswith(b"%PDF-"):
-            raise Refusal(400, "invalid", _("ไฟล์ที่แนบไม่ใช่ PDF"))
+        try:
+            # By content, like every upload (ADR 0150): a prefix is no proof of a harmless PDF.
+            uploads.check_pushed_pdf(pdf)
+        except ValidationError as error:
+            raise Refusal(
+                400,
+                "refused_file",
+                _("ไฟล์ PDF ของรายงานไม่ผ่านการตรวจความปลอดภัย: %(reason)s")
+                % {"reason": " ".join(error.messages)},
+            ) from None
     answers = {name: _text(written.get(name), name) for name in services.TEXT_FIELDS}
     answers.update(
         head_name=_text(data.get("approved_by"), "approved_by"),

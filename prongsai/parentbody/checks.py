@@ -7,13 +7,15 @@ and an honest User-Agent.
 """
 
 import csv
+import http.client
 import io
 import time
 from urllib.parse import urlsplit
 
-import requests
 from django.db import transaction
 from django.utils import timezone
+
+from prongsai.core import outbound
 
 from .models import LinkCheck, Submission
 
@@ -38,25 +40,24 @@ def on_domain(url: str, website: str) -> bool:
 
 
 def _fetch(url: str) -> tuple[int | None, bytes, str]:
-    """(status, first bytes, error). Never raises for network trouble."""
-    if urlsplit(url).scheme not in ("http", "https"):
-        return None, b"", "scheme"
+    """(status, first bytes, error). Never raises for network trouble.
+
+    Through the outbound guard (ADR 0250): a member agency's URL that points inside our
+    network (loopback, private, link-local, ...) at any redirect hop is not requested.
+    """
     try:
-        with requests.get(
+        answer = outbound.fetch(
             url,
-            timeout=TIMEOUT,
-            stream=True,
-            allow_redirects=True,
             headers={"User-Agent": USER_AGENT},
-        ) as response:
-            body = b""
-            for chunk in response.iter_content(8192):
-                body += chunk
-                if len(body) >= MAX_BYTES:
-                    break
-            return response.status_code, body[:MAX_BYTES], ""
-    except requests.RequestException as error:
+            timeout=TIMEOUT,
+            total_seconds=2 * TIMEOUT,
+            max_bytes=MAX_BYTES,
+        )
+    except outbound.OutboundRefused as refused:
+        return None, b"", "internal-address" if refused.reason == "address" else refused.reason
+    except (OSError, ValueError, http.client.HTTPException) as error:
         return None, b"", type(error).__name__
+    return answer.status, answer.body[:MAX_BYTES], ""
 
 
 def oit_urls(agency) -> list[str]:

@@ -18,7 +18,7 @@ from prongsai.core.audit import log
 from . import notifications as notify
 from . import permissions
 from .models import Attachment, Channel, Reporter, Submission, SubmissionStatus
-from .uploads import MAX_ATTACHMENTS, check_attachment
+from .uploads import MAX_ATTACHMENTS, checked_attachments
 
 REPORTER_GROUP = "ผู้รายงานของหน่วยงานในสังกัด"
 TEXT_FIELDS = ("results", "problems", "obstacles", "suggestions")
@@ -77,12 +77,11 @@ def _submission_for(round_, agency) -> Submission:
 
 
 def _store_files(submission, files) -> None:
+    """Store attachments already checked by ``checked_attachments`` (images re-encoded)."""
     files = list(files or [])
     existing = submission.attachments.count()
     if existing + len(files) > MAX_ATTACHMENTS:
         _refuse(_("แนบไฟล์ได้ไม่เกิน %(n)d ไฟล์ต่อรายงาน") % {"n": MAX_ATTACHMENTS})
-    for uploaded in files:
-        check_attachment(uploaded)
     for uploaded in files:
         attachment = Attachment(submission=submission, name=uploaded.name[:255])
         attachment.file.save(uploaded.name, uploaded, save=False)
@@ -95,8 +94,7 @@ def save_draft(user, round_, agency, *, answers: dict, files=()) -> Submission:
         _refuse(_("ท่านรายงานได้เฉพาะในนามหน่วยงานของท่านเท่านั้น"))
     check_round_open(round_)
     _check_applies(round_, agency)
-    for uploaded in files or ():
-        check_attachment(uploaded)
+    files = checked_attachments(files, user)
     with transaction.atomic():
         submission = _submission_for(round_, agency)
         if not submission.is_editable:
@@ -127,8 +125,7 @@ def submit(user, round_, agency, *, answers: dict, files=()) -> Submission:
     missing = missing_answers(round_, answers)
     if missing:
         _refuse(_("กรุณากรอกข้อมูลให้ครบ: %(fields)s") % {"fields": ", ".join(missing)})
-    for uploaded in files or ():
-        check_attachment(uploaded)
+    files = checked_attachments(files, user)
     with transaction.atomic():
         submission = _submission_for(round_, agency)
         if not submission.is_editable:

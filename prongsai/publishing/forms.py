@@ -4,7 +4,7 @@ from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
 
 from prongsai.accounts.models import Unit
-from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
+from prongsai.filecheck.policy import ATTACHMENT, DEFAULT_POLICY, UploadPolicy
 from prongsai.policy.selectors import category_choices, policy_for
 
 from .models import InformationClass, PublishRequest, Status, VerbalMethod
@@ -31,7 +31,9 @@ class MultipleFileField(forms.FileField):
             MultipleFileInput(
                 attrs={
                     "accept": ",".join(
-                        f".{ext}" for ext in UploadPolicy.for_site().allowed_extensions(ATTACHMENT)
+                        # The defaults at import; the form sets the site's own list.
+                        f".{ext}"
+                        for ext in DEFAULT_POLICY.allowed_extensions(ATTACHMENT)
                     )
                 }
             ),
@@ -76,10 +78,8 @@ class PublishRequestForm(forms.ModelForm):
         if kinds:
             attachments = self.fields["attachments"]
             attachments.label = _("ไฟล์แนบ (รับเฉพาะ %(kinds)s)") % {"kinds": ", ".join(kinds)}
-            offered = attachments.widget.attrs.get("accept", "").split(",")
-            attachments.widget.attrs["accept"] = ",".join(
-                ext for ext in offered if ext.lstrip(".").lower() in kinds
-            )
+        accepted = UploadPolicy.for_site().allowed_extensions(ATTACHMENT)
+        self.fields["attachments"].widget.attrs["accept"] = ",".join(f".{e}" for e in accepted)
 
     def cleaned_data_for_service(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in EDITABLE_FIELDS}

@@ -27,3 +27,10 @@ def make_news(news_index, unit):
         )
 
     return _make
+
+
+@pytest.fixture
+def loopback_allowed(settings):
+    """The test-only allowlist (ADR 0250): our stand-in websites live on 127.0.0.1, which the
+    outbound guard refuses in every real configuration."""
+    settings.PRONGSAI_OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]

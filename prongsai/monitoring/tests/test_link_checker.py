@@ -16,7 +16,7 @@ from .httpservers import answering_server, silent_server
 pytestmark = pytest.mark.django_db
 
 
-def test_r32_external_links_ok_404_and_head_refused(settings):
+def test_r32_external_links_ok_404_and_head_refused(loopback_allowed):
     with answering_server() as (server, base):
         results = linkcheck.check_external_urls(
             [f"{base}/fine", f"{base}/missing", f"{base}/no-head", f"{base}/fine"],
@@ -30,7 +30,7 @@ def test_r32_external_links_ok_404_and_head_refused(settings):
     assert server.requests.count(("HEAD", "/fine")) == 1  # each URL is fetched once
 
 
-def test_r32_host_that_never_answers_is_marked_failed_in_bounded_time():
+def test_r32_host_that_never_answers_is_marked_failed_in_bounded_time(loopback_allowed):
     with silent_server() as dead, answering_server() as (_, alive):
         urls = [f"{dead}/page-{n}" for n in range(6)] + [f"{alive}/fine"]
         started = time.monotonic()
@@ -44,7 +44,7 @@ def test_r32_host_that_never_answers_is_marked_failed_in_bounded_time():
     assert results[f"{alive}/fine"] == (True, "200")
 
 
-def test_r32_politeness_one_request_at_a_time_with_a_pause_per_host():
+def test_r32_politeness_one_request_at_a_time_with_a_pause_per_host(loopback_allowed):
     with answering_server() as (server, base):
         started = time.monotonic()
         linkcheck.check_external_urls(
@@ -58,7 +58,9 @@ def _rich(html):
     return [{"type": "paragraph", "value": html}]
 
 
-def test_r32_broken_internal_links_and_missing_documents_are_found(home_page, unit):
+def test_r32_broken_internal_links_and_missing_documents_are_found(
+    home_page, unit, loopback_allowed
+):
     index = add_page(home_page, m.NewsIndexPage, title="ข่าว", slug="news")
     target = add_page(index, m.NewsPage, title="ปลายทาง", slug="target", **metadata(unit))
     document = AgencyDocument(title="แบบฟอร์ม", **metadata(unit))
@@ -115,3 +117,31 @@ def test_r32_links_in_inline_child_rows_are_checked(home_page):
     collection.save_revision().publish()
     linkcheck.run_link_check(external=False)
     assert LinkCheckResult.objects.get().target == "http://localhost/no-such-page/"
+
+
+def test_asvs_13_2_5_link_to_an_internal_address_is_not_fetched_and_reported_as_such(
+    home_page, unit
+):
+    """R32, ADR 0250: a page linking to a server on our own loopback (no allowlist) is not
+    requested; the result says so in Thai and is not counted among the broken links."""
+    from prongsai.monitoring.dailychecks import external_links, internal_address_links
+
+    index = add_page(home_page, m.NewsIndexPage, title="ข่าว", slug="news")
+    with answering_server() as (server, base):
+        source = add_page(
+            index,
+            m.NewsPage,
+            title="ต้นทาง",
+            slug="source",
+            body=_rich(f'<p><a href="{base}/admin/">ภายใน</a></p>'),
+            **metadata(unit),
+        )
+        linkcheck.run_link_check(timeout=2, concurrency=2, host_delay=0)
+    assert server.requests == []
+    result = LinkCheckResult.objects.get(page=source)
+    assert result.refused and result.status == "ไม่ตรวจลิงก์ไปยังที่อยู่ภายใน"
+    assert not linkcheck.broken_links().exists()
+    assert list(linkcheck.refused_links()) == [result]
+    assert external_links(today=None) == []
+    [finding] = internal_address_links(today=None)
+    assert base in finding.summary and finding.detail == "ไม่ตรวจลิงก์ไปยังที่อยู่ภายใน"

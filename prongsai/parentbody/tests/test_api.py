@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
+from prongsai.filecheck.tests.hostile import builders
 from prongsai.parentbody import tokens
 from prongsai.parentbody.models import ApiCall, Submission, SubmissionStatus
 
@@ -17,7 +18,7 @@ from .conftest import at
 
 pytestmark = pytest.mark.django_db
 URL = "/api/parentbody/v1/reports/"
-PDF = b"%PDF-1.4\n%%EOF\n"
+PDF = builders.pdf()  # a real PDF: pushed reports are checked by content (ADR 0150)
 
 
 def body(report_uuid=None, **extra) -> bytes:
@@ -144,7 +145,7 @@ def test_r36_stale_timestamp_is_refused(client, round_, token_a, in_round):
         (json.dumps({"fiscal_year": 2027, "round": "r6"}).encode(), "report_uuid"),
         (body(round="q1"), "รอบ (round)"),
         (body(pdf="@@@"), "base64"),
-        (body(pdf=base64.b64encode(b"MZ not a pdf").decode()), "ไม่ใช่ PDF"),
+        (body(pdf=base64.b64encode(b"MZ not a pdf").decode()), "ไม่ผ่านการตรวจความปลอดภัย"),
         (body(written="ข้อความ"), "ออบเจ็กต์"),
     ],
 )
@@ -196,7 +197,8 @@ def test_r36_a_report_larger_than_django_default_upload_limit_is_accepted(
 ):
     # A report's PDF with charts easily passes Django's 2.5 MB in-memory default; the API's own
     # limit (15 MB) is the one that applies.
-    big_pdf = PDF + b"%" + b"x" * (3 * 1024 * 1024)
+    chart = b"x" * (3 * 1024 * 1024)
+    big_pdf = builders.pdf(b"<< /Length %d >>\nstream\n" % len(chart) + chart + b"\nendstream")
     response = post(client, token_a, body(pdf=base64.b64encode(big_pdf).decode()))
     assert response.status_code == 201, response.content[:300]
     assert len(bytes(Submission.objects.get().pdf)) == len(big_pdf)

@@ -44,7 +44,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def agency_server():
+def agency_server(settings):
+    # The test-only allowlist (ADR 0250): the outbound guard refuses loopback otherwise.
+    settings.PRONGSAI_OUTBOUND_ALLOWED_NETWORKS = ["127.0.0.0/8", "::1/128"]
     server = ThreadingHTTPServer(("127.0.0.1", PORT), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,7 +1,7 @@
 """The hostile corpus through the real upload screens: Wagtail's document and image add views
 and the publish-request form (R42, R43). Each file of the table is posted to each screen; a
 refused file shows a Thai error, saves nothing and leaves an audit entry; an accepted one is
-stored (images without their EXIF). One test per screen keeps the 113 posts in one database.
+stored (images without their EXIF). One test per screen keeps the 115 posts in one database.
 """
 
 import io

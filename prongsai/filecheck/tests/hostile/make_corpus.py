@@ -398,6 +398,20 @@ SAMPLES_SPEC = [
         "SVG named .csv",
         lambda: b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
     ),
+    (
+        "svg-prefixed.txt",
+        set(),
+        "SVG with script behind a namespace prefix, named .txt",
+        lambda: (
+            b'<s:svg xmlns:s="http://www.w3.org/2000/svg"><s:script>alert(1)</s:script></s:svg>'
+        ),
+    ),
+    (
+        "svg-default-ns.csv",
+        set(),
+        "any element put in the SVG namespace, named .csv",
+        lambda: b'ok,<p xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>\n',
+    ),
     ("binary.csv", set(), "CSV with NUL and control bytes", lambda: b"a,b\n\x00\x01\x02,\x03\n"),
     ("random.txt", set(), "bytes in no text encoding", lambda: bytes(range(0x80, 0x100)) * 4),
     # --- images: markup, polyglots, pixel bombs, broken ------------------------------------
