@@ -195,14 +195,21 @@ def _order(found: list[Candidate], query: str) -> list[Candidate]:
     return sorted(head, key=key, reverse=True) + tail
 
 
+class Candidates(list):
+    """Candidates best first; ``all_words`` is False when they match only some of the words."""
+
+    all_words = True
+
+
 def candidates(
-    query: str, *, site=None, category: str = "", file_type: str = ""
-) -> list[Candidate]:
-    """Matching pages and documents, best first. All words must match; if nothing does, any.
-    ``file_type`` (a FILE_TYPES key) keeps only documents of that type."""
+    query: str, *, site=None, category: str = "", file_type: str = "", any_word: bool = True
+) -> Candidates:
+    """Matching pages and documents, best first. All words must match; if nothing does, any
+    (unless ``any_word`` is False). ``file_type`` (a FILE_TYPES key) keeps only documents of
+    that type."""
     words = thai.query_words(query)
-    if not words:
-        return []
+    if not words or not thai.query_terms(query):
+        return Candidates()
     sources = {}
     if file_type in FILE_TYPES:
         category = DOCUMENTS_FILTER
@@ -219,11 +226,14 @@ def candidates(
             documents = documents_of_type(documents, file_type)
         sources["document"] = documents
     found: list[Candidate] = []
-    for operator in ("and", "or") if len(words) > 1 else ("and",):
+    operator = "and"
+    for operator in ("and", "or") if len(words) > 1 and any_word else ("and",):
         found = _search_all(sources, query, operator)
         if found:
             break
-    return _order(found, query)
+    ordered = Candidates(_order(found, query))
+    ordered.all_words = operator == "and"
+    return ordered
 
 
 def _page_date(page) -> dt.date | None:
@@ -253,7 +263,7 @@ def load_hits(found: list[Candidate], query: str) -> list[Hit]:
     return hits
 
 
-def filter_by_fiscal_year(found: list[Candidate], year: int) -> list[Candidate]:
+def filter_by_fiscal_year(found: list[Candidate], year: int) -> "Candidates":
     """Candidates whose publication date falls in fiscal year ``year`` (Christian era)."""
     from prongsai.sitepages.models import AgencyDocument
 
@@ -265,7 +275,8 @@ def filter_by_fiscal_year(found: list[Candidate], year: int) -> list[Candidate]:
             pk__in=[c.pk for c in found if c.kind == "document"]
         ).values_list("pk", "published_date")
     )
-    kept = []
+    kept = Candidates()
+    kept.all_words = getattr(found, "all_words", True)
     for candidate in found:
         dates = page_dates if candidate.kind == "page" else doc_dates
         date = dates.get(candidate.pk)
@@ -274,7 +285,8 @@ def filter_by_fiscal_year(found: list[Candidate], year: int) -> list[Candidate]:
     return kept
 
 
-def _searchable_text(page) -> str:
+def searchable_text(page) -> str:
+    """A page's indexed text other than its title, as written."""
     from modelsearch.index import SearchField
 
     parts = []
@@ -293,7 +305,7 @@ def _page_hit(page, words) -> Hit:
         title=page.title,
         title_html=highlight(page.title, words, length=None),
         url=page.url or "",
-        snippet=highlight(_searchable_text(page), words),
+        snippet=highlight(searchable_text(page), words),
         category=getattr(page, "category", None),
         date=_page_date(page),
     )
