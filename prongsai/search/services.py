@@ -96,6 +96,8 @@ def record_search(query: str, *, found: bool) -> None:
 
 #: Pages read at a time when the vocabulary is rebuilt.
 VOCABULARY_BATCH = 200
+#: Characters of a document's extracted text read for the vocabulary.
+DOCUMENT_TEXT = 100_000
 
 
 def vocabulary_words(text: str) -> set[str]:
@@ -118,17 +120,22 @@ def _page_words(page) -> set[str]:
 
 
 def rebuild_vocabulary(site) -> int:
-    """Replace the site's vocabulary with the words of its live, public, unexpired pages (with
-    how many pages hold each). Returns the number of words."""
+    """Replace the site's vocabulary with the words of its live, public, unexpired pages and of
+    the documents the search shows (with how many hold each). Returns the number of words."""
     from wagtail.models import Page
 
-    from .selectors import visible_pages
+    from .selectors import visible_documents, visible_pages
 
     counts: Counter = Counter()
     ids = list(visible_pages(site).order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), VOCABULARY_BATCH):
         for page in Page.objects.filter(pk__in=ids[start : start + VOCABULARY_BATCH]).specific():
             counts.update(_page_words(page))
+    # Documents are found on every site (the search shows them all): their words count too.
+    for title, description, text in visible_documents().values_list(
+        "title", "description", "search_text__text"
+    ):
+        counts.update(vocabulary_words(f"{title} {description} {(text or '')[:DOCUMENT_TEXT]}"))
     with transaction.atomic():
         VocabularyTerm.objects.filter(site=site).delete()
         VocabularyTerm.objects.bulk_create(

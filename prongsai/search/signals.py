@@ -25,10 +25,19 @@ def index_with_the_save(instance, **kwargs):
     if kwargs.get("raw", False):
         return
     if _database_index():
-        index.insert_or_update_object(instance)
+        _index_or_remove(instance)
         return
     model, pk = type(instance), instance.pk
     transaction.on_commit(lambda: _index(model, pk))
+
+
+def _index_or_remove(instance) -> None:
+    """Index the object, or remove it from the index when it left the model's indexed objects
+    (a published question hidden again, ADR 0271); Wagtail's handler would leave it there."""
+    if index.get_indexed_instance(instance) is not None:
+        index.insert_or_update_object(instance)
+    else:
+        index.remove_object(instance)
 
 
 def _database_index() -> bool:
@@ -41,7 +50,7 @@ def _database_index() -> bool:
 def _index(model, pk) -> None:
     obj = model._default_manager.filter(pk=pk).first()
     if obj is not None:
-        index.insert_or_update_object(obj)
+        _index_or_remove(obj)
 
 
 @receiver(post_save, sender=AgencyDocument, dispatch_uid="search-document-text")
