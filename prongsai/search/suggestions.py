@@ -19,6 +19,7 @@ MAX_CORRECTED_LENGTH = 80
 class _Cached:
     count: int
     top_id: int
+    last_word: str
     lexicon: vocabulary.Lexicon
 
 
@@ -31,21 +32,23 @@ def lexicon_for(site) -> vocabulary.Lexicon:
     aggregate query: words added since (a page published) are added to it, anything else (a
     rebuild) reloads it."""
     terms = VocabularyTerm.objects.filter(site=site)
-    state = terms.aggregate(count=Count("id"), top_id=Max("id"))
-    count, top_id = state["count"], state["top_id"] or 0
+    # The last word too: a rolled-back transaction can hand out the same ids again (tests).
+    state = terms.aggregate(count=Count("id"), top_id=Max("id"), last_word=Max("word"))
+    count, top_id, last_word = state["count"], state["top_id"] or 0, state["last_word"] or ""
     cached = _lexicons.get(site.pk)
-    if cached and (cached.count, cached.top_id) == (count, top_id):
+    if cached and (cached.count, cached.top_id, cached.last_word) == (count, top_id, last_word):
         return cached.lexicon
     with _lock:
         cached = _lexicons.get(site.pk)
         if cached and cached.top_id <= top_id:
             added = list(terms.filter(id__gt=cached.top_id).values_list("word", "pages"))
-            if cached.count + len(added) == count:
+            grown_last = max([cached.last_word, *(word for word, _pages in added)])
+            if cached.count + len(added) == count and grown_last == last_word:
                 cached.lexicon.add(added)
-                cached.count, cached.top_id = count, top_id
+                cached.count, cached.top_id, cached.last_word = count, top_id, last_word
                 return cached.lexicon
         lexicon = vocabulary.Lexicon(terms.values_list("word", "pages").iterator(chunk_size=2000))
-        _lexicons[site.pk] = _Cached(count, top_id, lexicon)
+        _lexicons[site.pk] = _Cached(count, top_id, last_word, lexicon)
         return lexicon
 
 

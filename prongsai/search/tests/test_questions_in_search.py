@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from modelsearch.conf import get_app_config
 
 from prongsai.accounts.roles import Role
@@ -105,9 +106,17 @@ def test_r9_questions_are_not_in_a_category_or_document_filter(client, answered)
 
 
 def test_r9_question_results_show_their_buddhist_era_date(client, answered):
-    from django.utils import timezone
 
     from prongsai.core.thaidate import thai_date
 
     html = _search(client, "เบี้ยยังชีพผู้พิการ").content.decode()
     assert thai_date(timezone.localdate(answered.published_at)) in html
+
+
+def test_r9_fiscal_year_filter_keeps_questions_of_that_year(client, answered):
+    from prongsai.core.thaidate import fiscal_year
+
+    year = fiscal_year(timezone.localdate(answered.published_at))
+    url = f"/questions/{answered.pk}/"
+    assert url in _urls(_search(client, "เบี้ยยังชีพผู้พิการ", year=year))
+    assert _search(client, "เบี้ยยังชีพผู้พิการ", year=year - 1).context["hits"] == []
