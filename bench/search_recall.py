@@ -6,7 +6,9 @@ database: the corpus is loaded into a fresh in-memory SQLite database and into a
 PostgreSQL database (``prongsai_search_bench_recall`` on ``PRONGSAI_BENCH_POSTGRES``, default
 postgres://postgres@127.0.0.1:5432; created and dropped here), indexed with Prongsai's Thai
 backend and measured, then re-indexed with Wagtail's stock database backend and measured again.
-Lines for the held-out queries (never looked at while tuning) follow each database's figures.
+Lines for the held-out queries (never looked at while tuning) follow each database's figures,
+then the "did you mean" correction rate on the ranking set's queries typed with misspellings
+(corpus/typo_queries.yaml, ADR 0270).
 
 Usage: .venv/bin/python bench/search_recall.py [--misses] [--sqlite-only]
 """
@@ -51,11 +53,22 @@ def measure() -> None:
     print(ours.line(f"Prongsai, {vendor}"))
     print(corpus.evaluate(loaded, corpus.prongsai_search, holdout).line("  held-out queries only"))
     print(theirs.line(f"Wagtail default search, {vendor}"))
+    from wagtail.models import Site
+
+    from prongsai.search.corpus.typos import evaluate_typos, typo_cases
+    from prongsai.search.services import rebuild_vocabulary
+
+    site = Site.objects.get(is_default_site=True)
+    rebuild_vocabulary(site)
+    typos = evaluate_typos(loaded, site, typo_cases())
+    print(typos.line(f"Did you mean, {vendor}"))
     if "--misses" in sys.argv:
         for query, missing in ours.misses:
             print("  missed:", query, missing)
         for query, rank in ours.late:
             print("  first relevant at", rank, ":", query)
+        for typed, suggestion in typos.failures:
+            print("  not corrected:", typed, "→", suggestion or "(no suggestion)")
     sys.stdout.flush()
 
 

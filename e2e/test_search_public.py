@@ -29,3 +29,12 @@ def test_visitor_finds_procurement_notice_by_thai_words_inside_its_title(demo_si
     page = open_page(f"{demo_site.url}/search/?q=จัดซื้อจัดจ้าง")
     assert NOTICE_TITLE in page.locator(".search-result h2").all_inner_texts()
     assert page.locator(".search-result h2 mark", has_text="จัดซื้อจัดจ้าง").count() >= 1
+
+    # A misspelled query (ซ/ช) gets "คุณหมายถึง" from the site's own words (issue 18, ADR 0270).
+    page = open_page(f"{demo_site.url}/search/?q=จัดชื้อจัดจ้าง", 360)
+    suggestion = page.locator(".search-did-you-mean a")
+    assert suggestion.inner_text() == "จัดซื้อจัดจ้าง"
+    screenshot(page, "search-public-did-you-mean-360")
+    suggestion.click()
+    page.wait_for_selector(".search-results")
+    assert NOTICE_TITLE in page.locator(".search-result h2").all_inner_texts()

@@ -17,4 +17,7 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
 
     def ready(self):
+        from .searchable import register_search_source
+
         post_migrate.connect(_ensure_default_survey, sender=self)
+        register_search_source()

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelsearch import index
 
 from .validators import no_bidi_controls, no_markup
 
@@ -90,7 +91,23 @@ def new_tracking_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-class Question(models.Model):
+class _PublicTitle(index.SearchField):
+    """The title column of the search index holds the title the public sees, not the asker's."""
+
+    def get_value(self, obj):
+        return obj.shown_title
+
+
+class Question(index.Indexed, models.Model):
+    #: Only the public version is indexed, and only of answered, published questions
+    #: (``get_indexed_objects``); a question hidden again leaves the index (ADR 0271).
+    search_fields = [
+        _PublicTitle("title"),
+        index.SearchField("shown_body"),
+        index.SearchField("answer"),
+        index.FilterField("id"),  # the site search passes the visible questions by key
+    ]
+
     class Status(models.TextChoices):
         PENDING = "pending", _("รอตรวจสอบ")
         PUBLISHED = "published", _("เผยแพร่แล้ว")
@@ -162,6 +179,12 @@ class Question(models.Model):
     @property
     def shown_body(self) -> str:
         return self.public_body or self.body
+
+    @classmethod
+    def get_indexed_objects(cls):
+        from .searchable import public_questions
+
+        return public_questions()
 
     def is_overdue(self, today=None) -> bool:
         today = today or timezone.localdate()

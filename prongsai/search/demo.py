@@ -1,8 +1,11 @@
-"""Demo data for search: extract the demo documents' text and index everything (idempotent)."""
+"""Demo data for search: extract the demo documents' text, index everything and build each
+site's "did you mean" vocabulary (idempotent)."""
+
+from wagtail.models import Site
 
 from .indexing import reindex_all
 from .models import DocumentText
-from .services import extract_and_index
+from .services import extract_and_index, rebuild_vocabulary
 
 
 def load(stdout) -> list[tuple[str, str, str]]:
@@ -13,4 +16,6 @@ def load(stdout) -> list[tuple[str, str, str]]:
         extract_and_index(document)
     result = reindex_all()
     stdout.write(f"search: indexed {result['items']} items ({result['items_per_second']:.0f}/s)\n")
+    words = sum(rebuild_vocabulary(site) for site in Site.objects.all())
+    stdout.write(f"search: {words} words for did-you-mean\n")
     return []

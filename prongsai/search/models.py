@@ -58,3 +58,31 @@ class SearchQueryStat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.day} {self.query} ({self.searches})"
+
+
+class VocabularyTerm(models.Model):
+    """A word of a site's live, public pages, for "did you mean" (ADR 0270).
+
+    Rebuilt per site by ``services.rebuild_vocabulary`` (worker task after a page is unpublished,
+    moved or made private, and ``manage.py search_vocabulary``); a newly published page adds its
+    words at once. A suggestion is shown only if it finds visible results, so a word left over
+    from a page that was just withdrawn is never offered.
+    """
+
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.CASCADE, related_name="+", verbose_name=_("เว็บไซต์")
+    )
+    #: As written on the pages (tone marks kept; Latin words in lower case).
+    word = models.CharField(_("คำ"), max_length=40)
+    #: How many of the site's live pages hold the word (at the last rebuild).
+    pages = models.PositiveIntegerField(_("จำนวนหน้า"), default=1)
+
+    class Meta:
+        verbose_name = _("คำในเว็บไซต์")
+        verbose_name_plural = _("คำในเว็บไซต์")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "word"], name="search_vocabulary_site_word")
+        ]
+
+    def __str__(self) -> str:
+        return self.word

@@ -16,6 +16,7 @@ from prongsai.core.categories import CATEGORIES, Category
 from prongsai.core.thaidate import arabic_digits, fiscal_year, fiscal_year_bounds
 
 from . import ranking, thai
+from . import sources as registered_sources
 from .models import DocumentText, SearchQueryStat
 from .services import MAX_QUERY_LENGTH
 
@@ -46,6 +47,8 @@ class Hit:
     date: dt.date | None
     file_type: str = ""
     file_size: int | None = None
+    #: What the result is when it is not a page of a category (documents, questions).
+    label: str = ""
 
 
 def clean_query(raw: str | None) -> str:
@@ -114,8 +117,11 @@ def visible_documents():
 
 def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
     # Visibility rules use fields the search backend cannot filter on: pass them as a subquery.
+    from modelsearch.backends import get_search_backend
+
     searchable = queryset.model._default_manager.filter(pk__in=queryset.values("pk"))
-    results = searchable.search(query, operator=operator).annotate_score("_score")
+    found = get_search_backend().search(query, searchable, operator=operator)
+    results = found.annotate_score("_score")
     return [Candidate(kind, obj.pk, _relevance(obj._score)) for obj in results[:MAX_CANDIDATES]]
 
 
@@ -144,7 +150,9 @@ def _raise_body_phrases(found: list[Candidate], query: str) -> None:
     if len(indexed.split()) < 2 or not found:
         return
     phrase = indexed.replace(" ", "")  # as the candidates' index text holds it, spaces removed
-    document_type = ContentType.objects.get_for_model(AgencyDocument).pk
+    kinds = {ContentType.objects.get_for_model(AgencyDocument).pk: "document"}
+    for kind, queryset in registered_sources.visible_querysets(None).items():
+        kinds[ContentType.objects.get_for_model(queryset.model).pk] = kind
     entries = (
         get_app_config()
         .get_model("IndexEntry")
@@ -155,7 +163,7 @@ def _raise_body_phrases(found: list[Candidate], query: str) -> None:
         "content_type_id", "object_id", "body"
     ):
         if phrase in body[:FOLDED_MATCH_LIMIT].replace(" ", ""):
-            holding.add(("document" if content_type == document_type else "page", int(object_id)))
+            holding.add((kinds.get(content_type, "page"), int(object_id)))
     for candidate in found:
         if (candidate.kind, candidate.pk) in holding:
             candidate.relevance *= 1 + ranking.BODY_PHRASE_BONUS
@@ -170,6 +178,10 @@ def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
         if ids:
             rows = model.objects.filter(pk__in=ids).values_list("pk", "title")
             titles.update({(kind, pk): title for pk, title in rows})
+    for kind in registered_sources.registered():
+        ids = [c.pk for c in found if c.kind == kind]
+        described = registered_sources.items(kind, ids)
+        titles.update({(kind, pk): item.title for pk, item in described.items()})
     return titles
 
 
@@ -195,14 +207,21 @@ def _order(found: list[Candidate], query: str) -> list[Candidate]:
     return sorted(head, key=key, reverse=True) + tail
 
 
+class Candidates(list):
+    """Candidates best first; ``all_words`` is False when they match only some of the words."""
+
+    all_words = True
+
+
 def candidates(
-    query: str, *, site=None, category: str = "", file_type: str = ""
-) -> list[Candidate]:
-    """Matching pages and documents, best first. All words must match; if nothing does, any.
-    ``file_type`` (a FILE_TYPES key) keeps only documents of that type."""
+    query: str, *, site=None, category: str = "", file_type: str = "", any_word: bool = True
+) -> Candidates:
+    """Matching pages and documents, best first. All words must match; if nothing does, any
+    (unless ``any_word`` is False). ``file_type`` (a FILE_TYPES key) keeps only documents of
+    that type."""
     words = thai.query_words(query)
-    if not words:
-        return []
+    if not words or not thai.query_terms(query):
+        return Candidates()
     sources = {}
     if file_type in FILE_TYPES:
         category = DOCUMENTS_FILTER
@@ -218,12 +237,17 @@ def candidates(
         if file_type in FILE_TYPES:
             documents = documents_of_type(documents, file_type)
         sources["document"] = documents
+    if not category:  # answered questions and other apps' content (ADR 0271)
+        sources.update(registered_sources.visible_querysets(site))
     found: list[Candidate] = []
-    for operator in ("and", "or") if len(words) > 1 else ("and",):
+    operator = "and"
+    for operator in ("and", "or") if len(words) > 1 and any_word else ("and",):
         found = _search_all(sources, query, operator)
         if found:
             break
-    return _order(found, query)
+    ordered = Candidates(_order(found, query))
+    ordered.all_words = operator == "and"
+    return ordered
 
 
 def _page_date(page) -> dt.date | None:
@@ -243,6 +267,10 @@ def load_hits(found: list[Candidate], query: str) -> list[Hit]:
     doc_ids = [c.pk for c in found if c.kind == "document"]
     pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk(page_ids) if page_ids else {}
     docs = AgencyDocument.objects.select_related("search_text").in_bulk(doc_ids)
+    others = {
+        kind: registered_sources.items(kind, [c.pk for c in found if c.kind == kind])
+        for kind in registered_sources.registered()
+    }
     words = thai.query_words(query)
     hits = []
     for candidate in found:
@@ -250,10 +278,13 @@ def load_hits(found: list[Candidate], query: str) -> list[Hit]:
             hits.append(_page_hit(pages[candidate.pk], words))
         elif candidate.kind == "document" and candidate.pk in docs:
             hits.append(_document_hit(docs[candidate.pk], words))
+        elif candidate.pk in others.get(candidate.kind, {}):
+            item = others[candidate.kind][candidate.pk]
+            hits.append(_other_hit(candidate.kind, item, words))
     return hits
 
 
-def filter_by_fiscal_year(found: list[Candidate], year: int) -> list[Candidate]:
+def filter_by_fiscal_year(found: list[Candidate], year: int) -> "Candidates":
     """Candidates whose publication date falls in fiscal year ``year`` (Christian era)."""
     from prongsai.sitepages.models import AgencyDocument
 
@@ -265,16 +296,21 @@ def filter_by_fiscal_year(found: list[Candidate], year: int) -> list[Candidate]:
             pk__in=[c.pk for c in found if c.kind == "document"]
         ).values_list("pk", "published_date")
     )
-    kept = []
+    dates_of = {"page": page_dates, "document": doc_dates}
+    for kind in registered_sources.registered():
+        described = registered_sources.items(kind, [c.pk for c in found if c.kind == kind])
+        dates_of[kind] = {pk: item.date for pk, item in described.items()}
+    kept = Candidates()
+    kept.all_words = getattr(found, "all_words", True)
     for candidate in found:
-        dates = page_dates if candidate.kind == "page" else doc_dates
-        date = dates.get(candidate.pk)
+        date = dates_of.get(candidate.kind, {}).get(candidate.pk)
         if date and start <= date <= end:
             kept.append(candidate)
     return kept
 
 
-def _searchable_text(page) -> str:
+def searchable_text(page) -> str:
+    """A page's indexed text other than its title, as written."""
     from modelsearch.index import SearchField
 
     parts = []
@@ -293,7 +329,7 @@ def _page_hit(page, words) -> Hit:
         title=page.title,
         title_html=highlight(page.title, words, length=None),
         url=page.url or "",
-        snippet=highlight(_searchable_text(page), words),
+        snippet=highlight(searchable_text(page), words),
         category=getattr(page, "category", None),
         date=_page_date(page),
     )
@@ -314,6 +350,19 @@ def _document_hit(document, words) -> Hit:
         date=document.published_date,
         file_type=document.file_type_label,
         file_size=document.size_in_bytes,
+    )
+
+
+def _other_hit(kind: str, item, words) -> Hit:
+    return Hit(
+        kind=kind,
+        title=item.title,
+        title_html=highlight(item.title, words, length=None),
+        url=item.url,
+        snippet=highlight(item.text, words),
+        category=None,
+        date=item.date,
+        label=registered_sources.label(kind),
     )
 
 

@@ -1,6 +1,8 @@
-"""State changes of the search app: document text extraction and query counting."""
+"""State changes of the search app: document text extraction, query counting and the
+vocabulary of "did you mean"."""
 
 import logging
+from collections import Counter
 
 from django.db import transaction
 from django.db.models import F
@@ -9,7 +11,7 @@ from modelsearch.index import insert_or_update_object
 
 from . import thai
 from .extraction import UnsupportedFile, extract_text
-from .models import DocumentText, SearchQueryStat
+from .models import DocumentText, SearchQueryStat, VocabularyTerm
 
 logger = logging.getLogger(__name__)
 
@@ -90,3 +92,91 @@ def record_search(query: str, *, found: bool) -> None:
                 searches=F("searches") + 1,
                 searches_without_results=F("searches_without_results") + missing,
             )
+
+
+#: Pages read at a time when the vocabulary is rebuilt.
+VOCABULARY_BATCH = 200
+#: Characters of a document's extracted text read for the vocabulary.
+DOCUMENT_TEXT = 100_000
+
+
+def vocabulary_words(text: str) -> set[str]:
+    """The words of ``text`` worth suggesting: segmented as the index segments them (tone marks
+    kept, Latin in lower case) with their compound parts, two to 40 characters, no numbers."""
+    longest = VocabularyTerm._meta.get_field("word").max_length
+    words = set()
+    for word, pieces in thai.tokens(text):
+        # A dictionary compound's parts too ("น้ำประปา" → น้ำ, ประปา), as the index holds them.
+        for kept in (word, *(pieces or thai.compound_parts(word))):
+            if 2 <= len(kept) <= longest and not kept.isdigit():
+                words.add(kept)
+    return words
+
+
+def _page_words(page) -> set[str]:
+    from .selectors import searchable_text
+
+    return vocabulary_words(f"{page.title} {searchable_text(page)}")
+
+
+def rebuild_vocabulary(site) -> int:
+    """Replace the site's vocabulary with the words of its live, public, unexpired pages and of
+    the documents the search shows (with how many hold each). Returns the number of words."""
+    from wagtail.models import Page
+
+    from .selectors import visible_documents, visible_pages
+
+    counts: Counter = Counter()
+    ids = list(visible_pages(site).order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), VOCABULARY_BATCH):
+        for page in Page.objects.filter(pk__in=ids[start : start + VOCABULARY_BATCH]).specific():
+            counts.update(_page_words(page))
+    # Documents are found on every site (the search shows them all): their words count too.
+    for title, description, text in visible_documents().values_list(
+        "title", "description", "search_text__text"
+    ):
+        counts.update(vocabulary_words(f"{title} {description} {(text or '')[:DOCUMENT_TEXT]}"))
+    with transaction.atomic():
+        VocabularyTerm.objects.filter(site=site).delete()
+        VocabularyTerm.objects.bulk_create(
+            [VocabularyTerm(site=site, word=word, pages=n) for word, n in counts.items()],
+            batch_size=1000,
+        )
+    return len(counts)
+
+
+def add_page_to_vocabulary(page) -> None:
+    """Add the words of a page just published (if the public can see it) to its site's
+    vocabulary, so a correction can point at it at once; counts are set by the next rebuild."""
+    from .selectors import visible_pages
+
+    site = page.get_site()
+    if site is None or not visible_pages(site).filter(pk=page.pk).exists():
+        return
+    VocabularyTerm.objects.bulk_create(
+        [VocabularyTerm(site=site, word=word) for word in _page_words(page.specific)],
+        ignore_conflicts=True,
+    )
+
+
+def _rebuild_scheduled(connection, site_id: int) -> bool:
+    return any(
+        getattr(callback, "vocabulary_site_id", None) == site_id
+        for _savepoints, callback, _robust in connection.run_on_commit
+    )
+
+
+def schedule_vocabulary_rebuild(site_id: int) -> None:
+    """Rebuild a site's vocabulary in the worker once the transaction commits (after a page is
+    unpublished, deleted, moved or restricted); once per transaction however many pages."""
+    from .tasks import rebuild_site_vocabulary
+
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and _rebuild_scheduled(connection, site_id):
+        return
+
+    def enqueue():
+        rebuild_site_vocabulary.enqueue(site_id)
+
+    enqueue.vocabulary_site_id = site_id
+    transaction.on_commit(enqueue)

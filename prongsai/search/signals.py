@@ -1,13 +1,15 @@
 """Keep the index and document text in step with saves (ADR 0223)."""
 
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from modelsearch import index
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished
 
 from prongsai.sitepages.models import AgencyDocument
 
-from .services import schedule_text_extraction
+from .services import add_page_to_vocabulary, schedule_text_extraction, schedule_vocabulary_rebuild
 
 
 def index_with_the_save(instance, **kwargs):
@@ -23,10 +25,19 @@ def index_with_the_save(instance, **kwargs):
     if kwargs.get("raw", False):
         return
     if _database_index():
-        index.insert_or_update_object(instance)
+        _index_or_remove(instance)
         return
     model, pk = type(instance), instance.pk
     transaction.on_commit(lambda: _index(model, pk))
+
+
+def _index_or_remove(instance) -> None:
+    """Index the object, or remove it from the index when it left the model's indexed objects
+    (a published question hidden again, ADR 0271); Wagtail's handler would leave it there."""
+    if index.get_indexed_instance(instance) is not None:
+        index.insert_or_update_object(instance)
+    else:
+        index.remove_object(instance)
 
 
 def _database_index() -> bool:
@@ -39,7 +50,7 @@ def _database_index() -> bool:
 def _index(model, pk) -> None:
     obj = model._default_manager.filter(pk=pk).first()
     if obj is not None:
-        index.insert_or_update_object(obj)
+        _index_or_remove(obj)
 
 
 @receiver(post_save, sender=AgencyDocument, dispatch_uid="search-document-text")
@@ -47,3 +58,28 @@ def document_saved(sender, instance, raw=False, **kwargs):
     if raw or not instance.file:
         return
     schedule_text_extraction(instance)
+
+
+@receiver(page_published, dispatch_uid="search-vocabulary-published")
+def page_published_to_vocabulary(sender, instance, **kwargs):
+    """A published page's words can be suggested at once ("did you mean", ADR 0270)."""
+    add_page_to_vocabulary(instance)
+
+
+def _rebuild_vocabulary_of(page) -> None:
+    site = page.get_site() if page is not None else None
+    if site is not None:
+        schedule_vocabulary_rebuild(site.pk)
+
+
+@receiver(page_unpublished, dispatch_uid="search-vocabulary-unpublished")
+def page_withdrawn_from_vocabulary(sender, instance, **kwargs):
+    """Unpublished (or deleted while live): its words leave the vocabulary at the rebuild."""
+    _rebuild_vocabulary_of(instance)
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="search-vocabulary-restricted")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="search-vocabulary-opened")
+def page_privacy_changed(sender, instance, **kwargs):
+    if not kwargs.get("raw", False):  # the page may be going too (a cascade): look it up
+        _rebuild_vocabulary_of(Page.objects.filter(pk=instance.page_id).first())

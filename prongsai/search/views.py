@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from prongsai.core.categories import all_categories
 
-from . import selectors, services, thai
+from . import selectors, services, suggestions, thai
 
 RESULTS_PER_PAGE = 10
 FILE_TYPE_LABELS = [
@@ -39,14 +39,25 @@ def search(request):
         file_type = ""
     site = Site.find_for_request(request)
 
+    def found_for(text: str, any_word: bool = True) -> list:
+        found = selectors.candidates(
+            text, site=site, category=category, file_type=file_type, any_word=any_word
+        )
+        return selectors.filter_by_fiscal_year(found, fiscal_year) if fiscal_year else found
+
     has_words = bool(thai.query_words(query)) if query else False
-    found = (
-        selectors.candidates(query, site=site, category=category, file_type=file_type)
+    found = found_for(query) if has_words else []
+    did_you_mean = (
+        suggestions.did_you_mean(
+            query,
+            site,
+            found=len(found),
+            all_words=getattr(found, "all_words", True),
+            count=lambda text: len(found_for(text, any_word=False)),
+        )
         if has_words
-        else []
+        else ""
     )
-    if fiscal_year:
-        found = selectors.filter_by_fiscal_year(found, fiscal_year)
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     hits = selectors.load_hits(list(page.object_list), query) if found else []
     if has_words and page.number == 1:
@@ -59,8 +70,11 @@ def search(request):
         params["year"] = fiscal_year
     if file_type:
         params["filetype"] = file_type
+    filters = {key: value for key, value in params.items() if key != "q"}
     context = {
         "query": query,
+        "did_you_mean": did_you_mean,
+        "did_you_mean_query": urlencode({"q": did_you_mean, **filters}) if did_you_mean else "",
         "has_words": has_words,
         "results": page if found else None,
         "hits": hits,

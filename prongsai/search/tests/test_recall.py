@@ -6,8 +6,11 @@ that loses recall or puts the right page lower fails here.
 """
 
 import pytest
+from wagtail.models import Site
 
 from prongsai.search import corpus
+from prongsai.search.corpus.typos import evaluate_typos, typo_cases
+from prongsai.search.services import rebuild_vocabulary
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +29,13 @@ def test_recall_at_10_on_the_thai_base_corpus_is_at_least_098(home_page, unit):
     print(result.line("Prongsai, base set"), *result.misses, sep="\n")
     assert result.recall_at_10 >= 0.98, result.misses
     assert result.mrr >= 0.9, result.late
+    # "Did you mean" on the base set's queries typed with misspellings (ADR 0270).
+    site = Site.objects.get(is_default_site=True)
+    rebuild_vocabulary(site)
+    typos = evaluate_typos(loaded, site, typo_cases(("base",)))
+    print(typos.line("Did you mean, base set"), *typos.failures, sep="\n")
+    assert typos.cases >= 25
+    assert typos.corrected / typos.cases >= 0.8, typos.failures
 
 
 def test_agency_subset_keeps_recall_098_mrr_085_and_ndcg_085(home_page, unit):
