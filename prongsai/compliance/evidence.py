@@ -153,8 +153,12 @@ class SiteContent:
             if dated:
                 fields += ["info_period_start", "info_period_end"]
             key_field = attribute_by_label.get(model._meta.label)
+            # A page may need more than its kind to count for it (an OIA item page counts
+            # only with the fields the Act asks filled in: sitepages/oia_blocks.py).
+            complete = getattr(model, "counts_for_attribute", None)
+            extra = list(getattr(model, "counts_for_attribute_fields", ())) if complete else []
             if key_field:
-                fields.append(key_field[1])
+                fields += [key_field[1], *extra]
             queryset = model.objects.filter(path__startswith=self.root.path, live=True)
             for row in queryset.values_list(*fields):
                 evidence = self.pages.get(row[0]) or self.expired_pages.get(row[0])
@@ -165,7 +169,10 @@ class SiteContent:
                     evidence.end = row[2] or row[1]
                     undated.pop(row[0], None)
                 if key_field:
-                    self.attributes[key_field[0]][row[-1]].append(row[0])
+                    value = row[len(row) - 1 - len(extra)]
+                    if complete and not complete(value, *row[len(row) - len(extra) :]):
+                        continue
+                    self.attributes[key_field[0]][value].append(row[0])
         # Pages without R12 metadata (contact, policies) are dated by their last publication.
         for pk, last_published in undated.items():
             evidence = self.pages.get(pk) or self.expired_pages.get(pk)
