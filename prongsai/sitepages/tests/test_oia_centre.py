@@ -183,7 +183,7 @@ def test_r5_r8_procurement_item_lists_notices_and_results_by_fiscal_year_and_mon
     assert "ข่าวทั่วไป" not in html
     # Summaries newest month first, in the Buddhist era.
     assert html.index("พฤศจิกายน 2569") < html.index("ตุลาคม 2569</strong>")
-    assert "sor-kor-ror-1-2569-10.pdf" in html
+    assert october.url in html and november.url in html
     notice = client.get("/news/notice-2570/").content.decode()
     assert "69109012345" in notice and "2,500,000.00" in notice and "ประกวดราคาอิเล็กทรอนิกส์" in notice
 
@@ -268,3 +268,59 @@ def test_r5_existing_item_pages_keep_their_content_and_gain_entries_from_attachm
         "a@x.go.th",
     )
     assert contact["contact_person"] == ""  # left for the editor: not counted until filled
+
+
+# --- R12 on the contact and web-link pages (issue 19 "Metadata that misinforms") ---------
+
+
+def test_r12_contact_and_link_pages_show_owner_source_and_period(client, home_page, unit):
+    about = add_page(home_page, m.AgencyIndexPage, title="ข้อมูลหน่วยงาน", slug="about")
+    add_page(
+        about,
+        m.ContactPage,
+        title="ติดต่อหน่วยงาน",
+        slug="contact",
+        **metadata(unit, info_period_start=dt.date(2025, 4, 1)),
+    )
+    links = add_page(home_page, m.LinkIndexPage, title="เว็บลิงก์", slug="links")
+    collection = m.LinkCollectionPage(title="หน่วยงานที่เกี่ยวข้อง", slug="agencies", **metadata(unit))
+    collection.links.add(
+        m.WebLink(title="กระทรวง", url="https://www.moph.go.th/", kind="external-agency")
+    )
+    links.add_child(instance=collection)
+    collection.save_revision().publish()
+    for url, start in [("/about/contact/", "1 เมษายน 2568"), ("/links/agencies/", "1 ตุลาคม 2569")]:
+        html = client.get(url).content.decode()
+        assert "กลุ่มงานทดสอบ" in html and "แหล่งที่มา" in html, url
+        assert f"{start} – ปัจจุบัน" in html, url
+
+
+def test_r12_a_contact_page_cannot_go_live_without_its_owner_and_source(home_page, unit):
+    about = add_page(home_page, m.AgencyIndexPage, title="ข้อมูลหน่วยงาน", slug="about")
+    page = m.ContactPage(title="ติดต่อ", slug="contact", info_period_start=dt.date(2026, 1, 1))
+    about.add_child(instance=m.ContactPage(title="ร่าง", slug="draft", live=False, **metadata(unit)))
+    with pytest.raises(ValidationError) as refused:
+        page.full_clean()
+    assert set(refused.value.message_dict) >= {"owner_unit", "source"}
+
+
+def test_r12_existing_contact_and_link_pages_are_dated_from_their_first_publication(home_page):
+    import datetime as _dt
+
+    from django.utils import timezone
+
+    about = add_page(home_page, m.AgencyIndexPage, title="ข้อมูลหน่วยงาน", slug="about")
+    old = m.ContactPage(
+        title="ติดต่อ", slug="contact", live=False, info_period_start=dt.date(2000, 1, 1)
+    )
+    about.add_child(instance=old)
+    first = timezone.make_aware(_dt.datetime(2024, 5, 2, 9, 0))
+    m.ContactPage.objects.filter(pk=old.pk).update(first_published_at=first, source="")
+    from prongsai.core.models import AgencySettings
+
+    agency = AgencySettings.for_site(home_page.get_site())
+    agency.name_th = "สำนักงานทดสอบ"
+    agency.save()
+    _migration().fill_contact_metadata(apps, None)
+    old.refresh_from_db()
+    assert (old.info_period_start, old.source) == (dt.date(2024, 5, 2), "สำนักงานทดสอบ")
