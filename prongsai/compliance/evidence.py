@@ -155,8 +155,8 @@ class SiteContent:
             key_field = attribute_by_label.get(model._meta.label)
             # A page may need more than its kind to count for it (an OIA item page counts
             # only with the fields the Act asks filled in: sitepages/oia_blocks.py).
-            complete = getattr(model, "counts_for_attribute", None)
-            extra = list(getattr(model, "counts_for_attribute_fields", ())) if complete else []
+            problems_of = getattr(model, "attribute_problems", None)
+            extra = list(getattr(model, "attribute_problem_fields", ())) if problems_of else []
             if key_field:
                 fields += [key_field[1], *extra]
             queryset = model.objects.filter(path__startswith=self.root.path, live=True)
@@ -170,8 +170,11 @@ class SiteContent:
                     undated.pop(row[0], None)
                 if key_field:
                     value = row[len(row) - 1 - len(extra)]
-                    if complete and not complete(value, *row[len(row) - len(extra) :]):
-                        continue
+                    problems = problems_of(value, *row[len(row) - len(extra) :]) if extra else []
+                    if problems and not evidence.problem:
+                        # Shown on the dashboard as why it does not count, never linked.
+                        evidence.problem = INCOMPLETE_PROBLEM + "; ".join(problems[:2])
+                        self.expired_pages[row[0]] = self.pages.pop(row[0])
                     self.attributes[key_field[0]][value].append(row[0])
         # Pages without R12 metadata (contact, policies) are dated by their last publication.
         for pk, last_published in undated.items():
@@ -302,6 +305,7 @@ class SiteContent:
         return documents
 
 
+INCOMPLETE_PROBLEM = "ยังกรอกข้อมูลไม่ครบตามที่พระราชบัญญัติข้อมูลข่าวสารฯ กำหนด: "
 NOT_APPROVED_PROBLEM = "เผยแพร่โดยไม่มีคำขอและนโยบายของหน่วยงานไม่ได้ยกเว้น จึงไม่มีการอนุมัติรองรับ"
 
 

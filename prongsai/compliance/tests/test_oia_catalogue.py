@@ -57,4 +57,6 @@ def test_r5_an_oia_item_page_without_the_acts_fields_does_not_count(home_page, s
     details[0]["value"]["party"] = ""
     m.OIAItemPage.objects.filter(pk=page.pk).update(details=details)
     by_code = {r.item.code: r for r in catalogue_completeness(catalogue, site).results}
-    assert by_code["9(6)"].status == Status.MISSING
+    assert by_code["9(6)"].status == Status.MISSING and by_code["9(6)"].evidence == []
+    # The dashboard says why the page does not count.
+    assert "ยังไม่ได้กรอก: คู่สัญญา" in by_code["9(6)"].reason

@@ -16,7 +16,7 @@ from wagtail.fields import StreamField
 from prongsai.core.models import BasePage
 from prongsai.core.pagequeries import exclude_private
 from prongsai.core.thaidate import MONTHS_LONG, buddhist_year, fiscal_year
-from prongsai.sitepages.oia_blocks import ITEM_KIND, OIADetailsBlock, details_problems, is_complete
+from prongsai.sitepages.oia_blocks import ITEM_KIND, OIADetailsBlock, details_problems
 from prongsai.sitepages.oia_items import OIA_ITEM_CHOICES, OIA_ITEMS
 
 from .base import ArticleContentPage, CategoryIndexPage
@@ -84,12 +84,13 @@ class OIAItemPage(ArticleContentPage):
             raise ValidationError(errors)
 
     @staticmethod
-    def counts_for_attribute(oia_item: str, details) -> bool:
-        """The completeness check's test: the item's required fields are filled."""
-        return is_complete(oia_item, details)
+    def attribute_problems(oia_item: str, details) -> list[str]:
+        """The completeness check's test: why the page cannot count for its item (none when
+        the fields the Act asks are filled)."""
+        return [str(problem) for problem in details_problems(oia_item, details)]
 
-    #: The columns ``counts_for_attribute`` reads after the item code.
-    counts_for_attribute_fields = ("details",)
+    #: The columns ``attribute_problems`` reads after the item code.
+    attribute_problem_fields = ("details",)
 
     @property
     def details_kind(self) -> str:
