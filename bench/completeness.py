@@ -58,11 +58,13 @@ def build_site(pages: int):
     from prongsai.sitepages import models as m
     from prongsai.sitepages.oia_items import OIA_ITEMS
     from prongsai.sitepages.tests.factories import build_site as build_home
+    from prongsai.sitepages.tests.factories import oia_details
 
     home = build_home()
     unit = Unit.objects.create(code="bench", name="กลุ่มงานทดสอบสมรรถนะ")
     today = timezone.localdate()
     now = timezone.now()
+    summary = None
 
     def add(parent, page):
         page.live = True
@@ -136,10 +138,17 @@ def build_site(pages: int):
             )
         else:
             item = OIA_ITEMS[index % len(OIA_ITEMS)]
+            if item.code == "9(8)" and summary is None:
+                # สขร.1 needs its document; the bench's other documents come later in bulk.
+                summary = m.AgencyDocument.objects.create(title="สขร.1", **meta(0))
             add(
                 sections["oia"],
                 m.OIAItemPage(
-                    title=item.title_th, slug=f"o{index}", oia_item=item.code, **meta(index)
+                    title=item.title_th,
+                    slug=f"o{index}",
+                    oia_item=item.code,
+                    details=oia_details(item.code, summary),
+                    **meta(index),
                 ),
             )
         created += 1

@@ -153,8 +153,12 @@ class SiteContent:
             if dated:
                 fields += ["info_period_start", "info_period_end"]
             key_field = attribute_by_label.get(model._meta.label)
+            # A page may need more than its kind to count for it (an OIA item page counts
+            # only with the fields the Act asks filled in: sitepages/oia_blocks.py).
+            problems_of = getattr(model, "attribute_problems", None)
+            extra = list(getattr(model, "attribute_problem_fields", ())) if problems_of else []
             if key_field:
-                fields.append(key_field[1])
+                fields += [key_field[1], *extra]
             queryset = model.objects.filter(path__startswith=self.root.path, live=True)
             for row in queryset.values_list(*fields):
                 evidence = self.pages.get(row[0]) or self.expired_pages.get(row[0])
@@ -165,7 +169,13 @@ class SiteContent:
                     evidence.end = row[2] or row[1]
                     undated.pop(row[0], None)
                 if key_field:
-                    self.attributes[key_field[0]][row[-1]].append(row[0])
+                    value = row[len(row) - 1 - len(extra)]
+                    problems = problems_of(value, *row[len(row) - len(extra) :]) if extra else []
+                    if problems and not evidence.problem:
+                        # Shown on the dashboard as why it does not count, never linked.
+                        evidence.problem = INCOMPLETE_PROBLEM + "; ".join(problems[:2])
+                        self.expired_pages[row[0]] = self.pages.pop(row[0])
+                    self.attributes[key_field[0]][value].append(row[0])
         # Pages without R12 metadata (contact, policies) are dated by their last publication.
         for pk, last_published in undated.items():
             evidence = self.pages.get(pk) or self.expired_pages.get(pk)
@@ -295,6 +305,7 @@ class SiteContent:
         return documents
 
 
+INCOMPLETE_PROBLEM = "ยังกรอกข้อมูลไม่ครบตามที่พระราชบัญญัติข้อมูลข่าวสารฯ กำหนด: "
 NOT_APPROVED_PROBLEM = "เผยแพร่โดยไม่มีคำขอและนโยบายของหน่วยงานไม่ได้ยกเว้น จึงไม่มีการอนุมัติรองรับ"
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from prongsai.core.tabular import CSV_TYPE, download
+from prongsai.core.thaidate import fiscal_year_bounds
 
 from . import export
 from .cache import cached_completeness
@@ -36,7 +37,13 @@ def oit_page(request, slug):
     return render(
         request,
         "compliance/oit_page.html",
-        {"report": report, "groups": report.by_group(), "Status": Status},
+        {
+            "report": report,
+            "groups": report.by_group(),
+            "Status": Status,
+            # R12: the period the list is assessed on is the catalogue's fiscal year.
+            "report_period": fiscal_year_bounds(report.fiscal_year),
+        },
     )
 
 

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Max, Min, Q
 from django.utils import timezone
 
 from prongsai.core.thaidate import fiscal_year, fiscal_year_bounds, fiscal_year_label
@@ -85,6 +85,22 @@ def published_questions(query: str = ""):
             | Q(answer__icontains=query)
         )
     return questions.order_by("-published_at")
+
+
+def board_metadata() -> dict:
+    """R12 for the Q&A board: the period its published questions cover and its last update."""
+    return Question.objects.filter(status=Question.Status.PUBLISHED).aggregate(
+        first_asked=Min("submitted_at"),
+        last_answered=Max("answered_at"),
+        last_published=Max("published_at"),
+    )
+
+
+def answer_owner(question) -> str:
+    """The unit of the officer who answered (R12 owner); empty when not known."""
+    user = question.answered_by
+    unit = getattr(user, "unit", None) if user else None
+    return unit.name if unit else ""
 
 
 def moderation_queue(status: str = Question.Status.PENDING):

@@ -90,18 +90,28 @@ def survey_thanks(request):
 def question_list(request):
     query = request.GET.get("q", "").strip()[:100]
     page = Paginator(selectors.published_questions(query), 10).get_page(request.GET.get("page"))
-    return render(request, "feedback/question_list.html", {"page_obj": page, "query": query})
+    return render(
+        request,
+        "feedback/question_list.html",
+        {"page_obj": page, "query": query, "board": selectors.board_metadata()},
+    )
 
 
 def question_detail(request, pk: int):
     question = get_object_or_404(
-        Question, pk=pk, status__in=[Question.Status.PUBLISHED, Question.Status.MERGED]
+        Question.objects.select_related("answered_by__unit"),
+        pk=pk,
+        status__in=[Question.Status.PUBLISHED, Question.Status.MERGED],
     )
     if question.status == Question.Status.MERGED:
         if question.merged_into and question.merged_into.status == Question.Status.PUBLISHED:
             return redirect("feedback:question", pk=question.merged_into.pk)
         return render(request, "feedback/question_pending.html", status=404)
-    return render(request, "feedback/question_detail.html", {"question": question})
+    return render(
+        request,
+        "feedback/question_detail.html",
+        {"question": question, "answer_owner": selectors.answer_owner(question)},
+    )
 
 
 @require_http_methods(["GET", "POST"])

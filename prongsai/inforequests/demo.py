@@ -9,7 +9,7 @@ from prongsai.accounts.roles import Role, users_with_role
 from prongsai.sitepages.demo import add_eservice_link
 
 from .models import InfoRequest, InfoRequestEvent
-from .services import RESPONSE_DAYS
+from .services import response_days
 
 
 def _eservice_link():
@@ -30,7 +30,7 @@ def _request(reference, days_ago, status, handler, **fields):
     info_request = InfoRequest.objects.create(
         reference=reference,
         submitted_at=submitted,
-        due_date=timezone.localdate(submitted) + dt.timedelta(days=RESPONSE_DAYS),
+        due_date=timezone.localdate(submitted) + dt.timedelta(days=response_days()),
         **fields,
     )
     InfoRequestEvent.objects.create(

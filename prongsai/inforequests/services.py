@@ -10,14 +10,18 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.audit import log
 from prongsai.core.thaidate import buddhist_year, fiscal_year
+from prongsai.policy.selectors import policy_for
 
 from . import notifications
 from .models import InfoRequest, InfoRequestEvent
 from .permissions import require_info_request_handler
 
-#: The Official Information Commission's guidance: a request is answered within 15 days of
-#: its receipt (counted in calendar days, the stricter reading).
-RESPONSE_DAYS = 15
+
+def response_days() -> int:
+    """Calendar days the agency gives itself to answer (its policy; at most the Official
+    Information Commission's 15 days, counted in calendar days, the stricter reading)."""
+    return policy_for().info_request_response_days
+
 
 DECISIONS = (
     InfoRequest.Status.PROVIDED,
@@ -67,6 +71,7 @@ def submit_info_request(
             }
         )
     now = timezone.now()
+    due_date = timezone.localdate(now) + dt.timedelta(days=response_days())
     for _attempt in range(5):  # two requests in the same instant may draw the same number
         try:
             with transaction.atomic():
@@ -80,7 +85,7 @@ def submit_info_request(
                     details=details,
                     preferred_format=preferred_format,
                     submitted_at=now,
-                    due_date=timezone.localdate(now) + dt.timedelta(days=RESPONSE_DAYS),
+                    due_date=due_date,
                 )
                 info_request.full_clean()
                 info_request.save()

@@ -47,3 +47,12 @@ def expiry_notice_days() -> int:
 
 def revision_class_code() -> str:
     return str(getattr(settings, "PRONGSAI_PUBLISH_REVISION_CLASS", ""))
+
+
+#: The Official Information Commission's guidance: a request for information (OIA s.11) is
+#: answered within 15 days of its receipt. A site may promise sooner, never later.
+INFO_REQUEST_MAX_RESPONSE_DAYS = 15
+
+
+def info_request_response_days() -> int:
+    return int(getattr(settings, "PRONGSAI_INFO_REQUEST_RESPONSE_DAYS", 15))

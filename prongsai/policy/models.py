@@ -5,7 +5,7 @@ Services read it only through ``selectors.policy_for`` (docs/adr/0180-agency-pol
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -56,6 +56,20 @@ class AgencyPolicy(BaseSiteSetting):
         default=defaults.expiry_notice_days,
         validators=[MinValueValidator(1)],
     )
+    info_request_response_days = models.PositiveSmallIntegerField(
+        _("ตอบคำขอข้อมูลข่าวสาร (มาตรา 11) ภายใน (วัน)"),
+        default=defaults.info_request_response_days,
+        validators=[
+            MinValueValidator(1, message=_("กำหนดตอบคำขอต้องอย่างน้อย 1 วัน")),
+            MaxValueValidator(
+                defaults.INFO_REQUEST_MAX_RESPONSE_DAYS,
+                message=_("กำหนดตอบคำขอต้องไม่เกิน 15 วัน ตามแนวทางของคณะกรรมการข้อมูลข่าวสารของราชการ"),
+            ),
+        ],
+        help_text=_(
+            "นับเป็นวันตามปฏิทินนับจากวันที่ได้รับคำขอ ไม่เกิน 15 วันตามแนวทางของคณะกรรมการข้อมูลข่าวสารของราชการ"
+        ),
+    )
     supervisors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("ผู้บังคับบัญชาที่รับรายงานผลการตรวจประจำวัน"),
@@ -98,6 +112,10 @@ class AgencyPolicy(BaseSiteSetting):
                 FieldPanel("revision_class_code"),
             ],
             heading=_("การขอเผยแพร่และการเผยแพร่"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("info_request_response_days")],
+            heading=_("คำขอข้อมูลข่าวสารของราชการ"),
         ),
         MultiFieldPanel(
             [

@@ -122,6 +122,7 @@ def profile_of(site: Site | None = None) -> Profile:
             "review_reminder_every_days": policy.review_reminder_every_days,
             "review_escalate_after_days": policy.review_escalate_after_days,
             "expiry_notice_days": policy.expiry_notice_days,
+            "info_request_response_days": policy.info_request_response_days,
             "supervisors": sorted(policy.supervisors.values_list("username", flat=True)),
             "accepted_file_kinds": list(policy.accepted_file_kinds),
             "revision_class": policy.revision_class_code or None,

@@ -234,6 +234,7 @@ def _policy(site, profile: Profile, people) -> None:
         review_reminder_every_days=data.review_reminder_every_days,
         review_escalate_after_days=data.review_escalate_after_days,
         expiry_notice_days=data.expiry_notice_days,
+        info_request_response_days=data.info_request_response_days,
         accepted_file_kinds=list(data.accepted_file_kinds),
         revision_class_code=data.revision_class or "",
         categories=[item.model_dump() for item in profile.categories],

@@ -125,6 +125,8 @@ class Policy(Strict):
     review_reminder_every_days: Days = 7
     review_escalate_after_days: Days = 14
     expiry_notice_days: Days = 7
+    #: OIA s.11 requests: calendar days to answer; the Commission's guidance allows at most 15.
+    info_request_response_days: Annotated[int, Field(ge=1, le=15, strict=True)] = 15
     supervisors: list[Username] = []
     accepted_file_kinds: list[Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+$")]] = []
     revision_class: Code | None = None

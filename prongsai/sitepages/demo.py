@@ -18,8 +18,9 @@ from prongsai.core.models import AgencySettings
 
 from . import models as m
 from .demo_look import load_look
+from .demo_news import add_news
+from .demo_oia import add_oia_items
 from .demo_policies import add_policies
-from .oia_items import OIA_ITEMS
 
 
 def _rich(*paragraphs):
@@ -184,12 +185,18 @@ def load(stdout):
     agency.main_domain = "www.example.go.th"
     agency.save()
 
-    meta = lambda unit, source, start=fy_start: {  # noqa: E731
-        "owner_unit": unit,
-        "source": source,
-        "info_period_start": start,
-        "published_date": today,
-    }
+    fy_end = dt.date(fy_start.year + 1, 9, 30)
+
+    def meta(unit, source, start, end=None):
+        # R12: every item states the period it covers; there is no "current fiscal year"
+        # default (issue 19: the history since 2517 showed "1 ตุลาคม 2569 – ปัจจุบัน").
+        return {
+            "owner_unit": unit,
+            "source": source,
+            "info_period_start": start,
+            "info_period_end": end,
+            "published_date": today,
+        }
 
     # R1 agency information
     about = _child(
@@ -200,6 +207,15 @@ def load(stdout):
         show_in_menus=True,
         introduction="ประวัติ วิสัยทัศน์ พันธกิจ โครงสร้าง ผู้บริหาร และแผนงานของหน่วยงาน",
     )
+    periods = {
+        "history": (dt.date(1974, 1, 1), None),  # founded in B.E. 2517
+        "vision": (dt.date(2022, 10, 1), dt.date(2027, 9, 30)),  # the 2566-2570 strategy
+        "structure": (dt.date(2024, 10, 1), None),
+        "authority": (dt.date(2017, 6, 1), None),  # the 2560 ministerial regulation
+        "strategy": (fy_start, fy_end),
+        "budget": (fy_start, fy_end),
+        "performance": (fy_start, None),
+    }
     for slug, topic, title, text in [
         (
             "history",
@@ -254,11 +270,14 @@ def load(stdout):
             **meta(
                 strategy if topic in ("strategy", "budget", "performance") else office,
                 "สำนักงานสาธารณสุขจังหวัดตัวอย่าง",
+                *periods[slug],
             ),
         )
     if not Page.objects.child_of(about).filter(slug="executives").exists():
         directory = m.ExecutiveDirectoryPage(
-            slug="executives", title="ทำเนียบผู้บริหาร", **meta(office, "กลุ่มงานบริหารทั่วไป")
+            slug="executives",
+            title="ทำเนียบผู้บริหาร",
+            **meta(office, "กลุ่มงานบริหารทั่วไป", dt.date(2025, 10, 1)),
         )
         for index, (name, position, phone) in enumerate(
             [
@@ -285,6 +304,7 @@ def load(stdout):
         "contact",
         title="ติดต่อหน่วยงาน",
         introduction="ติดต่อสอบถาม ขอรับข้อมูลข่าวสาร หรือร้องเรียนได้ตามช่องทางด้านล่าง",
+        **meta(office, "กลุ่มงานบริหารทั่วไป", dt.date(2017, 6, 1)),
     )
 
     # R2 laws
@@ -397,7 +417,12 @@ def load(stdout):
     # R4 links
     links = _child(home, m.LinkIndexPage, "links", title="เว็บลิงก์", show_in_menus=True)
     if not Page.objects.child_of(links).exists():
-        collection = m.LinkCollectionPage(slug="agencies", title="หน่วยงานที่เกี่ยวข้อง")
+        collection = m.LinkCollectionPage(
+            slug="agencies",
+            title="หน่วยงานที่เกี่ยวข้อง",
+            # The list was last checked today: it is valid from then.
+            **meta(ict, "ศูนย์เทคโนโลยีสารสนเทศ", today),
+        )
         for index, (title, url, kind) in enumerate(
             [
                 ("โรงพยาบาลประจำจังหวัด", "https://hospital.example.go.th/", "internal-unit"),
@@ -422,18 +447,7 @@ def load(stdout):
         show_in_menus=True,
         introduction="ข้อมูลข่าวสารตามมาตรา 7 และมาตรา 9 แห่งพระราชบัญญัติข้อมูลข่าวสารของราชการ พ.ศ. 2540",
     )
-    for item in OIA_ITEMS:
-        if item.code in ("9(5)", "9(6)"):
-            continue  # left empty on purpose: the corner shows which items still need content
-        _child(
-            oia,
-            m.OIAItemPage,
-            "section-" + item.code.replace("(", "-").rstrip(")"),
-            title=item.title_th,
-            oia_item=item.code,
-            body=_rich(f"ข้อมูลตามมาตรา {item.code}: {item.title_th}"),
-            **meta(law, "กลุ่มกฎหมาย สำนักงานสาธารณสุขจังหวัดตัวอย่าง"),
-        )
+    add_oia_items(oia, units, agency, _pdf, _document)
 
     # R6 operations manuals
     ops = _child(
@@ -479,7 +493,7 @@ def load(stdout):
         ],
         total_duration="19 วันทำการ",
         attachments=[{"type": "document", "value": ops_doc.pk}],
-        **meta(units["admin"], "กลุ่มงานบริหารทั่วไป"),
+        **meta(units["admin"], "กลุ่มงานบริหารทั่วไป", dt.date(2025, 10, 1)),
     )
 
     # R7 citizen service manuals
@@ -531,88 +545,31 @@ def load(stdout):
         ],
         total_duration="22 วันทำการ 30 นาที",
         attachments=[{"type": "document", "value": form_doc.pk}],
-        **meta(consumer, "กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข"),
+        body=[
+            {"type": "heading", "value": {"text": "เอกสารหลักฐานที่ต้องใช้", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": "<ul><li>แบบคำขออนุญาต (สบ.1) 1 ฉบับ</li>"
+                "<li>สำเนาบัตรประจำตัวประชาชนของผู้ขออนุญาต 1 ฉบับ</li>"
+                "<li>สำเนาทะเบียนบ้าน 1 ฉบับ</li>"
+                "<li>แผนที่ตั้งและแผนผังภายในสถานที่ผลิต 1 ชุด</li>"
+                "<li>หนังสือมอบอำนาจ (กรณีให้ผู้อื่นยื่นแทน) พร้อมอากรแสตมป์ 30 บาท</li></ul>",
+            },
+            {"type": "heading", "value": {"text": "ช่องทางการร้องเรียน", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": "<ul><li>กลุ่มงานคุ้มครองผู้บริโภคฯ ชั้น 2 สำนักงานสาธารณสุขจังหวัด โทรศัพท์ 0 7471 1071 ต่อ 208</li>"
+                "<li>อีเมล saraban@example.go.th</li>"
+                "<li>ระบบรับเรื่องร้องเรียนออนไลน์ (เมนูบริการอิเล็กทรอนิกส์)</li>"
+                "<li>ศูนย์ดำรงธรรมจังหวัด สายด่วน 1567</li></ul>",
+            },
+        ],
+        **meta(consumer, "กลุ่มงานคุ้มครองผู้บริโภคและเภสัชสาธารณสุข", dt.date(2025, 10, 1)),
     )
 
     # R8 news
     news = _child(home, m.NewsIndexPage, "news", title="ข่าวประชาสัมพันธ์", show_in_menus=True)
-    procurement_doc = _document(
-        "ประกาศผลผู้ชนะการเสนอราคา จ้างก่อสร้างถนนคอนกรีต",
-        "procurement-result-road.pdf",
-        _pdf(
-            "ประกาศผลผู้ชนะการเสนอราคา",
-            ["โครงการจ้างก่อสร้างถนนคอนกรีตเสริมเหล็ก", "ผู้ชนะ บริษัท ตัวอย่างก่อสร้าง จำกัด ราคา 1,250,000 บาท"],
-        ),
-        units["admin"],
-        "งานพัสดุ กลุ่มงานบริหารทั่วไป",
-        today,
-    )
-    for index, (slug, kind, title, text, unit) in enumerate(
-        [
-            (
-                "dengue-campaign",
-                "general",
-                "รณรงค์ป้องกันโรคไข้เลือดออกช่วงฤดูฝน",
-                "ขอเชิญชวนประชาชนร่วมกำจัดแหล่งเพาะพันธุ์ยุงลายตามมาตรการ 3 เก็บ 3 โรค",
-                disease,
-            ),
-            (
-                "health-fair-photos",
-                "photo",
-                "ภาพกิจกรรมมหกรรมสุขภาพดีวิถีไทย ประจำปี 2569",
-                "ภาพบรรยากาศกิจกรรมตรวจสุขภาพฟรีและนิทรรศการให้ความรู้",
-                pr,
-            ),
-            (
-                "flood-alert",
-                "alert",
-                "แจ้งเตือนระวังโรคที่มากับน้ำท่วม",
-                "ประชาชนในพื้นที่น้ำท่วมระวังโรคฉี่หนู โรคน้ำกัดเท้า และโรคอุจจาระร่วง",
-                disease,
-            ),
-            (
-                "job-nurse",
-                "job",
-                "ประกาศรับสมัครบุคคลเพื่อเลือกสรรเป็นพนักงานราชการ ตำแหน่งพยาบาลวิชาชีพ",
-                "รับสมัครตั้งแต่วันที่ 1-15 ธันวาคม 2569 ทางเว็บไซต์ของหน่วยงาน",
-                units["admin"],
-            ),
-            (
-                "procurement-notice-road",
-                "procurement-notice",
-                "ประกาศจัดซื้อจัดจ้างโครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก",
-                "ประกวดราคาจ้างด้วยวิธีประกวดราคาอิเล็กทรอนิกส์ (e-bidding)",
-                units["admin"],
-            ),
-            (
-                "procurement-result-road",
-                "procurement-result",
-                "ประกาศผลการจัดซื้อจัดจ้างโครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก",
-                "ประกาศผลผู้ชนะการเสนอราคาโครงการก่อสร้างถนนคอนกรีตเสริมเหล็ก",
-                units["admin"],
-            ),
-            (
-                "training-ita",
-                "training",
-                "อบรมเชิงปฏิบัติการการเปิดเผยข้อมูลสาธารณะ (ITA) ปี 2570",
-                "อบรมเจ้าหน้าที่ผู้รับผิดชอบการเผยแพร่ข้อมูลบนเว็บไซต์",
-                ict,
-            ),
-        ]
-    ):
-        _child(
-            news,
-            m.NewsPage,
-            slug,
-            title=title,
-            news_kind=kind,
-            introduction=text,
-            body=_rich(text),
-            attachments=[{"type": "document", "value": procurement_doc.pk}]
-            if kind == "procurement-result"
-            else [],
-            **meta(unit, unit.name, today - dt.timedelta(days=index)),
-        )
+    add_news(news, units, today, _pdf, _docx, _document)
     calendar = _child(news, m.EventCalendarPage, "events", title="ปฏิทินกิจกรรม")
     start = timezone.make_aware(dt.datetime.combine(today + dt.timedelta(days=14), dt.time(9, 0)))
     _child(
@@ -624,7 +581,7 @@ def load(stdout):
         ends_at=start + dt.timedelta(hours=3),
         location="ลานหน้าศาลากลางจังหวัด",
         body=_rich("ขอเชิญร่วมกิจกรรมรณรงค์วันเอดส์โลก ตรวจเลือดฟรี"),
-        **meta(disease, "กลุ่มงานควบคุมโรคติดต่อ"),
+        **meta(disease, "กลุ่มงานควบคุมโรคติดต่อ", timezone.localdate(start)),
     )
     _child(
         news,
@@ -641,7 +598,7 @@ def load(stdout):
                 },
             }
         ],
-        **meta(pr, "งานประชาสัมพันธ์"),
+        **meta(pr, "งานประชาสัมพันธ์", today - dt.timedelta(days=1)),
     )
 
     # R9 e-services
@@ -655,7 +612,7 @@ def load(stdout):
         title="ระบบรับเรื่องร้องเรียนออนไลน์",
         service_url="https://complaint.example.go.th/",
         body=_rich("แจ้งเรื่องร้องเรียนและติดตามสถานะได้ตลอด 24 ชั่วโมง"),
-        **meta(units["admin"], "กลุ่มงานบริหารทั่วไป"),
+        **meta(units["admin"], "กลุ่มงานบริหารทั่วไป", dt.date(2024, 1, 15)),
     )
     _child(
         eservices,
@@ -664,7 +621,7 @@ def load(stdout):
         title="ขอใบรับรองแพทย์ออนไลน์",
         service_url="https://eservice.example.go.th/cert",
         body=_rich("ยื่นคำขอและนัดหมายรับใบรับรองแพทย์"),
-        **meta(consumer, "กลุ่มงานคุ้มครองผู้บริโภคฯ"),
+        **meta(consumer, "กลุ่มงานคุ้มครองผู้บริโภคฯ", dt.date(2025, 3, 1)),
     )
 
     # R10 statistics, R11 CIO, and general pages
@@ -688,7 +645,7 @@ def load(stdout):
         email="cio@example.go.th",
         photo=_portrait("นายแพทย์วีระ ศักดิ์สิทธิ์", (150, 200, 220)),
         body=_rich("กำกับดูแลการพัฒนาระบบเทคโนโลยีสารสนเทศและการรักษาความมั่นคงปลอดภัยไซเบอร์ของหน่วยงาน"),
-        **meta(ict, "ศูนย์เทคโนโลยีสารสนเทศ"),
+        **meta(ict, "ศูนย์เทคโนโลยีสารสนเทศ", dt.date(2025, 10, 1)),
     )
     add_policies(home, agency.name_th, agency.email, agency.phone)
     _child(home, m.SitemapPage, "sitemap", title="แผนผังเว็บไซต์")

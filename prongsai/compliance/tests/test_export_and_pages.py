@@ -74,6 +74,9 @@ def test_r34_public_oit_page_lists_items_and_links_to_evidence(client, small_cat
     assert "อยู่ระหว่างจัดทำหรือปรับปรุงข้อมูล" in html
     assert client.get("/oit/").status_code == 200
     assert client.get("/oit/no-such-list/").status_code == 404
+    # R12 (issue 19): the OIT page says whose list it is and the fiscal year it covers (BE).
+    assert "หน่วยงานเจ้าของข้อมูล" in html and "ผลการตรวจความครบถ้วนของเว็บไซต์โดยระบบ" in html
+    assert "1 ตุลาคม" in html and "30 กันยายน" in html
 
 
 @pytest.mark.django_db

@@ -138,6 +138,12 @@ def test_r9_moderator_hides_personal_data_answers_and_asker_is_emailed(
     assert "ใช้สิทธิบัตรทอง" in mail.outbox[0].body and "คำตอบ" in mail.outbox[0].subject
     question.refresh_from_db()
     assert question.asker_notified_at is not None
+    # R12 (issue 19): the answer says whose it is and which period it covers, in the BE.
+    assert "หน่วยงานเจ้าของข้อมูล" in public and "ช่วงเวลาของข้อมูล" in public
+    from prongsai.core.thaidate import thai_date
+
+    period = f"{thai_date(question.submitted_at)} – {thai_date(question.answered_at)}"
+    assert f"ช่วงเวลาของข้อมูล</dt><dd>{period}</dd>" in public
 
 
 def test_r9_publishing_needs_an_answer_and_the_moderator_role(db, moderator):
@@ -184,6 +190,9 @@ def test_r9_public_can_search_answered_questions(client, home_page, moderator):
         )
     html = client.get("/questions/", {"q": "วัคซีน"}).content.decode()
     assert "ฉีดวัคซีนไข้หวัดใหญ่" in html and "ขอใบรับรองแพทย์" not in html
+    # R12 (issue 19): the board names its source and the period its answers cover.
+    assert "คำถามจากประชาชนและคำตอบของหน่วยงาน" in html and "ช่วงเวลาของข้อมูล" in html
+    assert "ปรับปรุงล่าสุด" in html
 
 
 def test_r9_overdue_questions_are_shown_to_staff_and_in_the_daily_check(staff_client, home_page):

@@ -193,3 +193,15 @@ def test_r16_reference_numbers_never_repeat_after_a_deletion(agency_site):
     InfoRequest.objects.get(reference="IR2570-00002").delete()
     submit()
     assert InfoRequest.objects.order_by("reference").last().reference == "IR2570-00004"
+
+
+@time_machine.travel(dt.datetime(2026, 12, 1, 10, 0, tzinfo=BKK), tick=False)
+def test_r16_the_due_date_follows_the_sites_policy_not_a_constant(agency_site):
+    from prongsai.policy.selectors import policy_for
+    from prongsai.policy.services import update_policy
+
+    update_policy(policy_for(), None, info_request_response_days=7)
+    info_request = services.submit_info_request(
+        requester_name="สมหญิง ใจงาม", subject="รายงานการประชุม", requester_phone="081 234 5678"
+    )
+    assert info_request.due_date == dt.date(2026, 12, 8)

@@ -49,3 +49,24 @@ def test_r25_bad_policy_values_are_refused_and_change_nothing(values):
         update_policy(policy_for(), None, **values)
     assert policy_for().publish_deadline_working_days == 3
     assert not ModelLogEntry.objects.filter(action="prongsai.policy.changed").exists()
+
+
+def test_r16_the_information_request_deadline_is_seeded_15_days_and_audited_when_changed():
+    admin = give_role(UserFactory(username="itadmin"), Role.ADMINISTRATOR)
+    assert policy_for().info_request_response_days == 15
+    update_policy(policy_for(), admin, info_request_response_days=10)
+    assert policy_for().info_request_response_days == 10
+    entry = ModelLogEntry.objects.get(action="prongsai.policy.changed")
+    assert entry.data == {
+        "before": {"info_request_response_days": 15},
+        "after": {"info_request_response_days": 10},
+    }
+
+
+@pytest.mark.parametrize(("days", "message"), [(0, "อย่างน้อย 1 วัน"), (16, "ไม่เกิน 15 วัน")])
+def test_r16_a_deadline_outside_one_to_fifteen_days_is_refused_in_thai(days, message):
+    with pytest.raises(ValidationError) as refused:
+        update_policy(policy_for(), None, info_request_response_days=days)
+    assert message in " ".join(refused.value.message_dict["info_request_response_days"])
+    assert policy_for().info_request_response_days == 15
+    assert not ModelLogEntry.objects.filter(action="prongsai.policy.changed").exists()

@@ -107,3 +107,4 @@ def test_r62_a_webmaster_reads_the_whole_policy_on_one_page(client):
     assert "3 วันทำการ" in page and "นายสมรัก สายพันธ์" in page
     assert "รายชื่อเว็บไซต์หน่วยงานที่เกี่ยวข้อง" in page and "ผู้ช่วยเจ้าพนักงานธุรการ" in page
     assert "แก้ไขนโยบาย" not in page  # only administrators edit
+    assert "คำขอข้อมูลข่าวสารของราชการ (มาตรา 11)" in page and "15 วัน" in page

@@ -91,6 +91,19 @@ def test_a_deadline_below_one_working_day_is_refused(days):
     assert "greater than or equal to 1" in error.message_en
 
 
+def test_r16_an_information_request_deadline_beyond_15_days_is_refused():
+    assert parse_profile(MINIMAL).policy.info_request_response_days == 15  # optional key
+    text = MINIMAL + "  info_request_response_days: 16\n"
+    [error] = _errors(text)
+    assert error.line == 26 and "ค่ามากเกินไป" in error.message_th
+    assert (
+        parse_profile(
+            MINIMAL + "  info_request_response_days: 10\n"
+        ).policy.info_request_response_days
+        == 10
+    )
+
+
 def test_a_malformed_yaml_line_is_refused():
     [error] = _errors(MINIMAL.replace("  name_th: หน่วยงานทดสอบ", "  name_th: [หน่วยงานทดสอบ"))
     assert error.line == 4 and error.column >= 1

@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable
 
-from prongsai.core.models import BasePage, ContentPage
+from prongsai.core.models import ContentPage
 
 from .base import ArticleContentPage, CategoryIndexPage
 
@@ -101,8 +101,11 @@ class Executive(Orderable):
     ]
 
 
-class ContactPage(BasePage):
-    """ติดต่อเรา: the address, phones, fax and e-mail come from the agency settings."""
+class ContactPage(ContentPage):
+    """ติดต่อเรา: the address, phones, fax and e-mail come from the agency settings.
+
+    It carries R12 metadata like every content page: who keeps the contacts up to date, and
+    since when they are valid (issue 19: a contact page without it misinforms)."""
 
     category_code = "agency"
     #: core.sitestate links the page from the menu's "ติดต่อเรา".
@@ -114,7 +117,12 @@ class ContactPage(BasePage):
     parent_page_types = ["sitepages.AgencyIndexPage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
-    content_panels = [*BasePage.content_panels, FieldPanel("office_hours"), FieldPanel("map_url")]
+    content_panels = [
+        *ContentPage.content_panels,
+        FieldPanel("office_hours"),
+        FieldPanel("map_url"),
+        *ContentPage.metadata_panels,
+    ]
 
     class Meta:
         verbose_name = _("ติดต่อหน่วยงาน")

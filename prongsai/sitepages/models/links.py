@@ -6,7 +6,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from prongsai.core.models import BasePage
+from prongsai.core.models import ContentPage
 
 from .base import CategoryIndexPage
 
@@ -28,11 +28,17 @@ class LinkKind(models.TextChoices):
     AUDIO = "audio", _("สื่อเสียง")
 
 
-class LinkCollectionPage(BasePage):
+class LinkCollectionPage(ContentPage):
+    """A set of web links, with R12 metadata: whose list it is and when it was checked."""
+
     category_code = "links"
     parent_page_types = ["sitepages.LinkIndexPage"]
     subpage_types: list[str] = []
-    content_panels = [*BasePage.content_panels, InlinePanel("links", label=_("ลิงก์"), min_num=1)]
+    content_panels = [
+        *ContentPage.content_panels,
+        InlinePanel("links", label=_("ลิงก์"), min_num=1),
+        *ContentPage.metadata_panels,
+    ]
 
     class Meta:
         verbose_name = _("ชุดเว็บลิงก์")

@@ -3,10 +3,11 @@
 import datetime as dt
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.search import index
@@ -14,6 +15,7 @@ from wagtail.search import index
 from prongsai.core.blocks import PhotoBlock
 from prongsai.core.models import BasePage
 from prongsai.core.pagequeries import exclude_private
+from prongsai.core.thaidate import thai_date
 
 from .base import ArticleContentPage, CategoryIndexPage
 
@@ -27,6 +29,19 @@ class NewsKind(models.TextChoices):
     PROCUREMENT_RESULT = "procurement-result", _("ประกาศผลการจัดซื้อจัดจ้าง")
     TRAINING = "training", _("ข่าวฝึกอบรม")
 
+
+PROCUREMENT_KINDS = (NewsKind.PROCUREMENT_NOTICE, NewsKind.PROCUREMENT_RESULT)
+
+
+class ProcurementMethod(models.TextChoices):
+    E_BIDDING = "e-bidding", _("ประกวดราคาอิเล็กทรอนิกส์ (e-bidding)")
+    E_MARKET = "e-market", _("ตลาดอิเล็กทรอนิกส์ (e-market)")
+    SELECTION = "selection", _("วิธีคัดเลือก")
+    SPECIFIC = "specific", _("วิธีเฉพาะเจาะจง")
+
+
+#: e-GP project numbers (เลขที่โครงการ) are 11 digits, e.g. 67019123456.
+EGP_NUMBER = RegexValidator(r"^\d{11}$", _("เลขที่โครงการ e-GP ต้องเป็นตัวเลข 11 หลัก"))
 
 #: Newest first, on one table and in the order of ``news_published_idx``.
 NEWS_ORDER = ("-published_date", "-page_ptr_id")
@@ -66,10 +81,32 @@ class NewsPage(ArticleContentPage):
         _("ประเภทข่าว"), max_length=20, choices=NewsKind, default=NewsKind.GENERAL
     )
     gallery = StreamField([("image", ImageBlock())], blank=True, verbose_name=_("ภาพกิจกรรม"))
+    # Procurement notices and results (R8, OIA s.9(8)); empty for other kinds.
+    egp_project_number = models.CharField(
+        _("เลขที่โครงการ e-GP"), max_length=11, blank=True, validators=[EGP_NUMBER]
+    )
+    procurement_method = models.CharField(
+        _("วิธีจัดซื้อจัดจ้าง"), max_length=20, choices=ProcurementMethod, blank=True
+    )
+    budget = models.DecimalField(
+        _("วงเงินงบประมาณ (บาท)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    winner = models.CharField(_("ผู้ได้รับการคัดเลือก"), max_length=255, blank=True)
+    awarded_amount = models.DecimalField(
+        _("ราคาที่ตกลงซื้อหรือจ้าง (บาท)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     parent_page_types = ["sitepages.NewsIndexPage"]
     content_panels = [
         *ArticleContentPage.content_panels[:1],
         FieldPanel("news_kind"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("egp_project_number"), FieldPanel("procurement_method")]),
+                FieldPanel("budget"),
+                FieldRowPanel([FieldPanel("winner"), FieldPanel("awarded_amount")]),
+            ],
+            heading=_("ข้อมูลการจัดซื้อจัดจ้าง (เฉพาะประกาศจัดซื้อจัดจ้างและประกาศผล)"),
+        ),
         *ArticleContentPage.content_panels[1:3],
         FieldPanel("gallery"),
         *ArticleContentPage.content_panels[3:],
@@ -83,6 +120,38 @@ class NewsPage(ArticleContentPage):
         indexes = [
             models.Index(fields=["-published_date", "-page_ptr"], name="news_published_idx"),
         ]
+
+    @property
+    def is_procurement(self) -> bool:
+        return self.news_kind in PROCUREMENT_KINDS
+
+    def clean(self) -> None:
+        errors = {}
+        try:
+            super().clean()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        notice = self._notice()
+        if notice and self.published_date and self.published_date < notice.published_date:
+            errors.setdefault("published_date", []).append(
+                _("ประกาศผลต้องลงวันที่ไม่ก่อนประกาศจัดซื้อจัดจ้างโครงการเดียวกัน (%(date)s)")
+                % {"date": thai_date(notice.published_date)}
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _notice(self):
+        """The notice of the same e-GP project, for a result."""
+        if self.news_kind != NewsKind.PROCUREMENT_RESULT or not self.egp_project_number:
+            return None
+        return (
+            NewsPage.objects.filter(
+                news_kind=NewsKind.PROCUREMENT_NOTICE, egp_project_number=self.egp_project_number
+            )
+            .exclude(pk=self.pk)
+            .order_by("published_date")
+            .first()
+        )
 
     @property
     def news_kind_label(self) -> str:

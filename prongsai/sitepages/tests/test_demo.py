@@ -64,6 +64,51 @@ def test_r1_to_r11_every_category_has_content_reachable_within_two_clicks_of_hom
     assert set(m.NewsPage.objects.values_list("news_kind", flat=True)) == {
         kind for kind, _label in m.news.NewsKind.choices
     }
+    _the_demo_publishes_what_a_real_agency_would(client)
+
+
+def _the_demo_publishes_what_a_real_agency_would(client):
+    """Issue 19 item 8 and R12: every item dated by the period it covers, the OIA items filled,
+    procurement with its e-GP number, budget and documents, results after their notice."""
+    import datetime as dt
+
+    from prongsai.compliance.models import Catalogue
+    from prongsai.compliance.selectors import Status, catalogue_completeness
+    from prongsai.sitepages.oia_blocks import ITEM_KIND, is_complete
+
+    # The history since B.E. 2517 is not "1 ตุลาคม 2569 – ปัจจุบัน" (failed before).
+    history = m.AgencyInfoPage.objects.get(slug="history")
+    assert history.info_period_start == dt.date(1974, 1, 1)
+    assert "1 มกราคม 2517 – ปัจจุบัน" in client.get(history.url).content.decode()
+    for model in (m.ContactPage, m.LinkCollectionPage):
+        page = model.objects.get()
+        assert page.owner_unit_id and page.source and page.info_period_start, model.__name__
+
+    items = {page.oia_item: page for page in m.OIAItemPage.objects.live()}
+    assert set(items) == {code for code in ITEM_KIND if code != "9(6)"}
+    assert all(is_complete(code, page.details) for code, page in items.items())
+    report = catalogue_completeness(
+        Catalogue.objects.get(slug="oia-2540"), items["7(1)"].get_site()
+    )
+    missing = {r.item.code for r in report.results if r.status == Status.MISSING}
+    assert missing <= {"9(6)"}, missing
+    contact = client.get(items["7(3)"].url).content.decode()
+    assert "นางสาวสุภาพร ใจซื่อ" in contact and 'href="tel:074711071"' in contact
+
+    notices = m.NewsPage.objects.filter(news_kind="procurement-notice")
+    assert notices.count() >= 2
+    for notice in notices:
+        assert len(notice.egp_project_number) == 11 and notice.budget and notice.attachments
+        result = m.NewsPage.objects.get(
+            news_kind="procurement-result", egp_project_number=notice.egp_project_number
+        )
+        assert result.published_date > notice.published_date and result.winner
+    job = m.NewsPage.objects.get(news_kind="job")
+    assert any(block.value.filename.endswith(".docx") for block in job.attachments)
+    procurement = client.get(items["9(8)"].url).content.decode()
+    assert "69109123456" in procurement and "สขร.1" in procurement
+    manual = client.get("/service-manuals/food-business-licence/").content.decode()
+    assert "เอกสารหลักฐานที่ต้องใช้" in manual and "ช่องทางการร้องเรียน" in manual
 
 
 def test_demo_can_be_loaded_again_without_duplicating_anything(demo):
