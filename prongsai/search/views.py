@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from prongsai.core.categories import all_categories
+from prongsai.policy.selectors import enabled_categories
 
 from . import selectors, services, suggestions, thai
 
@@ -81,7 +81,7 @@ def search(request):
         "total": len(found),
         "category": category,
         "fiscal_year": fiscal_year,
-        "categories": all_categories(),
+        "categories": enabled_categories(site),
         "documents_filter": selectors.DOCUMENTS_FILTER,
         "year_choices": year_choices,
         "file_type": file_type,

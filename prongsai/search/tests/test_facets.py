@@ -45,3 +45,19 @@ def test_unknown_document_type_is_ignored(client, home_page, documents):
     response = client.get("/search/", {"q": "คุณภาพน้ำ", "filetype": "<exe>"})
     assert response.status_code == 200
     assert len(response.context["hits"]) == 3
+
+
+def test_r60_r64_category_filter_lists_the_sites_categories_in_its_order_and_wording(
+    client, home_page
+):
+    """The search page's category filter follows the agency's policy like the menu does."""
+    from prongsai.policy.testing import set_policy
+
+    set_policy(categories=[{"code": "news", "label": "ข่าวของสำนักงาน"}, {"code": "laws"}])
+    html = client.get("/search/", {"q": "น้ำ"}).content.decode()
+    select = html[
+        html.index('name="category"') : html.index("</select>", html.index('name="category"'))
+    ]
+    assert ">ข่าวของสำนักงาน</option>" in select
+    assert select.index('value="news"') < select.index('value="laws"')
+    assert 'value="agency"' not in select
