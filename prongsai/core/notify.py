@@ -1,7 +1,11 @@
 """The one notification path: Thai e-mail, sent through the task queue after the commit.
 
 Apps build the subject and the lines through gettext and call :func:`send_later`. Nothing is
-sent if the transaction rolls back. The ``deliver`` task tries ``ATTEMPTS`` times, waiting
+sent if the transaction rolls back. With the database task queue (production), the delivery
+task is written in the same transaction as the change that caused it, so a committed change
+always has its e-mail queued, even if the database goes away right after the commit; each
+e-mail carries a key recorded before it is sent, so a delivery task run twice (its worker was
+killed mid-task and the task requeued, ``operations/taskrecovery.py``) sends it once (ADR 0265). The ``deliver`` task tries ``ATTEMPTS`` times, waiting
 ``RETRY_SECONDS`` between tries; after the last one the failure is recorded as a
 :class:`~prongsai.core.models.MailFailure` (shown on the daily check, ``core/dailychecks.py``)
 and logged. A mail outage therefore never undoes a recorded decision and is never silent.
@@ -11,12 +15,16 @@ the task queue stores only JSON.
 
 import logging
 import time
+import uuid
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.core.mail.utils import DNS_NAME
+from django.db import models, transaction
 from django.tasks import task
+from django.utils import timezone
 from django.utils.module_loading import import_string
+from django_tasks_db import DatabaseBackend
 
 logger = logging.getLogger(__name__)
 
@@ -60,34 +68,66 @@ def send_later(
         "recipients": recipients,
         "attachment": list(attachment) if attachment else None,
         "after": list(after) if after else None,
+        "key": uuid.uuid4().hex,
     }
-    transaction.on_commit(lambda: deliver.enqueue(**kwargs))
+    if isinstance(deliver.get_backend(), DatabaseBackend):
+        # The queue is a table of this database: queued in the change's own transaction, it
+        # commits or rolls back with it, and no task can see it before the commit.
+        deliver.enqueue(**kwargs)
+    else:
+        transaction.on_commit(lambda: deliver.enqueue(**kwargs))
     return True
 
 
-def _message(subject, body, recipients, attachment) -> EmailMessage:
-    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+def message_id(key: str) -> str:
+    return f"<{key}@{DNS_NAME}>"
+
+
+def _message(subject, body, recipients, attachment, key=None) -> EmailMessage:
+    headers = {"Message-ID": message_id(key)} if key else None
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, headers=headers)
     if attachment:
         path, *args = attachment
         message.attach(*import_string(path)(*args))
     return message
 
 
+def _run_after(after) -> None:
+    if after:
+        path, *args = after
+        import_string(path)(*args)
+
+
 @task
-def deliver(*, subject, body, recipients, attachment=None, after=None) -> bool:
+def deliver(*, subject, body, recipients, attachment=None, after=None, key=None) -> bool:
+    """Send one queued e-mail. ``key`` (tasks queued before keys existed have none) makes a
+    second run of the same task send nothing; its after-step runs again (they are idempotent:
+    they record that the e-mail went)."""
+    from .models import MailDelivery
+
+    if key:
+        delivery, _created = MailDelivery.objects.get_or_create(
+            key=key, defaults={"subject": subject[:255]}
+        )
+        if delivery.sent_at is not None:
+            logger.info("e-mail %s already sent; not sent again", key)
+            _run_after(after)
+            return True
     error = None
     for attempt in range(ATTEMPTS):
         try:
-            _message(subject, body, recipients, attachment).send()
+            if key:
+                MailDelivery.objects.filter(key=key).update(attempts=models.F("attempts") + 1)
+            _message(subject, body, recipients, attachment, key).send()
         except Exception as exc:  # the mail server or the attachment: retry, then record
             error = exc
             logger.warning("e-mail attempt %s failed: %s", attempt + 1, subject, exc_info=True)
             if attempt < len(RETRY_SECONDS):
                 time.sleep(RETRY_SECONDS[attempt])
             continue
-        if after:
-            path, *args = after
-            import_string(path)(*args)
+        if key:
+            MailDelivery.objects.filter(key=key).update(sent_at=timezone.now())
+        _run_after(after)
         return True
     from .models import MailFailure
 
