@@ -297,6 +297,9 @@ class Load:
             }[action](self.record)
         except OSError:
             return  # kept by record(); a submission whose answer never came is not a success
+        except Exception as exc:  # the harness's own mistake: shown, and the load goes on
+            self._keep(f"harness-error:{type(exc).__name__}", None, None, time.monotonic())
+            return
         if outcome is not None:
             with self.lock:
                 self.outcomes.append(outcome)
@@ -317,7 +320,13 @@ class Load:
 
 
 def warm_up(seconds=60):
-    """Every worker imports the application on its first request: not a fault's cost."""
+    """Every worker imports the application on its first request, and the admin and the forms
+    on their first use: not a fault's cost."""
+    patient = Http(WEB_PORT, 120)
+    for _round in range(3):
+        for path in ("/admin/login/", "/questions/ask/", "/survey/", "/"):
+            with contextlib.suppress(OSError):
+                patient("GET", path)
     end = time.monotonic() + seconds
     fast = 0
     while time.monotonic() < end and fast < 20:
@@ -485,9 +494,24 @@ FAULTS = {
 }
 
 
+def staff_sessions(password) -> dict:
+    """The data owner and the approver, signed in before the fault (patiently: not measured)."""
+    patient = Http(WEB_PORT, 120)
+    sessions = {}
+    for role in ("owner", "approver"):
+        for attempt in range(5):
+            try:
+                sessions[role] = sign_in(patient, f"faults-{role}", password)
+                break
+            except (OSError, RuntimeError):
+                if attempt == 4:
+                    raise
+                time.sleep(5)
+    return sessions
+
+
 def run_fault(stack, seeded, name):
-    password = seeded["password"]
-    staff = {role: sign_in(http, f"faults-{role}", password) for role in ("owner", "approver")}
+    staff = staff_sessions(seeded["password"])
     load = Load(name, seeded, staff)
     restarts = stack.worker_restarts
     threads = load.run()
@@ -514,7 +538,9 @@ def run_fault(stack, seeded, name):
         "queue_drained_s": round(drain, 1),
         "task_worker_restarts": stack.worker_restarts - restarts,
         "refused": Counter(f"{w} {s} {m}" for w, s, m in load.submissions.refusals),
-        "staff_signed_in_after": all(signed_in(http, cookies) for cookies in staff.values()),
+        "staff_signed_in_after": all(
+            signed_in(Http(WEB_PORT, 120), cookies) for cookies in staff.values()
+        ),
     }
     return result
 
@@ -526,6 +552,7 @@ def failed(result) -> bool:
         or result["mail"]["lost"] or result["mail"]["doubled"]
         or result["mail"]["askers_without_mail"]
         or result["failures"].get("traceback") or result["failures"].get("hang")
+        or any(kind.startswith("harness-error") for kind in result["failures"])
         or not result["staff_signed_in_after"]
     )  # fmt: skip
 
