@@ -436,6 +436,9 @@ def reconcile_mail(stack: Stack, load: Load, state: dict) -> dict:
         "doubled": sum(1 for count in by_id.values() if count > 1),
         "askers_without_mail": sum(1 for marker in asked if askers[f"{marker}@example.go.th"] != 1),
         "failures_recorded": state["mail_failures"],
+        # delivery tasks never run have no key yet: none may be left in the queue
+        "tasks_left": state["tasks"].get("READY", 0) + state["tasks"].get("RUNNING", 0),
+        "tasks_failed": state["tasks"].get("FAILED", 0),
     }
 
 
@@ -550,7 +553,7 @@ def failed(result) -> bool:
         result["traffic"]["lost"] or result["traffic"]["doubled"] or not result["traffic"]["chain"]
         or result["submissions"]["lost"] or any(result["submissions"]["doubled"].values())
         or result["mail"]["lost"] or result["mail"]["doubled"]
-        or result["mail"]["askers_without_mail"]
+        or result["mail"]["askers_without_mail"] or result["mail"]["tasks_left"]
         or result["failures"].get("traceback") or result["failures"].get("hang")
         or any(kind.startswith("harness-error") for kind in result["failures"])
         or not result["staff_signed_in_after"]
