@@ -208,15 +208,20 @@ class Submissions:
         cookies = dict(self.staff["approver"])
         path = f"/admin/publish-requests/{pk}/"
         fields = {"csrfmiddlewaretoken": cookies["csrftoken"], "decision": "approve", "reason": ""}
-        status, headers, _body = record("POST", path + "decide/", **form_post(fields, cookies))
+        status, headers, body = record("POST", path + "decide/", **form_post(fields, cookies))
         if status != 302:
+            if status < 500:
+                self.refused("decision", status, body)
             return ("decision", pk, False)
         # The outcome is in the message the next page shows (cookie-stored messages).
         cookies.update(cookies_from(headers))
         status, _headers, body = record("GET", path, headers={"Cookie": cookie_header(cookies)})
         if status != 200:
             return ("decision", pk, None)  # decided or not: the answer never came back
-        return ("decision", pk, APPROVED in body.decode("utf-8", "replace"))
+        approved = APPROVED in body.decode("utf-8", "replace")
+        if not approved:
+            self.refused("decision", status, body)
+        return ("decision", pk, approved)
 
 
 def sign_in(http, username, password) -> dict:
