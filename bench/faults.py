@@ -540,6 +540,9 @@ def run_fault(stack, seeded, name):
         "mail": reconcile_mail(stack, load, state),
         "queue_drained_s": round(drain, 1),
         "task_worker_restarts": stack.worker_restarts - restarts,
+        "tasks_requeued_total": (stack.dir / "worker.log")
+        .read_text("utf-8", "replace")
+        .count("requeued task"),
         "refused": Counter(f"{w} {s} {m}" for w, s, m in load.submissions.refusals),
         "staff_signed_in_after": all(
             signed_in(Http(WEB_PORT, 120), cookies) for cookies in staff.values()
