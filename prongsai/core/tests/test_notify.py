@@ -113,6 +113,7 @@ def run_worker_until_idle():
     ).run()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_r32_with_the_database_queue_the_mail_is_queued_in_the_changes_own_transaction(
     database_queue,
 ):

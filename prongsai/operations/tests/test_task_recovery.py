@@ -47,6 +47,7 @@ def test_r32_a_worker_is_gone_only_when_its_process_on_this_host_is():
     assert not taskrecovery.worker_is_gone("a-random-id-of-db_worker")
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection between tasks
 def test_r32_the_mail_of_a_task_its_killed_worker_left_running_is_sent_once_on_restart(
     database_queue,
 ):
