@@ -56,7 +56,8 @@ TIMEOUT = 10  # seconds: a request slower than this counts as a hang
 BEFORE, DURING, AFTER = 3, 6, 4  # seconds of load around each fault
 DRAIN_SECONDS = 90  # the task queue must be empty this long after the load stops
 # What a load thread does next (weights): mostly reading, as on a real agency site.
-ACTIONS = {"page": 5, "question": 2, "survey": 2, "request": 1, "decision": 1}
+# A decision with no request waiting reads a page instead.
+ACTIONS = {"page": 5, "question": 2, "survey": 2, "request": 1, "decision": 2}
 http = Http(WEB_PORT, TIMEOUT)
 
 
@@ -287,6 +288,9 @@ class Load:
     def one(self, number, action):
         try:
             if action == "page":
+                self.record("GET", f"/?fault={self.label}&n={number}")
+                return
+            if action == "decision" and not self.submissions.pending:
                 self.record("GET", f"/?fault={self.label}&n={number}")
                 return
             outcome = {
