@@ -20,7 +20,7 @@ import uuid
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.core.mail.utils import DNS_NAME
-from django.db import models, transaction
+from django.db import DatabaseError, close_old_connections, connection, models, transaction
 from django.tasks import task
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 ATTEMPTS = 3
 RETRY_SECONDS = (5, 30)
+MARK_ATTEMPTS, MARK_WAIT_SECONDS = 60, 2  # a database restart takes seconds, not two minutes
 
 
 def addresses(people) -> list[str]:
@@ -92,6 +93,25 @@ def _message(subject, body, recipients, attachment, key=None) -> EmailMessage:
     return message
 
 
+def _mark_sent(key: str) -> None:
+    """The mail server has the message: record it, waiting out a database outage. Giving up
+    would leave the task to be run, and the message sent, again (seen in the fault harness:
+    PostgreSQL stopped between the send and the mark)."""
+    from .models import MailDelivery
+
+    for attempt in range(MARK_ATTEMPTS):
+        try:
+            MailDelivery.objects.filter(key=key).update(sent_at=timezone.now())
+            return
+        except DatabaseError:
+            if attempt == MARK_ATTEMPTS - 1:
+                raise
+            logger.warning("e-mail %s sent; recording it waits for the database", key)
+            if not connection.in_atomic_block:
+                close_old_connections()  # a broken connection is replaced on the next try
+            time.sleep(MARK_WAIT_SECONDS)
+
+
 def _run_after(after) -> None:
     if after:
         path, *args = after
@@ -126,7 +146,7 @@ def deliver(*, subject, body, recipients, attachment=None, after=None, key=None)
                 time.sleep(RETRY_SECONDS[attempt])
             continue
         if key:
-            MailDelivery.objects.filter(key=key).update(sent_at=timezone.now())
+            _mark_sent(key)
         _run_after(after)
         return True
     from .models import MailFailure

@@ -159,3 +159,26 @@ def test_r32_a_send_interrupted_before_the_server_took_it_is_sent_on_the_next_ru
     )
     assert [m.subject for m in mail.outbox] == ["ค้างส่ง"]
     assert MailDelivery.objects.get(key="k" * 32).sent_at is not None
+
+
+def test_r32_a_database_outage_after_the_server_took_the_mail_does_not_send_it_twice(monkeypatch):
+    """Seen in the fault harness (issue 17): PostgreSQL stopped between the send and its mark,
+    the task failed, its worker died, the next worker ran it again and the e-mail went twice.
+    The mark now waits for the database."""
+    from django.db import OperationalError, connection
+
+    monkeypatch.setattr(notify, "MARK_WAIT_SECONDS", 0)
+    outage = iter([True, True])  # the first two tries to record the send find no database
+
+    def database_gone(execute, sql, params, many, context):
+        marking = "core_maildelivery" in sql and sql.lstrip().startswith("UPDATE")
+        if marking and "sent_at" in sql and next(outage, False):
+            raise OperationalError("server closed the connection unexpectedly")
+        return execute(sql, params, many, context)
+
+    message = {"subject": "ครั้งเดียว", "body": "ข้อความ", "recipients": ["a@example.go.th"]}
+    with connection.execute_wrapper(database_gone):
+        assert notify.deliver.call(**message, key="d" * 32)
+    notify.deliver.call(**message, key="d" * 32)  # run again: nothing more is sent
+    assert [m.subject for m in mail.outbox] == ["ครั้งเดียว"]
+    assert MailDelivery.objects.get(key="d" * 32).sent_at is not None
