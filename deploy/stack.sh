@@ -102,7 +102,7 @@ start_app() {
     .venv/bin/gunicorn --config deploy/gunicorn.conf.py --daemon \
         --pid "$STACK_DIR/run/gunicorn.pid" --error-logfile "$STACK_DIR/log/gunicorn.log" \
         config.wsgi:application
-    nohup "$PY" manage.py db_worker >"$STACK_DIR/log/worker.log" 2>&1 &
+    nohup "$PY" manage.py task_worker >"$STACK_DIR/log/worker.log" 2>&1 &
     echo $! > "$STACK_DIR/run/worker.pid"
     nohup "$PY" manage.py crontask >"$STACK_DIR/log/scheduler.log" 2>&1 &
     echo $! > "$STACK_DIR/run/scheduler.pid"

@@ -102,6 +102,8 @@ ACTIONS = {
     "prongsai.traffic.accesses.denied": _("ถูกปฏิเสธการดูบันทึกการเข้าถึงข้อมูลจราจร"),
     "prongsai.traffic.hold.create": _("สั่งเก็บข้อมูลจราจรนานกว่ากำหนด"),
     "prongsai.traffic.hold.end": _("ยกเลิกคำสั่งเก็บข้อมูลจราจร"),
+    # operations: a task whose worker died mid-task is put back in the queue (issue 17)
+    "prongsai.operations.task_requeued": _("นำงานเบื้องหลังที่ค้างจาก worker ที่หยุดไปกลับเข้าคิว"),
 }
 
 # Names written before the one prefix; migration 0004 renames recorded entries.

@@ -253,5 +253,28 @@ class MailFailure(models.Model):
         return self.subject
 
 
+class MailDelivery(models.Model):
+    """One queued notification e-mail, keyed when it is queued (``core/notify.py``).
+
+    The key is recorded before the mail server is handed the message and marked sent after:
+    a delivery task run a second time (its worker was killed and the task requeued) finds the
+    mark and sends nothing. The key is also the message's Message-ID, so in the one window
+    where a second send stays possible (killed after the server took the message, before the
+    mark) the copies are one message to the receiving mail system (ADR 0265)."""
+
+    key = models.CharField(_("รหัสข้อความ"), max_length=64, unique=True)
+    subject = models.CharField(_("เรื่อง"), max_length=255)
+    created_at = models.DateTimeField(_("เวลาที่เข้าคิว"), auto_now_add=True)
+    attempts = models.PositiveSmallIntegerField(_("จำนวนครั้งที่ลองส่ง"), default=0)
+    sent_at = models.DateTimeField(_("เวลาที่ส่งแล้ว"), null=True, blank=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("การส่งอีเมลแจ้งเตือน")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.subject}"
+
+
 # The agency's look is a site setting of its own (prongsai/core/appearance.py).
 from prongsai.core.appearance import SiteAppearance  # noqa: E402, F401

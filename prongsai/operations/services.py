@@ -71,6 +71,9 @@ def file_roots() -> dict[str, Path]:
         "media": Path(settings.MEDIA_ROOT),
         "private-media": Path(attachment._meta.get_field("file").storage.location),
         "traffic": Path(settings.TRAFFIC_DIR),
+        # The application's visits logs (analytics.visitlog): lines not yet counted, and the
+        # files whose read positions the database holds (VisitLogPosition).
+        "visits": Path(settings.PRONGSAI_VISITS_DIR),
     }
 
 

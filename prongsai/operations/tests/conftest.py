@@ -38,6 +38,7 @@ def folders(settings, tmp_path, monkeypatch):
     settings.MEDIA_ROOT = tmp_path / "media"
     point_private_media(monkeypatch, tmp_path / "private-media")
     settings.TRAFFIC_DIR = tmp_path / "traffic"
+    settings.PRONGSAI_VISITS_DIR = tmp_path / "visits"
     settings.PRONGSAI_BACKUP_DIR = tmp_path / "backups"
     yield tmp_path
     store.process_writer().close()
@@ -65,6 +66,7 @@ def fresh_install(settings, tmp_path, monkeypatch):
         settings.MEDIA_ROOT = tmp_path / "restored" / "media"
         point_private_media(monkeypatch, tmp_path / "restored" / "private-media")
         settings.TRAFFIC_DIR = tmp_path / "restored" / "traffic"
+        settings.PRONGSAI_VISITS_DIR = tmp_path / "restored" / "visits"
 
     yield ALIAS, switch_folders
     connections[ALIAS].close()

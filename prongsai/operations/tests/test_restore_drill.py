@@ -73,6 +73,9 @@ def test_r40_r26_restore_drill_brings_back_everything(
     assert before_private  # the request's attachment
     before_traffic = files(settings.TRAFFIC_DIR)
     assert any(name.endswith(".seg") for name in before_traffic)
+    # The page views not yet counted: the counting job reads them from here after a restore.
+    before_visits = files(settings.PRONGSAI_VISITS_DIR)
+    assert any(name.startswith("visits-") for name in before_visits)
 
     switch_folders()
     report = services.restore_backup(archive, alias=alias)
@@ -83,6 +86,7 @@ def test_r40_r26_restore_drill_brings_back_everything(
     assert files(settings.MEDIA_ROOT) == before_media
     assert files(private_media().location) == before_private
     assert files(settings.TRAFFIC_DIR) == before_traffic
+    assert files(settings.PRONGSAI_VISITS_DIR) == before_visits
     # The history the law and the agency care about, named so a failure says what was lost.
     restored = PublishRequest.objects.using(alias).get(pk=made["request"].pk)
     assert restored.status == made["request"].__class__.objects.get(pk=made["request"].pk).status
