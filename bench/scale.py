@@ -41,7 +41,9 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "6"))
 os.environ.setdefault("BENCH_CLIENTS", "2")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 TEMPLATE = "prongsai_scale_template"
-PORTS = iter(range(18600, 18700))
+PORTS = iter(range(8180, 8190))
+KEEP = os.environ.get("BENCH_KEEP") == "1"
+FRESH = os.environ.get("BENCH_FRESH") == "1"
 
 PAGES = {
     "home": "/",
@@ -256,13 +258,43 @@ def jobs() -> dict:
     return timings
 
 
+def daily_profile() -> dict:
+    """Where the daily check's time goes: the link check and each registered check, with the
+    number of SQL queries each needs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from prongsai.core.dailycheck import registered_checks
+    from prongsai.monitoring.linkcheck import run_link_check
+
+    today = timezone.localdate()
+    parts = [("link check", lambda: run_link_check(external=False))]
+    parts += [
+        (check.key, lambda check=check: list(check.run(today=today)))
+        for check in registered_checks()
+    ]
+    found = {}
+    for name, function in parts:
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            function()
+            seconds = time.perf_counter() - started
+        found[name] = {"seconds": round(seconds, 3), "queries": len(captured)}
+    return found
+
+
 def inner_main(step: str, *args) -> None:
     import django
 
     django.setup()
-    result = {"build": build, "targets": targets, "queries": queries, "jobs": jobs}[step](
-        *[int(a) if a.isdigit() else a for a in args]
-    )
+    result = {
+        "build": build,
+        "targets": targets,
+        "queries": queries,
+        "jobs": jobs,
+        "daily_profile": daily_profile,
+    }[step](*[int(a) if a.isdigit() else a for a in args])
     print(json.dumps(result, ensure_ascii=False))
 
 
@@ -295,42 +327,68 @@ def serve_and_measure(env: dict, paths: dict) -> dict:
         pp.stop(server)
 
 
+def database_exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(database_url("postgres"), autocommit=True) as connection:
+        row = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return row is not None
+
+
+def ensure_built(size: int, work: Path, log: Path) -> tuple[str, float | None]:
+    """The database of ``size`` items: reused if a previous run left it (migrated to the current
+    code), else copied from the template and filled. It is built under a temporary name and
+    renamed when complete, so an interrupted build is never mistaken for a finished one."""
+    name = f"prongsai_scale_{size // 1000}k"
+    env = environment(work, name)
+    if database_exists(name) and not FRESH:
+        run([PYTHON, "manage.py", "migrate", "--noinput"], env, log)
+        print(f"{size}: reusing {name}", flush=True)
+        return name, None
+    if not database_exists(TEMPLATE) or FRESH:
+        started = time.perf_counter()
+        prepare_template(work, log)
+        print(f"template ready in {time.perf_counter() - started:.0f} s", flush=True)
+    building = f"{name}_building"
+    admin_sql(
+        f"DROP DATABASE IF EXISTS {building}", f"CREATE DATABASE {building} TEMPLATE {TEMPLATE}"
+    )
+    began = time.perf_counter()
+    built = inner("build", environment(work, building), log, size)
+    seconds = time.perf_counter() - began
+    admin_sql(f"DROP DATABASE IF EXISTS {name}", f"ALTER DATABASE {building} RENAME TO {name}")
+    print(f"{size}: built in {seconds:.0f} s {built}", flush=True)
+    return name, seconds
+
+
 def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="prongsai-scale-"))
     log = work / "bench.log"
+    build_only = sys.argv[1:] == ["build"]
     print(f"work folder {work}; sizes {SIZES}; {SECONDS:.0f} s per page", flush=True)
-    started = time.perf_counter()
-    prepare_template(work, log)
-    print(f"template ready in {time.perf_counter() - started:.0f} s", flush=True)
     results = {}
-    try:
+    for size in SIZES:
+        name, build_seconds = ensure_built(size, work, log)
+        if build_only:
+            continue
+        env = environment(work, name)
+        paths = {**PAGES, **inner("targets", env, log)}
+        counted = inner("queries", env, log, json.dumps(paths))
+        served = serve_and_measure(env, paths)
+        timings = inner("jobs", env, log)
+        results[size] = {
+            "build": build_seconds,
+            "pages": served,
+            "queries": counted,
+            "jobs": timings,
+            "load": os.getloadavg(),
+        }
+        report(results)
+        (work / "results.json").write_text(json.dumps(results, indent=1))
+    if not build_only and not KEEP:
         for size in SIZES:
-            name = f"prongsai_scale_{size // 1000}k"
-            admin_sql(
-                f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}"
-            )
-            env = environment(work, name)
-            began = time.perf_counter()
-            built = inner("build", env, log, size)
-            build_seconds = time.perf_counter() - began
-            print(f"{size}: built in {build_seconds:.0f} s {built}", flush=True)
-            paths = {**PAGES, **inner("targets", env, log)}
-            counted = inner("queries", env, log, json.dumps(paths))
-            served = serve_and_measure(env, paths)
-            timings = inner("jobs", env, log)
-            results[size] = {
-                "build": build_seconds,
-                "pages": served,
-                "queries": counted,
-                "jobs": timings,
-            }
-            report(results)
-            if os.environ.get("BENCH_KEEP") != "1":
-                admin_sql(f"DROP DATABASE IF EXISTS {name}")
-    finally:
-        if os.environ.get("BENCH_KEEP") != "1":
-            admin_sql(f"DROP DATABASE IF EXISTS {TEMPLATE}")
-    (work / "results.json").write_text(json.dumps(results, indent=1))
+            admin_sql(f"DROP DATABASE IF EXISTS prongsai_scale_{size // 1000}k")
+        admin_sql(f"DROP DATABASE IF EXISTS {TEMPLATE}")
     print(f"\nresults: {work / 'results.json'}")
 
 
@@ -354,7 +412,10 @@ def report(results: dict) -> None:
         cells = [f"{results[size]['jobs'][job]:.2f}" for size in sizes]
         ratio = results[high]["jobs"][job] / max(results[low]["jobs"][job], 1e-6)
         print(f"| {job} | {' | '.join(cells)} | {ratio:.1f}× |")
-    print(f"| build (bulk insert) | {' | '.join(f'{results[s]["build"]:.0f}' for s in sizes)} | |")
+    builds = [results[s]["build"] for s in sizes]
+    print(
+        f"| build (bulk insert) | {' | '.join(f'{b:.0f}' if b else 'reused' for b in builds)} | |"
+    )
 
 
 if __name__ == "__main__":
