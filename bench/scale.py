@@ -10,17 +10,25 @@ What it does, for each size in BENCH_SIZES (default 1000,10000,50000):
    Thai slugs, spread over four fiscal years; plus a year of daily page views for 200 paths,
    rolled up as the daily job does.
 3. Serves it with gunicorn (2 sync workers, production settings) on 127.0.0.1, on a port of
-   18600–18699, and loads each public page type for BENCH_SECONDS with a small closed-loop
-   client (BENCH_CLIENTS threads); prints requests/s and the workers' CPU ms per request
-   (from /proc), and the SQL queries each page needs (counted in-process with Django's test
-   client).
-4. Times the daily check (without external links), the link check, ``thai_reindex`` and the
-   completeness check of every active catalogue.
-5. Prints everything with the ratio largest / smallest size, and drops its databases.
+   8180–8189, and loads each public page type for BENCH_SECONDS with Debian's ``wrk``
+   (bench/wrkload.py: installed with apt-get if missing, loopback only, BENCH_WRK_THREADS /
+   BENCH_WRK_CONNECTIONS, default 2 / 4); prints requests/s, the CPU ms per request of the
+   gunicorn workers and of their PostgreSQL backends (from /proc), and the SQL queries each
+   page needs (counted in-process with Django's test client).
+4. Times the daily check (without external links), the link check, ``thai_reindex`` (twice:
+   the second finds nothing changed and writes nothing) and the completeness check of every
+   active catalogue: wall time, the job's own CPU and its database backend's CPU.
+5. Prints everything with the ratio largest / smallest size and the load average, and drops
+   its databases unless BENCH_KEEP=1.
 
-Run: .venv/bin/python bench/scale.py
-Environment: BENCH_SIZES, BENCH_SECONDS (per page and size, default 6), BENCH_CLIENTS (default 2),
-BENCH_PG (default postgres://postgres@127.0.0.1:5432), BENCH_KEEP=1 (keep the databases).
+A database left by an earlier run (``prongsai_scale_<n>k``, built under a temporary name and
+renamed when complete) is migrated and reused: ``bench/scale.py build`` only builds, so the
+50k database can be made ahead of the measuring run.
+
+Run: .venv/bin/python bench/scale.py [build]
+Environment: BENCH_SIZES, BENCH_SECONDS (per page and size, default 6), BENCH_PG (default
+postgres://postgres@127.0.0.1:5432), BENCH_KEEP=1 (keep the databases), BENCH_FRESH=1 (build
+anew), BENCH_WORK (an earlier run's work folder, to reuse its collected static files).
 """
 
 import json
@@ -38,10 +46,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 PYTHON = sys.executable
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000,50000").split(",")]
 SECONDS = float(os.environ.get("BENCH_SECONDS", "6"))
-os.environ.setdefault("BENCH_CLIENTS", "2")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 TEMPLATE = "prongsai_scale_template"
-PORTS = iter(range(8180, 8190))
+PORTS = iter(range(8180, 8185))
 KEEP = os.environ.get("BENCH_KEEP") == "1"
 FRESH = os.environ.get("BENCH_FRESH") == "1"
 
@@ -232,6 +239,7 @@ def queries(paths_json: str) -> dict:
 
 def jobs() -> dict:
     from django.core.management import call_command
+    from django.db import connection
     from django.utils import timezone
     from wagtail.models import Site
 
@@ -240,17 +248,31 @@ def jobs() -> dict:
     from prongsai.monitoring.linkcheck import run_link_check
 
     timings = {}
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+
+    def backend_cpu() -> float:
+        import wrkload
+
+        return wrkload._cpu_seconds([backend])
 
     def timed(name, function, *args, **kwargs):
-        started = time.perf_counter()
+        started, cpu, db_cpu = time.perf_counter(), time.process_time(), backend_cpu()
         function(*args, **kwargs)
-        timings[name] = time.perf_counter() - started
+        timings[name] = {
+            "seconds": time.perf_counter() - started,
+            "app_cpu": time.process_time() - cpu,
+            "db_cpu": backend_cpu() - db_cpu,
+        }
 
     site = Site.objects.get(is_default_site=True)
     today = timezone.localdate()
     timed("daily check", run_daily_check, check_external_links=False, notify=False)
     timed("link check", run_link_check, external=False)
     timed("thai_reindex", call_command, "thai_reindex", verbosity=0)
+    timed("thai_reindex again (nothing changed)", call_command, "thai_reindex", verbosity=0)
     timed(
         "completeness check",
         lambda: [catalogue_completeness(c, site, today) for c in active_catalogues()],
@@ -310,8 +332,9 @@ def prepare_template(work: Path, log: Path) -> None:
         print(f"  {command[0]}: {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def serve_and_measure(env: dict, paths: dict) -> dict:
+def serve_and_measure(env: dict, paths: dict, database: str) -> dict:
     import public_pages as pp
+    import wrkload
 
     port = next(PORTS)
     server = pp.start_gunicorn(ROOT, env, port, "config.wsgi:application")
@@ -319,9 +342,16 @@ def serve_and_measure(env: dict, paths: dict) -> dict:
         pp.wait_for(port, "/", server)
         found = {}
         for name, path in paths.items():
-            found[name] = pp.measure({name: (port, path, server.pid, None)}, SECONDS, rounds=1)[
-                name
-            ]
+            url = f"http://127.0.0.1:{port}{path}"
+            wrkload.run_wrk(url, 1)  # warm-up: templates, caches, the workers' connections
+            found[name] = wrkload.measure(
+                url,
+                SECONDS,
+                master_pid=server.pid,
+                admin_url=database_url("postgres"),
+                database=database,
+            )
+            print(f"  {name}: {found[name]['rps']:.0f} req/s", flush=True)
         return found
     finally:
         pp.stop(server)
@@ -343,6 +373,8 @@ def ensure_built(size: int, work: Path, log: Path) -> tuple[str, float | None]:
     env = environment(work, name)
     if database_exists(name) and not FRESH:
         run([PYTHON, "manage.py", "migrate", "--noinput"], env, log)
+        if not (work / "static" / "staticfiles.json").exists():
+            run([PYTHON, "manage.py", "collectstatic", "--noinput"], env, log)
         print(f"{size}: reusing {name}", flush=True)
         return name, None
     if not database_exists(TEMPLATE) or FRESH:
@@ -362,7 +394,10 @@ def ensure_built(size: int, work: Path, log: Path) -> tuple[str, float | None]:
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="prongsai-scale-"))
+    if os.environ.get("BENCH_WORK"):  # an earlier run's folder: its static files are reused
+        work = Path(os.environ["BENCH_WORK"])
+    else:
+        work = Path(tempfile.mkdtemp(prefix="prongsai-scale-"))
     log = work / "bench.log"
     build_only = sys.argv[1:] == ["build"]
     print(f"work folder {work}; sizes {SIZES}; {SECONDS:.0f} s per page", flush=True)
@@ -374,7 +409,7 @@ def main() -> None:
         env = environment(work, name)
         paths = {**PAGES, **inner("targets", env, log)}
         counted = inner("queries", env, log, json.dumps(paths))
-        served = serve_and_measure(env, paths)
+        served = serve_and_measure(env, paths, name)
         timings = inner("jobs", env, log)
         results[size] = {
             "build": build_seconds,
@@ -395,22 +430,34 @@ def main() -> None:
 def report(results: dict) -> None:
     sizes = sorted(results)
     low, high = sizes[0], sizes[-1]
-    head = " | ".join(f"{s // 1000}k req/s | CPU ms | q" for s in sizes)
+    loads = ", ".join(f"{s // 1000}k: {results[s]['load'][0]:.1f}" for s in sizes)
+    print(f"\nload average (1 min) after each size: {loads}")
+    head = " | ".join(f"{s // 1000}k req/s | app ms | db ms | q" for s in sizes)
     print(f"\n| page | {head} | CPU {high // 1000}k/{low // 1000}k |")
     for page in PAGES:
         cells = []
         for size in sizes:
             served = results[size]["pages"][page]
             counted = results[size]["queries"][page]
-            cells.append(f"{served['rps']:.0f} | {served['cpu_ms']:.1f} | {counted['queries']}")
-        ratio = results[high]["pages"][page]["cpu_ms"] / results[low]["pages"][page]["cpu_ms"]
-        print(f"| {page} | {' | '.join(cells)} | {ratio:.2f}× |")
-    print(
-        f"\n| job | {' | '.join(f'{s // 1000}k s' for s in sizes)} | {high // 1000}k/{low // 1000}k |"
-    )
+            cells.append(
+                f"{served['rps']:.0f} | {served['app_cpu_ms']:.1f} | {served['db_cpu_ms']:.2f}"
+                f" | {counted['queries']}"
+            )
+        cpu = {
+            s: results[s]["pages"][page]["app_cpu_ms"] + results[s]["pages"][page]["db_cpu_ms"]
+            for s in (low, high)
+        }
+        print(f"| {page} | {' | '.join(cells)} | {cpu[high] / max(cpu[low], 1e-6):.2f}× |")
+    head = " | ".join(f"{s // 1000}k wall s | app CPU s | db CPU s" for s in sizes)
+    print(f"\n| job | {head} | wall {high // 1000}k/{low // 1000}k |")
     for job in results[low]["jobs"]:
-        cells = [f"{results[size]['jobs'][job]:.2f}" for size in sizes]
-        ratio = results[high]["jobs"][job] / max(results[low]["jobs"][job], 1e-6)
+        cells = []
+        for size in sizes:
+            t = results[size]["jobs"][job]
+            cells.append(f"{t['seconds']:.2f} | {t['app_cpu']:.2f} | {t['db_cpu']:.2f}")
+        ratio = results[high]["jobs"][job]["seconds"] / max(
+            results[low]["jobs"][job]["seconds"], 1e-6
+        )
         print(f"| {job} | {' | '.join(cells)} | {ratio:.1f}× |")
     builds = [results[s]["build"] for s in sizes]
     print(

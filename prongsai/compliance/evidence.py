@@ -97,7 +97,8 @@ def category_models(category: str) -> list[type]:
 
 
 class SiteContent:
-    """Every live, public page of a site and every document, with what rules need to know."""
+    """Every live, public page of a site and the site's documents (``site_documents``), with
+    what rules need to know."""
 
     def __init__(self, site, *, now: dt.datetime | None = None):
         self.site = site
@@ -200,7 +201,7 @@ class SiteContent:
         self.unavailable_documents: dict[int, Evidence] = {}
         self.documents_by_tag: dict[str, list[int]] = defaultdict(list)
         self.document_extension: dict[int, str] = {}
-        rows = Document.objects.values_list(
+        rows = site_documents(self.site, Document.objects.all()).values_list(
             "pk",
             "title",
             "file",
@@ -231,7 +232,8 @@ class SiteContent:
         else:
             pairs = through.objects.values_list("content_object_id", "tag__name")
         for object_id, name in pairs:
-            self.documents_by_tag[name.casefold()].append(int(object_id))
+            if int(object_id) in self.document_extension:  # this site's documents only
+                self.documents_by_tag[name.casefold()].append(int(object_id))
 
     def _content_type_id(self, model) -> int:
         # Looked up per check, not cached globally: ids differ between databases.
@@ -334,6 +336,44 @@ class SiteContent:
         if kinds:
             documents = [d for d in documents if self.document_extension.get(d.pk) in kinds]
         return documents
+
+
+def _chosen_collections() -> dict[int, str]:
+    """Site id -> tree path of the document collection its agency settings name."""
+    from prongsai.core.models import AgencySettings
+
+    return dict(
+        AgencySettings.objects.filter(document_collection__isnull=False).values_list(
+            "site_id", "document_collection__path"
+        )
+    )
+
+
+def site_documents(site, queryset):
+    """The documents of ``queryset`` that belong to ``site``: those of the collection its
+    agency settings name (and the collections below it), or, for a site without one, every
+    document outside the collections other sites named (ADR 0292)."""
+    chosen = _chosen_collections()
+    own = chosen.get(site.pk)
+    if own:
+        return queryset.filter(collection__path__startswith=own)
+    for path in chosen.values():
+        queryset = queryset.exclude(collection__path__startswith=path)
+    return queryset
+
+
+def sites_of_document(document) -> list[int] | None:
+    """The ids of the sites ``document`` belongs to; None when it belongs to every site."""
+    from wagtail.models import Site
+
+    chosen = _chosen_collections()
+    if not chosen:
+        return None
+    path = document.collection.path if document.collection_id else ""
+    owners = [pk for pk, prefix in chosen.items() if path.startswith(prefix)]
+    if owners:
+        return owners
+    return [pk for pk in Site.objects.values_list("pk", flat=True) if pk not in chosen]
 
 
 NOT_APPROVED_PROBLEM = "เผยแพร่โดยไม่มีคำขอและนโยบายของหน่วยงานไม่ได้ยกเว้น จึงไม่มีการอนุมัติรองรับ"

@@ -60,9 +60,7 @@ def _links_in_rich_text(html: str):
 
 
 def _links_in_block(block, raw):
-    from wagtail import blocks
-    from wagtail.documents.blocks import DocumentChooserBlock
-
+    blocks, DocumentChooserBlock = _block_classes()  # noqa: N806 (a class)
     if raw in (None, "", []):
         return
     if isinstance(block, blocks.PageChooserBlock):
@@ -85,6 +83,41 @@ def _links_in_block(block, raw):
     elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
         for name, child_block in block.child_blocks.items():
             yield from _links_in_block(child_block, raw.get(name))
+
+
+@functools.cache
+def _block_classes():
+    from wagtail import blocks
+    from wagtail.documents.blocks import DocumentChooserBlock
+
+    return blocks, DocumentChooserBlock
+
+
+@functools.cache
+def _stream_markers(field) -> tuple[str, ...]:
+    """Texts one of which the JSON of the stream field's value contains if it holds a link: a
+    rich text link's attribute, or the quoted name of a chooser or URL block or of a block
+    around one."""
+    stream_block = field.stream_block
+    blocks, DocumentChooserBlock = _block_classes()  # noqa: N806 (a class)
+    link_blocks = (blocks.PageChooserBlock, DocumentChooserBlock, blocks.URLBlock)
+    names: set[str] = set()
+
+    def holds_link(block, name) -> bool:
+        children = []
+        if isinstance(block, (blocks.StreamBlock, blocks.StructBlock)):
+            children = list(block.child_blocks.items())
+        elif isinstance(block, blocks.ListBlock):
+            children = [("item", block.child_block)]
+        found = isinstance(block, link_blocks)
+        for child_name, child in children:
+            found = holds_link(child, child_name) or found
+        if found and name:
+            names.add(f'"{name}"')
+        return found
+
+    holds_link(stream_block, "")
+    return ("href", "linktype", *sorted(names))
 
 
 @functools.cache
@@ -140,9 +173,14 @@ def _readable(field):
 
 def _links_in_values(fields, values):
     for field, value in zip(fields, values, strict=True):
-        if value in (None, ""):
+        if value in (None, "", "[]"):
             continue
         if isinstance(field, StreamField):
+            # Most values hold no link at all: a substring test spares parsing their JSON.
+            if isinstance(value, str) and not any(
+                marker in value for marker in _stream_markers(field)
+            ):
+                continue
             data = json.loads(value) if isinstance(value, str) else value
             yield from _links_in_block(field.stream_block, data)
         elif isinstance(field, RichTextField):
