@@ -103,7 +103,8 @@ def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes]:
     return response.status, body
 
 
-def wait_for(port: int, path: str, process: subprocess.Popen, timeout: float = 90) -> None:
+def wait_for(port: int, path: str, process: subprocess.Popen, timeout: float = 600) -> None:
+    # Generous: on the shared 2-core machine (load average 20) a worker took minutes to boot.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
