@@ -30,16 +30,27 @@ def ensure_wrk() -> str:
     return shutil.which("wrk") or "/usr/bin/wrk"
 
 
-def _cpu_seconds(pids) -> float:
-    total = 0
+def _cpu_by_pid(pids) -> dict[int, float]:
+    found = {}
     for pid in pids:
         try:
             stat = Path(f"/proc/{pid}/stat").read_text()
         except OSError:
             continue
         fields = stat[stat.rindex(")") + 2 :].split()
-        total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total / TICKS
+        found[pid] = (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
+    return found
+
+
+def _cpu_seconds(pids) -> float:
+    return sum(_cpu_by_pid(pids).values())
+
+
+def _cpu_spent(before: dict[int, float], pids) -> float:
+    """CPU spent since ``before`` by ``pids``: a process that ended in between is left out
+    (its last seconds are unknown), one that started in between counts whole."""
+    after = _cpu_by_pid(pids)
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
 
 
 def children(master_pid: int) -> list[int]:
