@@ -246,6 +246,8 @@ def live_pages_with_links(chunk_size: int = 500) -> Iterator[tuple[int, list]]:
                 ):
                     links[page_id] += found
             yield from links.items()
+            if len(chunk) < chunk_size:
+                break  # the last chunk: no query to learn that nothing follows
 
 
 def _child_relations(model):
