@@ -51,6 +51,6 @@ def test_issue20_the_category_listing_needs_exactly_its_six_queries(client, demo
     assert len(queries) == 6, [q["sql"][:120] for q in queries]
     # The calendar and gallery links are asked for by type: "every child but the news items"
     # read every item's row (33 ms of a /news/ view at 50,000 items; this failed before).
-    assert not any(
-        'NOT ("wagtailcore_page"."content_type_id" IN' in q["sql"] for q in queries
-    ), "the sections query excludes the news type instead of naming the section types"
+    assert not any('NOT ("wagtailcore_page"."content_type_id" IN' in q["sql"] for q in queries), (
+        "the sections query excludes the news type instead of naming the section types"
+    )
