@@ -46,7 +46,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 CACHE = ROOT / "var" / "bench-cache" / "public_pages"
 FRESH = os.environ.get("BENCH_FRESH") == "1"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
@@ -122,56 +121,6 @@ def fetch(port: int, path: str) -> bytes:
     if status != 200:
         raise SystemExit(f"GET {path} on port {port} answered {status}")
     return body
-
-
-def load(port: int, path: str, seconds: float, headers: dict | None = None) -> dict:
-    """Closed-loop load: CLIENTS threads, one request at a time each, a new connection each
-    (gunicorn's sync workers close the connection after every response anyway)."""
-    latencies: list[list[float]] = [[] for _ in range(CLIENTS)]
-    errors = [0] * CLIENTS
-    stop_at = time.perf_counter() + seconds
-
-    def client(index: int) -> None:
-        while time.perf_counter() < stop_at:
-            started = time.perf_counter()
-            try:
-                status, _ = get(port, path, headers)
-            except OSError:
-                errors[index] += 1
-                continue
-            if status != 200:
-                errors[index] += 1
-                continue
-            latencies[index].append(time.perf_counter() - started)
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {
-        "samples": [value for per_client in latencies for value in per_client],
-        "errors": sum(errors),
-        "elapsed": time.perf_counter() - started,
-    }
-
-
-def workers_cpu_seconds(master_pid: int) -> float:
-    """User + system CPU time of the gunicorn master's children (its workers), from /proc."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if int(fields[1]) == master_pid:  # ppid
-            total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total / ticks
 
 
 def measure(targets: dict, seconds: float, rounds: int = 3) -> dict:
