@@ -11,18 +11,19 @@ What it does:
    Both prepared databases (and Prongsai's collected static files) are kept in
    ``var/bench-cache/`` keyed by a hash of the code, migrations and lock file, so a second run
    with unchanged code skips migrations, collectstatic and the demo load.
-2. Serves each with gunicorn, 2 sync workers, on 127.0.0.1, and drives a news page and a
-   category page for a fixed time with a small threaded closed-loop client (a new connection
-   per request, no User-Agent, so visitor statistics do not count these requests). One more
-   Prongsai run sends a browser User-Agent, so each view is also counted (R10) as a real
-   visit would be.
+2. Serves each with gunicorn, 2 sync workers, on 127.0.0.1, and drives every public page type
+   (a news page, a category listing, the home page, a search, the OIT page; the reference's
+   blog index stands in for the OIT page, which Wagtail's starter lacks) for a fixed time with
+   Debian's wrk (bench/wrkload.py: installed if missing, loopback only, bounded connections;
+   no User-Agent, so visitor statistics do not count these requests). One more Prongsai run
+   sends a browser User-Agent, so each view is also counted (R10) as a real visit would be.
 3. Serves the same rendered HTML from files with nginx (Debian's; Python's http.server if
    nginx is missing) in the same run.
 4. Prints requests/s, p50/p99 latency, the gunicorn workers' CPU time per request (read from
    /proc, so it hardly depends on what else the machine runs) and the ratios.
 
 Run: .venv/bin/python bench/public_pages.py   (about 2.5 minutes; 4 with a cold cache)
-Environment: BENCH_SECONDS (per app measurement, default 15), BENCH_CLIENTS (default 4),
+Environment: BENCH_SECONDS (per app measurement, default 15), BENCH_PORTS (default 8185-8189),
 BENCH_DATABASE_URL (Prongsai on PostgreSQL instead of SQLite; not cached), BENCH_FRESH=1
 (ignore the cache).
 """
@@ -42,24 +43,54 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 PYTHON = sys.executable
 SECONDS = float(os.environ.get("BENCH_SECONDS", "15"))
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "4"))
 CACHE = ROOT / "var" / "bench-cache" / "public_pages"
 FRESH = os.environ.get("BENCH_FRESH") == "1"
 BROWSER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0"
 NEWS, CATEGORY = "news page", "category page"
-APP_PAGES = {NEWS: "/news/dengue-campaign/", CATEGORY: "/news/"}
-REF_PAGES = {NEWS: "/blog/dengue-campaign/", CATEGORY: "/blog/"}
+HOME, SEARCH, OIT = "home page", "search", "OIT page"
+APP_PAGES = {
+    NEWS: "/news/dengue-campaign/",
+    CATEGORY: "/news/",
+    HOME: "/",
+    SEARCH: "/search/?q=%E0%B9%84%E0%B8%82%E0%B9%89%E0%B9%80%E0%B8%A5%E0%B8%B7%E0%B8%AD%E0%B8%94%E0%B8%AD%E0%B8%AD%E0%B8%81",
+    OIT: None,  # the first catalogue linked from /oit/, found when the site is up
+}
+# Wagtail's starter has no OIT page: the OIT page is set against the blog index, the
+# reference's costliest listing.
+REF_PAGES = {
+    NEWS: "/blog/dengue-campaign/",
+    CATEGORY: "/blog/",
+    HOME: "/",
+    SEARCH: "/search/?query=dengue",
+    OIT: "/blog/",
+}
 
 
 # --- the HTTP client ------------------------------------------------------------------------
 
 
+#: Ports this bench may use (BENCH_PORTS, "first-last"); bench/scale.py uses 8180-8184.
+_PORT_RANGE = os.environ.get("BENCH_PORTS", "8185-8189")
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    first, last = map(int, _PORT_RANGE.split("-"))
+    for port in range(first, last + 1):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            if port not in _TAKEN:
+                _TAKEN.add(port)
+                return port
+    raise SystemExit(f"no free port in {_PORT_RANGE}")
+
+
+_TAKEN: set[int] = set()
 
 
 def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes]:
@@ -71,7 +102,8 @@ def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes]:
     return response.status, body
 
 
-def wait_for(port: int, path: str, process: subprocess.Popen, timeout: float = 90) -> None:
+def wait_for(port: int, path: str, process: subprocess.Popen, timeout: float = 600) -> None:
+    # Generous: on the shared 2-core machine (load average 20) a worker took minutes to boot.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -91,87 +123,44 @@ def fetch(port: int, path: str) -> bytes:
     return body
 
 
-def load(port: int, path: str, seconds: float, headers: dict | None = None) -> dict:
-    """Closed-loop load: CLIENTS threads, one request at a time each, a new connection each
-    (gunicorn's sync workers close the connection after every response anyway)."""
-    latencies: list[list[float]] = [[] for _ in range(CLIENTS)]
-    errors = [0] * CLIENTS
-    stop_at = time.perf_counter() + seconds
-
-    def client(index: int) -> None:
-        while time.perf_counter() < stop_at:
-            started = time.perf_counter()
-            try:
-                status, _ = get(port, path, headers)
-            except OSError:
-                errors[index] += 1
-                continue
-            if status != 200:
-                errors[index] += 1
-                continue
-            latencies[index].append(time.perf_counter() - started)
-
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(CLIENTS)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {
-        "samples": [value for per_client in latencies for value in per_client],
-        "errors": sum(errors),
-        "elapsed": time.perf_counter() - started,
-    }
-
-
-def workers_cpu_seconds(master_pid: int) -> float:
-    """User + system CPU time of the gunicorn master's children (its workers), from /proc."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2 :].split()
-        if int(fields[1]) == master_pid:  # ppid
-            total += int(fields[11]) + int(fields[12])  # utime + stime
-    return total / ticks
-
-
 def measure(targets: dict, seconds: float, rounds: int = 3) -> dict:
     """Load each target for ``seconds`` in all, in ``rounds`` interleaved slices, so a change
-    in what else the shared machine runs weighs on every target alike.
+    in what else the shared machine runs weighs on every target alike. The load is Debian's
+    wrk (bench/wrkload.py: loopback only, BENCH_WRK_THREADS / BENCH_WRK_CONNECTIONS).
 
     ``targets`` maps a name to (port, path, gunicorn master pid or None, headers or None).
+    p50 is the slices' median weighted by their requests, p99 the worst slice's.
     """
-    for port, path, _, headers in targets.values():
-        load(port, path, 2, headers)  # warm-up: templates, caches, connections
-    runs = {name: {"samples": [], "errors": 0, "elapsed": 0.0, "cpu": 0.0} for name in targets}
+    import wrkload
+
+    for port, path, _, headers in targets.values():  # warm-up: templates, caches, connections
+        wrkload.run_wrk(f"http://127.0.0.1:{port}{path}", 1, headers=headers)
+    runs = {name: [] for name in targets}
     for _ in range(rounds):
         for name, (port, path, master_pid, headers) in targets.items():
-            before = workers_cpu_seconds(master_pid) if master_pid else 0.0
-            part = load(port, path, seconds / rounds, headers)
+            url = f"http://127.0.0.1:{port}{path}"
             if master_pid:
-                runs[name]["cpu"] += workers_cpu_seconds(master_pid) - before
-            for key in ("samples", "errors", "elapsed"):
-                runs[name][key] += part[key]
+                part = wrkload.measure(
+                    url, seconds / rounds, master_pid=master_pid, headers=headers
+                )
+            else:
+                part = wrkload.run_wrk(url, seconds / rounds, headers=headers)
+            runs[name].append(part)
     results = {}
-    for name, run_ in runs.items():
-        samples = sorted(run_["samples"])
-        if not samples:
-            raise SystemExit(f"no successful request for {name} ({run_['errors']} errors)")
+    for name, parts in runs.items():
+        requests = sum(part["requests"] for part in parts)
+        if not requests:
+            raise SystemExit(f"no successful request for {name}")
         results[name] = {
-            "requests": len(samples),
-            "errors": run_["errors"],
-            "rps": len(samples) / run_["elapsed"],
-            "p50": statistics.median(samples) * 1000,
-            "p99": samples[max(0, int(len(samples) * 0.99) - 1)] * 1000,
+            "requests": requests,
+            "errors": sum(part["non_2xx"] + part["socket_errors"] for part in parts),
+            "rps": statistics.fmean(part["rps"] for part in parts),
+            "p50": sum(part["p50"] * part["requests"] for part in parts) / requests,
+            "p99": max(part["p99"] for part in parts),
         }
         if targets[name][2]:
-            results[name]["cpu_ms"] = run_["cpu"] * 1000 / len(samples)
+            app_ms = sum(part["app_cpu_ms"] * part["requests"] for part in parts) / requests
+            results[name]["cpu_ms"] = app_ms
     return results
 
 
@@ -392,12 +381,16 @@ def row(page: str, server: str, result: dict) -> None:
 
 
 def main() -> None:
+    import wrkload
+
+    wrkload.ensure_wrk()
     work = Path(tempfile.mkdtemp(prefix="prongsai-public-bench-"))
     work.chmod(0o755)  # nginx's workers (user nobody when started as root) read the HTML here
     load_before = os.getloadavg()
     print(
         f"machine: {os.cpu_count()} cores, load average {load_before[0]:.1f} (1 min) "
-        f"{load_before[1]:.1f} (5 min); clients: {CLIENTS}; {SECONDS:.0f}s per app measurement"
+        f"{load_before[1]:.1f} (5 min); wrk -t{wrkload.THREADS} -c{wrkload.CONNECTIONS}; "
+        f"{SECONDS:.0f}s per app measurement"
     )
     print("preparing Prongsai's demo and the plain Wagtail reference in parallel:", flush=True)
     started = time.perf_counter()
@@ -428,10 +421,12 @@ def main() -> None:
     try:
         wait_for(app_port, APP_PAGES[NEWS], app)
         wait_for(ref_port, REF_PAGES[NEWS], ref)
+        oit_index = fetch(app_port, "/oit/").decode()
+        APP_PAGES[OIT] = "/oit/" + oit_index.split('href="/oit/', 1)[1].split('"', 1)[0]
         html_dir = work / "html"
         sizes = {}
         for port, pages in ((app_port, APP_PAGES), (ref_port, REF_PAGES)):
-            for path in pages.values():
+            for path in (pages[NEWS], pages[CATEGORY]):
                 target = html_dir / path.strip("/") / "index.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(fetch(port, path))  # the same rendered HTML
@@ -441,7 +436,9 @@ def main() -> None:
 
         print(f"\nservers: gunicorn, 2 sync workers each; static: {static_name}")
         for pages in (APP_PAGES, REF_PAGES):
-            print("  " + ", ".join(f"{path} {sizes[path]:,} bytes" for path in pages.values()))
+            print(
+                "  " + ", ".join(f"{pages[n]} {sizes[pages[n]]:,} bytes" for n in (NEWS, CATEGORY))
+            )
         header = (
             f"{'page':<28} {'server':<24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} "
             f"{'CPU ms':>8} {'errors':>6}"
@@ -450,7 +447,7 @@ def main() -> None:
         print("-" * len(header))
         counted = {"User-Agent": BROWSER_UA}
         results = {}
-        for name in (NEWS, CATEGORY):
+        for name in (NEWS, CATEGORY, HOME, SEARCH, OIT):
             targets = {
                 "Prongsai": (app_port, APP_PAGES[name], app.pid, None),
                 "plain Wagtail": (ref_port, REF_PAGES[name], ref.pid, None),
@@ -460,17 +457,21 @@ def main() -> None:
             for server, result in measure(targets, SECONDS).items():
                 results[name, server] = result
                 row(name, server, result)
-            static_result = measure({"static": (static_port, APP_PAGES[name], None, None)}, 5, 1)
-            results[name, "nginx"] = static_result["static"]
-            row(name, "nginx, same HTML", static_result["static"])
+            if name in (NEWS, CATEGORY):
+                static_result = measure(
+                    {"static": (static_port, APP_PAGES[name], None, None)}, 5, 1
+                )
+                results[name, "nginx"] = static_result["static"]
+                row(name, "nginx, same HTML", static_result["static"])
 
         print("\n(CPU ms = the gunicorn workers' CPU time per request, from /proc)")
-        for name in (NEWS, CATEGORY):
+        for name in (NEWS, CATEGORY, HOME, SEARCH, OIT):
             mine, theirs = results[name, "Prongsai"], results[name, "plain Wagtail"]
+            nginx = results.get((name, "nginx"))
             print(
                 f"{name}: Prongsai / plain Wagtail throughput {mine['rps'] / theirs['rps']:.1f}x, "
-                f"CPU per request {theirs['cpu_ms'] / mine['cpu_ms']:.1f}x less; "
-                f"nginx / Prongsai {results[name, 'nginx']['rps'] / mine['rps']:.0f}x"
+                f"CPU per request {theirs['cpu_ms'] / mine['cpu_ms']:.1f}x less"
+                + (f"; nginx / Prongsai {nginx['rps'] / mine['rps']:.0f}x" if nginx else "")
             )
         print(
             "counting the visit (R10) costs "

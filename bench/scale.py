@@ -10,17 +10,26 @@ What it does, for each size in BENCH_SIZES (default 1000,10000,50000):
    Thai slugs, spread over four fiscal years; plus a year of daily page views for 200 paths,
    rolled up as the daily job does.
 3. Serves it with gunicorn (2 sync workers, production settings) on 127.0.0.1, on a port of
-   18600–18699, and loads each public page type for BENCH_SECONDS with a small closed-loop
-   client (BENCH_CLIENTS threads); prints requests/s and the workers' CPU ms per request
-   (from /proc), and the SQL queries each page needs (counted in-process with Django's test
-   client).
-4. Times the daily check (without external links), the link check, ``thai_reindex`` and the
-   completeness check of every active catalogue.
-5. Prints everything with the ratio largest / smallest size, and drops its databases.
+   8180–8189, and loads each public page type for BENCH_SECONDS with Debian's ``wrk``
+   (bench/wrkload.py: installed with apt-get if missing, loopback only, BENCH_WRK_THREADS /
+   BENCH_WRK_CONNECTIONS, default 2 / 4); prints requests/s, the CPU ms per request of the
+   gunicorn workers and of their PostgreSQL backends (from /proc), and the SQL queries each
+   page needs (counted in-process with Django's test client).
+4. Times the daily check (without external links), the link check, ``thai_reindex`` (twice:
+   the second finds nothing changed and writes nothing) and the completeness check of every
+   active catalogue: wall time, the job's own CPU and its database backend's CPU.
+5. Prints everything with the ratio largest / smallest size and the load average, and drops
+   its databases unless BENCH_KEEP=1.
 
-Run: .venv/bin/python bench/scale.py
-Environment: BENCH_SIZES, BENCH_SECONDS (per page and size, default 6), BENCH_CLIENTS (default 2),
-BENCH_PG (default postgres://postgres@127.0.0.1:5432), BENCH_KEEP=1 (keep the databases).
+A database left by an earlier run (``prongsai_scale_<n>k``, built under a temporary name and
+renamed when complete) is migrated and reused: ``bench/scale.py build`` only builds, so the
+50k database can be made ahead of the measuring run.
+
+Run: .venv/bin/python bench/scale.py [build]
+Environment: BENCH_SIZES, BENCH_SECONDS (per page and size, default 6), BENCH_PG (default
+postgres://postgres@127.0.0.1:5432), BENCH_KEEP=1 (keep the databases), BENCH_FRESH=1 (build
+anew), BENCH_WORK (an earlier run's work folder, to reuse its collected static files),
+BENCH_REINDEX_UP_TO (time thai_reindex only on sites of at most this many news items).
 """
 
 import json
@@ -38,10 +47,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 PYTHON = sys.executable
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "1000,10000,50000").split(",")]
 SECONDS = float(os.environ.get("BENCH_SECONDS", "6"))
-os.environ.setdefault("BENCH_CLIENTS", "2")
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432").rstrip("/")
 TEMPLATE = "prongsai_scale_template"
-PORTS = iter(range(18600, 18700))
+PORTS = iter(range(8180, 8185))
+KEEP = os.environ.get("BENCH_KEEP") == "1"
+FRESH = os.environ.get("BENCH_FRESH") == "1"
 
 PAGES = {
     "home": "/",
@@ -230,25 +240,42 @@ def queries(paths_json: str) -> dict:
 
 def jobs() -> dict:
     from django.core.management import call_command
+    from django.db import connection
     from django.utils import timezone
     from wagtail.models import Site
 
     from prongsai.compliance.selectors import active_catalogues, catalogue_completeness
     from prongsai.monitoring.daily import run_daily_check
     from prongsai.monitoring.linkcheck import run_link_check
+    from prongsai.sitepages.models import NewsPage
 
     timings = {}
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        backend = cursor.fetchone()[0]
+
+    def backend_cpu() -> float:
+        import wrkload
+
+        return wrkload._cpu_seconds([backend])
 
     def timed(name, function, *args, **kwargs):
-        started = time.perf_counter()
+        started, cpu, db_cpu = time.perf_counter(), time.process_time(), backend_cpu()
         function(*args, **kwargs)
-        timings[name] = time.perf_counter() - started
+        timings[name] = {
+            "seconds": time.perf_counter() - started,
+            "app_cpu": time.process_time() - cpu,
+            "db_cpu": backend_cpu() - db_cpu,
+        }
 
     site = Site.objects.get(is_default_site=True)
     today = timezone.localdate()
     timed("daily check", run_daily_check, check_external_links=False, notify=False)
     timed("link check", run_link_check, external=False)
-    timed("thai_reindex", call_command, "thai_reindex", verbosity=0)
+    if NewsPage.objects.count() <= int(os.environ.get("BENCH_REINDEX_UP_TO", "100000")):
+        timed("thai_reindex", call_command, "thai_reindex", verbosity=0)
+        timed("thai_reindex again (nothing changed)", call_command, "thai_reindex", verbosity=0)
     timed(
         "completeness check",
         lambda: [catalogue_completeness(c, site, today) for c in active_catalogues()],
@@ -256,13 +283,43 @@ def jobs() -> dict:
     return timings
 
 
+def daily_profile() -> dict:
+    """Where the daily check's time goes: the link check and each registered check, with the
+    number of SQL queries each needs."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from prongsai.core.dailycheck import registered_checks
+    from prongsai.monitoring.linkcheck import run_link_check
+
+    today = timezone.localdate()
+    parts = [("link check", lambda: run_link_check(external=False))]
+    parts += [
+        (check.key, lambda check=check: list(check.run(today=today)))
+        for check in registered_checks()
+    ]
+    found = {}
+    for name, function in parts:
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            function()
+            seconds = time.perf_counter() - started
+        found[name] = {"seconds": round(seconds, 3), "queries": len(captured)}
+    return found
+
+
 def inner_main(step: str, *args) -> None:
     import django
 
     django.setup()
-    result = {"build": build, "targets": targets, "queries": queries, "jobs": jobs}[step](
-        *[int(a) if a.isdigit() else a for a in args]
-    )
+    result = {
+        "build": build,
+        "targets": targets,
+        "queries": queries,
+        "jobs": jobs,
+        "daily_profile": daily_profile,
+    }[step](*[int(a) if a.isdigit() else a for a in args])
     print(json.dumps(result, ensure_ascii=False))
 
 
@@ -278,8 +335,9 @@ def prepare_template(work: Path, log: Path) -> None:
         print(f"  {command[0]}: {time.perf_counter() - started:.0f} s", flush=True)
 
 
-def serve_and_measure(env: dict, paths: dict) -> dict:
+def serve_and_measure(env: dict, paths: dict, database: str) -> dict:
     import public_pages as pp
+    import wrkload
 
     port = next(PORTS)
     server = pp.start_gunicorn(ROOT, env, port, "config.wsgi:application")
@@ -287,74 +345,129 @@ def serve_and_measure(env: dict, paths: dict) -> dict:
         pp.wait_for(port, "/", server)
         found = {}
         for name, path in paths.items():
-            found[name] = pp.measure({name: (port, path, server.pid, None)}, SECONDS, rounds=1)[
-                name
-            ]
+            url = f"http://127.0.0.1:{port}{path}"
+            wrkload.run_wrk(url, 1)  # warm-up: templates, caches, the workers' connections
+            found[name] = wrkload.measure(
+                url,
+                SECONDS,
+                master_pid=server.pid,
+                admin_url=database_url("postgres"),
+                database=database,
+            )
+            print(f"  {name}: {found[name]['rps']:.0f} req/s", flush=True)
         return found
     finally:
         pp.stop(server)
 
 
+def database_exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(database_url("postgres"), autocommit=True) as connection:
+        row = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+    return row is not None
+
+
+def ensure_built(size: int, work: Path, log: Path) -> tuple[str, float | None]:
+    """The database of ``size`` items: reused if a previous run left it (migrated to the current
+    code), else copied from the template and filled. It is built under a temporary name and
+    renamed when complete, so an interrupted build is never mistaken for a finished one."""
+    name = f"prongsai_scale_{size // 1000}k"
+    env = environment(work, name)
+    if database_exists(name) and not FRESH:
+        run([PYTHON, "manage.py", "migrate", "--noinput"], env, log)
+        if not (work / "static" / "staticfiles.json").exists():
+            run([PYTHON, "manage.py", "collectstatic", "--noinput"], env, log)
+        print(f"{size}: reusing {name}", flush=True)
+        return name, None
+    if not database_exists(TEMPLATE) or FRESH:
+        started = time.perf_counter()
+        prepare_template(work, log)
+        print(f"template ready in {time.perf_counter() - started:.0f} s", flush=True)
+    building = f"{name}_building"
+    admin_sql(
+        f"DROP DATABASE IF EXISTS {building}", f"CREATE DATABASE {building} TEMPLATE {TEMPLATE}"
+    )
+    began = time.perf_counter()
+    built = inner("build", environment(work, building), log, size)
+    seconds = time.perf_counter() - began
+    admin_sql(f"DROP DATABASE IF EXISTS {name}", f"ALTER DATABASE {building} RENAME TO {name}")
+    print(f"{size}: built in {seconds:.0f} s {built}", flush=True)
+    return name, seconds
+
+
 def main() -> None:
-    work = Path(tempfile.mkdtemp(prefix="prongsai-scale-"))
+    if os.environ.get("BENCH_WORK"):  # an earlier run's folder: its static files are reused
+        work = Path(os.environ["BENCH_WORK"])
+    else:
+        work = Path(tempfile.mkdtemp(prefix="prongsai-scale-"))
     log = work / "bench.log"
+    build_only = sys.argv[1:] == ["build"]
     print(f"work folder {work}; sizes {SIZES}; {SECONDS:.0f} s per page", flush=True)
-    started = time.perf_counter()
-    prepare_template(work, log)
-    print(f"template ready in {time.perf_counter() - started:.0f} s", flush=True)
     results = {}
-    try:
+    for size in SIZES:
+        name, build_seconds = ensure_built(size, work, log)
+        if build_only:
+            continue
+        env = environment(work, name)
+        paths = {**PAGES, **inner("targets", env, log)}
+        counted = inner("queries", env, log, json.dumps(paths))
+        served = serve_and_measure(env, paths, name)
+        timings = inner("jobs", env, log)
+        results[size] = {
+            "build": build_seconds,
+            "pages": served,
+            "queries": counted,
+            "jobs": timings,
+            "load": os.getloadavg(),
+        }
+        report(results)
+        (work / "results.json").write_text(json.dumps(results, indent=1))
+    if not build_only and not KEEP:
         for size in SIZES:
-            name = f"prongsai_scale_{size // 1000}k"
-            admin_sql(
-                f"DROP DATABASE IF EXISTS {name}", f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}"
-            )
-            env = environment(work, name)
-            began = time.perf_counter()
-            built = inner("build", env, log, size)
-            build_seconds = time.perf_counter() - began
-            print(f"{size}: built in {build_seconds:.0f} s {built}", flush=True)
-            paths = {**PAGES, **inner("targets", env, log)}
-            counted = inner("queries", env, log, json.dumps(paths))
-            served = serve_and_measure(env, paths)
-            timings = inner("jobs", env, log)
-            results[size] = {
-                "build": build_seconds,
-                "pages": served,
-                "queries": counted,
-                "jobs": timings,
-            }
-            report(results)
-            if os.environ.get("BENCH_KEEP") != "1":
-                admin_sql(f"DROP DATABASE IF EXISTS {name}")
-    finally:
-        if os.environ.get("BENCH_KEEP") != "1":
-            admin_sql(f"DROP DATABASE IF EXISTS {TEMPLATE}")
-    (work / "results.json").write_text(json.dumps(results, indent=1))
+            admin_sql(f"DROP DATABASE IF EXISTS prongsai_scale_{size // 1000}k")
+        admin_sql(f"DROP DATABASE IF EXISTS {TEMPLATE}")
     print(f"\nresults: {work / 'results.json'}")
 
 
 def report(results: dict) -> None:
     sizes = sorted(results)
     low, high = sizes[0], sizes[-1]
-    head = " | ".join(f"{s // 1000}k req/s | CPU ms | q" for s in sizes)
+    loads = ", ".join(f"{s // 1000}k: {results[s]['load'][0]:.1f}" for s in sizes)
+    print(f"\nload average (1 min) after each size: {loads}")
+    head = " | ".join(f"{s // 1000}k req/s | app ms | db ms | q" for s in sizes)
     print(f"\n| page | {head} | CPU {high // 1000}k/{low // 1000}k |")
     for page in PAGES:
         cells = []
         for size in sizes:
             served = results[size]["pages"][page]
             counted = results[size]["queries"][page]
-            cells.append(f"{served['rps']:.0f} | {served['cpu_ms']:.1f} | {counted['queries']}")
-        ratio = results[high]["pages"][page]["cpu_ms"] / results[low]["pages"][page]["cpu_ms"]
-        print(f"| {page} | {' | '.join(cells)} | {ratio:.2f}× |")
-    print(
-        f"\n| job | {' | '.join(f'{s // 1000}k s' for s in sizes)} | {high // 1000}k/{low // 1000}k |"
-    )
+            cells.append(
+                f"{served['rps']:.0f} | {served['app_cpu_ms']:.1f} | {served['db_cpu_ms']:.2f}"
+                f" | {counted['queries']}"
+            )
+        cpu = {
+            s: results[s]["pages"][page]["app_cpu_ms"] + results[s]["pages"][page]["db_cpu_ms"]
+            for s in (low, high)
+        }
+        print(f"| {page} | {' | '.join(cells)} | {cpu[high] / max(cpu[low], 1e-6):.2f}× |")
+    head = " | ".join(f"{s // 1000}k wall s | app CPU s | db CPU s" for s in sizes)
+    print(f"\n| job | {head} | wall {high // 1000}k/{low // 1000}k |")
     for job in results[low]["jobs"]:
-        cells = [f"{results[size]['jobs'][job]:.2f}" for size in sizes]
-        ratio = results[high]["jobs"][job] / max(results[low]["jobs"][job], 1e-6)
+        if any(job not in results[size]["jobs"] for size in sizes):
+            continue  # not run at every size (BENCH_REINDEX_UP_TO)
+        cells = []
+        for size in sizes:
+            t = results[size]["jobs"][job]
+            cells.append(f"{t['seconds']:.2f} | {t['app_cpu']:.2f} | {t['db_cpu']:.2f}")
+        ratio = results[high]["jobs"][job]["seconds"] / max(
+            results[low]["jobs"][job]["seconds"], 1e-6
+        )
         print(f"| {job} | {' | '.join(cells)} | {ratio:.1f}× |")
-    print(f"| build (bulk insert) | {' | '.join(f'{results[s]["build"]:.0f}' for s in sizes)} | |")
+    builds = [results[s]["build"] for s in sizes]
+    print(
+        f"| build (bulk insert) | {' | '.join(f'{b:.0f}' if b else 'reused' for b in builds)} | |"
+    )
 
 
 if __name__ == "__main__":

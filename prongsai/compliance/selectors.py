@@ -235,11 +235,7 @@ def catalogue_completeness(
     """
     today = today or timezone.localdate()
     current_fy = assessed_fiscal_year(catalogue, today)
-    if today == timezone.localdate():
-        now = timezone.now()
-    else:  # checking another day (tests, "what will be missing on 1 October?"): its noon
-        now = timezone.make_aware(dt.datetime.combine(today, dt.time(12, 0)))
-    content = content or SiteContent(site, now=now)
+    content = content or site_content(site, today)
     items = list(catalogue.items.all())
     links = list(EvidenceLink.objects.filter(item__catalogue=catalogue, site=site))
     linked = linked_evidence(links, content)
@@ -254,6 +250,17 @@ def catalogue_completeness(
         period = Period(item.period, current_fy)
         results.append(_evaluate(item, found, period, not_applicable.get(item.pk)))
     return CompletenessReport(catalogue, site, today, current_fy, results)
+
+
+def site_content(site, today: dt.date | None = None) -> SiteContent:
+    """The site's pages and documents as judged at ``today`` (now, or another day's noon), to
+    check several catalogues against without reading them again."""
+    today = today or timezone.localdate()
+    if today == timezone.localdate():
+        now = timezone.now()
+    else:  # checking another day (tests, "what will be missing on 1 October?"): its noon
+        now = timezone.make_aware(dt.datetime.combine(today, dt.time(12, 0)))
+    return SiteContent(site, now=now)
 
 
 def active_catalogues():

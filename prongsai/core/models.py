@@ -189,6 +189,22 @@ class AgencySettings(BaseSiteSetting):
         help_text=_("เจ้าหน้าที่ที่ไม่ได้ใช้ระบบจัดการเว็บไซต์นานเกินเวลานี้ต้องเข้าสู่ระบบใหม่ (5–480 นาที)"),
     )
 
+    # When one install serves several sites, each site's documents are those of its collection
+    # (and the collections below it); documents in no site's collection belong to every site
+    # without one (issue 21, ADR 0292). Empty: every document outside other sites' collections.
+    document_collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("คอลเลกชันเอกสารของเว็บไซต์"),
+        help_text=_(
+            "ใช้เมื่อระบบเดียวให้บริการหลายเว็บไซต์: เอกสารในคอลเลกชันนี้ (รวมคอลเลกชันย่อย) "
+            "เป็นเอกสารของเว็บไซต์นี้ในการตรวจหลักฐาน ITA/OIT เว้นว่างไว้หากมีเว็บไซต์เดียว"
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("name_th"), FieldPanel("name_en"), FieldPanel("parent_body")],
@@ -209,6 +225,7 @@ class AgencySettings(BaseSiteSetting):
             heading=_("ข้อกำหนดการใช้งาน"),
         ),
         MultiFieldPanel([FieldPanel("staff_idle_minutes")], heading=_("ความปลอดภัยของบัญชีเจ้าหน้าที่")),
+        FieldPanel("document_collection"),
     ]
 
     class Meta:
@@ -216,17 +233,22 @@ class AgencySettings(BaseSiteSetting):
 
 
 class SiteGeneration(models.Model):
-    """One row whose token changes whenever what every public page shows may have changed.
+    """A token that changes whenever what a site's public pages show may have changed.
 
-    Pages, sites, view restrictions and site settings bump it when saved or deleted
-    (prongsai/core/signals.py), in the same transaction as the change. Each process keeps the
-    site root, the menu and the agency settings in memory under the token it last read
-    (prongsai/core/sitestate.py), so a public page reads one tiny row instead of four queries.
-    The token is random rather than a counter, so a rolled-back change can never be mistaken
-    for a later one.
+    One row per site, and one install-wide row (``site`` empty, id 1) for what every site
+    depends on (the sites themselves, generic settings, a page move). Pages, view restrictions
+    and site settings bump their site's row when saved or deleted (prongsai/core/signals.py),
+    in the same transaction as the change, so a change on one site leaves every other site's
+    state in memory (issue 21, ADR 0291). Each process keeps the site root, the menu and the
+    agency settings in memory under the tokens it last read (prongsai/core/sitestate.py), so a
+    public page reads two tiny rows instead of four queries. The token is random rather than a
+    counter, so a rolled-back change can never be mistaken for a later one.
     """
 
     token = models.CharField(max_length=32)
+    #: The site's id; empty on the install-wide row. Not a foreign key: the row of a deleted
+    #: site is harmless, and a change may be recorded in the transaction that deletes its site.
+    site_id = models.PositiveIntegerField(_("เว็บไซต์"), null=True, blank=True, unique=True)
 
     class Meta:
         verbose_name = _("รุ่นของข้อมูลเว็บไซต์")

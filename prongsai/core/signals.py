@@ -1,10 +1,12 @@
-"""Changes that alter what every public page shows give the site a new generation token.
+"""Changes that alter what a site's public pages show give the site a new generation token.
 
 A save or delete of any page (publishing, unpublishing, moving and drafts all save the page),
-of a site, of a view restriction or of a site setting bumps ``core.SiteGeneration`` in the
-same transaction, so each process reloads its in-memory site state (prongsai/core/sitestate.py)
-on its next request. Bumping on every page save, drafts included, is deliberately broad: a
-page save is rare next to page views, and a missed change would show a stale menu.
+of a view restriction or of a site setting bumps that site's ``core.SiteGeneration`` row in the
+same transaction, so each process reloads the site's in-memory state (prongsai/core/sitestate.py)
+on its next request; a site, a generic setting or a page move bumps the install-wide row, which
+every site's state depends on (ADR 0291). The site's cached work (core/sitecache.py) follows the
+same rule. Bumping on every page save, drafts included, is deliberately broad: a page save is
+rare next to page views, and a missed change would show a stale menu.
 """
 
 from django.db.models.signals import post_delete, post_save
@@ -20,30 +22,35 @@ SITE_WIDE_MODELS = (Page, Site, PageViewRestriction, BaseSiteSetting, BaseGeneri
 
 def bump_on_site_wide_change(sender, instance=None, **kwargs):
     if isinstance(instance, SITE_WIDE_MODELS):
-        bump_generation()
-        _bump_site_caches(instance)
+        site_ids = _sites_of(instance)
+        bump_generation(site_ids)
+        if site_ids is None:
+            sitecache.bump_all()
+        else:
+            sitecache.bump(site_ids)
 
 
 def bump_on_page_event(sender, instance=None, **kwargs):
-    bump_generation()
-    if "url_path_before" in kwargs:
-        sitecache.bump_all()  # a move may cross from one site to another
-    elif isinstance(instance, Page):
-        sitecache.bump_for_path(instance.path)
-
-
-def _bump_site_caches(instance) -> None:
-    """Only the site the change belongs to loses its cached work (core/sitecache.py)."""
-    if isinstance(instance, Page):
-        sitecache.bump_for_path(instance.path)
-    elif isinstance(instance, PageViewRestriction):
-        sitecache.bump_for_path(instance.page.path)
-    elif isinstance(instance, Site):
-        sitecache.bump([instance.pk])
-    elif isinstance(instance, BaseSiteSetting):
-        sitecache.bump([instance.site_id])
-    else:
+    if "url_path_before" in kwargs:  # a move may cross from one site to another
+        bump_generation()
         sitecache.bump_all()
+    elif isinstance(instance, Page):
+        site_ids = sitecache.sites_containing(instance.path)
+        bump_generation(site_ids)
+        sitecache.bump(site_ids)
+
+
+def _sites_of(instance) -> list | None:
+    """The sites whose public pages the change can alter; None when it can alter every site's
+    (a site itself: host names and the URL prefix of the others depend on it; a generic
+    setting)."""
+    if isinstance(instance, Page):
+        return sitecache.sites_containing(instance.path)
+    if isinstance(instance, PageViewRestriction):
+        return sitecache.sites_containing(instance.page.path)
+    if isinstance(instance, BaseSiteSetting):
+        return [instance.site_id]
+    return None
 
 
 def connect() -> None:

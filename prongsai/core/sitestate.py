@@ -2,10 +2,11 @@
 
 The site for the request's host, its home page, the main menu, the agency settings and the
 paths under a view restriction change only when a webmaster saves something. Each process
-keeps them under the token of ``core.SiteGeneration`` it last read; the signals in
-``prongsai/core/signals.py`` give that row a new token in the same transaction as any change
-to pages, sites, view restrictions or settings, so every process notices it on its next
-request (docs/adr/0002-site-state-in-memory.md).
+keeps them under the tokens of ``core.SiteGeneration`` it last read: the site's own row and
+the install-wide one. The signals in ``prongsai/core/signals.py`` give the changed site's row
+(or, for what all sites depend on, the install-wide row) a new token in the same transaction as
+the change, so every process notices it on its next request, and a change on one site leaves
+the other sites' state in memory (docs/adr/0002-site-state-in-memory.md, ADR 0291).
 
 Everything handed to a request is a copy, so what a request sets on its objects never leaks
 into the next one.
@@ -28,7 +29,7 @@ from prongsai.core.models import AgencySettings, SiteAppearance, SiteGeneration
 
 # reverse() leaves these unquoted in a path (django.urls.resolvers); the rest is %-encoded.
 _SAFE_IN_PATH = "/~:@!$&'()*+,;="
-_MAX_HOSTS = 32  # host names kept per generation (ALLOWED_HOSTS limits them anyway)
+_MAX_HOSTS = 32  # host names kept (ALLOWED_HOSTS limits them anyway)
 
 
 #: site -> [(category code, label)]: the categories the agency's policy uses, in its order and
@@ -94,24 +95,59 @@ class SiteState:
 
 
 _EMPTY = SiteState(site=None, home=None, agency=None)
-_memo: dict = {"generation": None, "states": {}}
+#: host key -> (the tokens the state was built under, the state)
+_memo: dict[tuple, tuple[tuple, SiteState]] = {}
 
 
-def current_generation() -> str | None:
-    """The token of the site's content; None when the row is missing (right after a flush)."""
-    table = connection.ops.quote_name(SiteGeneration._meta.db_table)
+def _table() -> str:
+    return connection.ops.quote_name(SiteGeneration._meta.db_table)
+
+
+def current_tokens(site_id) -> tuple | None:
+    """(install-wide token, the site's token or None), read in one query; None when the
+    install-wide row is missing (right after a flush)."""
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT token FROM {table} WHERE id = 1")  # noqa: S608 (a model's table)
-        row = cursor.fetchone()
-    return row[0] if row else None
+        cursor.execute(
+            f"SELECT site_id, token FROM {_table()} WHERE site_id IS NULL OR site_id = %s",  # noqa: S608 (a model's table)
+            [site_id],
+        )
+        rows = dict(cursor.fetchall())
+    return _tokens_of(rows, site_id)
 
 
-def bump_generation() -> None:
-    """Tell every process that pages, sites or settings changed (call inside the change's
+def _tokens_of(rows: dict, site_id) -> tuple | None:
+    if None not in rows:
+        return None
+    return rows[None], rows.get(site_id) if site_id is not None else None
+
+
+def _all_tokens() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT site_id, token FROM {_table()}")  # noqa: S608 (a model's table)
+        return dict(cursor.fetchall())
+
+
+def bump_generation(site_ids=None) -> None:
+    """Tell every process that pages, view restrictions or settings of the sites ``site_ids``
+    changed, or, without ids, something every site depends on (call inside the change's
     transaction, so the new token and the change become visible together)."""
     token = uuid.uuid4().hex
-    if not SiteGeneration.objects.filter(pk=1).update(token=token):
-        SiteGeneration.objects.update_or_create(pk=1, defaults={"token": token})
+    if site_ids is None:
+        if not SiteGeneration.objects.filter(site_id__isnull=True).update(token=token):
+            SiteGeneration.objects.update_or_create(
+                pk=1, defaults={"token": token, "site_id": None}
+            )
+        return
+    ids = set(site_ids)
+    if not ids:
+        return
+    if SiteGeneration.objects.filter(site_id__in=ids).update(token=token) < len(ids):
+        known = set(
+            SiteGeneration.objects.filter(site_id__in=ids).values_list("site_id", flat=True)
+        )
+        SiteGeneration.objects.bulk_create(
+            [SiteGeneration(site_id=pk, token=token) for pk in ids - known], ignore_conflicts=True
+        )
 
 
 def for_request(request) -> SiteState:
@@ -119,16 +155,25 @@ def for_request(request) -> SiteState:
     state = getattr(request, "_prongsai_site_state", None)
     if state is not None:
         return state
-    generation = current_generation()
     key = (split_domain_port(request._get_raw_host())[0], request.get_port())
-    if generation is not None and _memo["generation"] == generation:
-        state = _memo["states"].get(key)
+    remembered = _memo.get(key)
+    if remembered is not None:
+        tokens, state = remembered
+        site_id = state.site.pk if state.site is not None else None
+        if tokens is None or current_tokens(site_id) != tokens:
+            state = None
     if state is None:
+        # The tokens are read before the state is built: a change committed while building
+        # gives a new token, so the next request builds again.
+        rows = _all_tokens()
         state = _build(request)
-        if generation is not None:
-            if _memo["generation"] != generation or len(_memo["states"]) >= _MAX_HOSTS:
-                _memo.update(generation=generation, states={})
-            _memo["states"][key] = state
+        tokens = _tokens_of(rows, state.site.pk if state.site is not None else None)
+        if tokens is not None:
+            if len(_memo) >= _MAX_HOSTS:
+                _memo.clear()
+            _memo[key] = (tokens, state)
+        else:
+            _memo.pop(key, None)
     request._prongsai_site_state = state
     return state
 

@@ -86,3 +86,30 @@ class VocabularyTerm(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class IndexDigest(models.Model):
+    """A fingerprint of the text last written to Wagtail's index entry for one object.
+
+    ``thai_reindex`` compares it with the text it computes and rewrites only the entries whose
+    text changed: rewriting every row left as many dead rows as the table had live ones on
+    PostgreSQL, and searches slowed until the next vacuum (issue 21, ADR 0290).
+    """
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.CharField(max_length=255)
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("ลายนิ้วมือของข้อความในดัชนีค้นหา")
+        verbose_name_plural = _("ลายนิ้วมือของข้อความในดัชนีค้นหา")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_index_digest_object"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id}:{self.object_id}"

@@ -2,6 +2,7 @@
 reused between requests and follows every change on the very next request."""
 
 import pytest
+from django.test import RequestFactory
 from wagtail.models import Page, PageViewRestriction, Site
 
 from prongsai.core import sitestate
@@ -121,3 +122,62 @@ def test_each_request_gets_its_own_copies(rf, news):
     request = rf.get("/")
     agency = state.agency_for_request(request)
     assert agency is not state.agency and agency._request is request
+
+
+@pytest.fixture
+def two_sites(home_page, news):
+    other_home = add_page(Page.get_first_root_node(), m.HomePage, title="อีกไซต์", slug="other")
+    other_news = add_page(other_home, m.NewsIndexPage, slug="other-news", show_in_menus=True)
+    Site.objects.create(hostname="other.example", port=80, root_page=other_home)
+    for host in ("localhost", "other.example"):  # the first request creates the agency settings
+        sitestate.for_request(RequestFactory().get("/", HTTP_HOST=host))
+    return news, other_news
+
+
+def test_r_issue21_a_change_on_one_site_keeps_the_other_sites_state(rf, two_sites):
+    """Issue 21 item 3: the site-generation token is per site (ADR 0291)."""
+    news, other_news = two_sites
+    first_a = sitestate.for_request(rf.get("/", HTTP_HOST="localhost"))
+    first_b = sitestate.for_request(rf.get("/", HTTP_HOST="other.example"))
+    assert first_a.site.pk != first_b.site.pk
+
+    news.title = "ข่าวสาร"
+    news.save_revision().publish()
+
+    assert sitestate.for_request(rf.get("/", HTTP_HOST="other.example")) is first_b
+    rebuilt_a = sitestate.for_request(rf.get("/", HTTP_HOST="localhost"))
+    assert rebuilt_a is not first_a
+    assert [item.title for item in rebuilt_a.menu] == ["ข่าวสาร"]
+
+    other_news.title = "ข่าวอีกไซต์"
+    other_news.save_revision().publish()
+    assert sitestate.for_request(rf.get("/", HTTP_HOST="localhost")) is rebuilt_a
+    assert [
+        i.title for i in sitestate.for_request(rf.get("/", HTTP_HOST="other.example")).menu
+    ] == ["ข่าวอีกไซต์"]
+
+
+def test_r_issue21_a_site_setting_rebuilds_only_its_site_and_a_new_site_rebuilds_all(rf, two_sites):
+    state_a = sitestate.for_request(rf.get("/", HTTP_HOST="localhost"))
+    state_b = sitestate.for_request(rf.get("/", HTTP_HOST="other.example"))
+    agency_b = AgencySettings.for_site(state_b.site)
+    agency_b.name_th = "หน่วยงานอีกแห่ง"
+    agency_b.save()
+    assert sitestate.for_request(rf.get("/", HTTP_HOST="localhost")) is state_a
+    state_b = sitestate.for_request(rf.get("/", HTTP_HOST="other.example"))
+    assert state_b.agency.name_th == "หน่วยงานอีกแห่ง"
+
+    third_home = add_page(Page.get_first_root_node(), m.HomePage, title="ไซต์ที่สาม", slug="third")
+    Site.objects.create(hostname="third.example", port=80, root_page=third_home)
+    assert sitestate.for_request(rf.get("/", HTTP_HOST="localhost")) is not state_a
+    assert sitestate.for_request(rf.get("/", HTTP_HOST="other.example")) is not state_b
+
+
+def test_r_issue21_a_request_reads_one_row_pair_when_nothing_changed(rf, two_sites):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    sitestate.for_request(rf.get("/", HTTP_HOST="other.example"))
+    with CaptureQueriesContext(connection) as queries:
+        sitestate.for_request(rf.get("/", HTTP_HOST="other.example"))
+    assert len(queries) == 1

@@ -70,8 +70,10 @@ class NewsIndexPage(CategoryIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["kinds"] = NewsKind.choices
         context["current_kind"] = self._kind_filter
-        # The calendar and the gallery: only their titles and URLs are shown.
-        context["sections"] = exclude_private(self.get_children().live().not_type(NewsPage))
+        # The calendar and the gallery: only their titles and URLs are shown. Asked for by
+        # their types: "every child but the news items" read all 50,000 items' rows at 50k.
+        section_models = [m for m in self.allowed_subpage_models() if m is not NewsPage]
+        context["sections"] = exclude_private(self.get_children().live().type(*section_models))
         return context
 
 

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"จัดทำดัชนีแล้ว {result['items']} รายการ ใน {result['seconds']:.1f} วินาที "
-                f"({result['items_per_second']:.0f} รายการ/วินาที)"
+                f"({result['items_per_second']:.0f} รายการ/วินาที; "
+                f"เขียนใหม่เฉพาะที่เปลี่ยน {result['written']} รายการ)"
             )
         )
