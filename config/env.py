@@ -56,6 +56,10 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
+#: SQLite: wait for a writer rather than fail, and take the write lock when a transaction starts.
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+
+
 def database_config(default_sqlite_path: str) -> dict:
     """Database from ``DATABASE_URL``; SQLite at ``default_sqlite_path`` when unset."""
     import dj_database_url
@@ -65,9 +69,15 @@ def database_config(default_sqlite_path: str) -> dict:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": default_sqlite_path,
-            "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
+            "OPTIONS": dict(SQLITE_OPTIONS),
         }
-    return dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # A SQLite file named by URL needs the same locking as the default one: without an
+        # IMMEDIATE transaction two writers (two gunicorn workers counting searches) fail at
+        # once with "database is locked" instead of waiting their turn.
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    return config
 
 
 def has_database_url() -> bool:
