@@ -145,12 +145,23 @@ def rebuild_vocabulary(site) -> int:
     return len(counts)
 
 
+def site_of(page):
+    """The page's site, or None. Wagtail answers from its cached site roots, which can still
+    name a site deleted in the same transaction (a profile loaded with ``--replace``)."""
+    from wagtail.models import Site
+
+    try:
+        return page.get_site()
+    except Site.DoesNotExist:
+        return None
+
+
 def add_page_to_vocabulary(page) -> None:
     """Add the words of a page just published (if the public can see it) to its site's
     vocabulary, so a correction can point at it at once; counts are set by the next rebuild."""
     from .selectors import visible_pages
 
-    site = page.get_site()
+    site = site_of(page)
     if site is None or not visible_pages(site).filter(pk=page.pk).exists():
         return
     VocabularyTerm.objects.bulk_create(

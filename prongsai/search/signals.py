@@ -9,7 +9,12 @@ from wagtail.signals import page_published, page_unpublished
 
 from prongsai.sitepages.models import AgencyDocument
 
-from .services import add_page_to_vocabulary, schedule_text_extraction, schedule_vocabulary_rebuild
+from .services import (
+    add_page_to_vocabulary,
+    schedule_text_extraction,
+    schedule_vocabulary_rebuild,
+    site_of,
+)
 
 
 def index_with_the_save(instance, **kwargs):
@@ -67,7 +72,7 @@ def page_published_to_vocabulary(sender, instance, **kwargs):
 
 
 def _rebuild_vocabulary_of(page) -> None:
-    site = page.get_site() if page is not None else None
+    site = site_of(page) if page is not None else None
     if site is not None:
         schedule_vocabulary_rebuild(site.pk)
 

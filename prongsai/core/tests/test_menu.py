@@ -8,7 +8,7 @@ import pytest
 from prongsai.core.menu import MenuItem, arrange
 from prongsai.policy.testing import set_policy
 from prongsai.sitepages import models as m
-from prongsai.sitepages.tests.factories import add_page
+from prongsai.sitepages.tests.factories import add_page, metadata
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def sections(home_page):
     about = add_page(
         home_page, m.AgencyIndexPage, title="ข้อมูลหน่วยงาน", slug="about", show_in_menus=True
     )
-    add_page(about, m.ContactPage, title="ติดต่อเรา", slug="contact")
+    add_page(about, m.ContactPage, title="ติดต่อเรา", slug="contact", **metadata())
     add_page(home_page, m.LawIndexPage, title="กฎหมาย", slug="laws", show_in_menus=True)
     add_page(home_page, m.OIAIndexPage, title="ศูนย์ข้อมูลข่าวสาร", slug="oia", show_in_menus=True)
     add_page(home_page, m.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news", show_in_menus=True)

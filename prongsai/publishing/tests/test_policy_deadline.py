@@ -31,6 +31,7 @@ def _form(policy, **changes) -> dict:
         "expiry_notice_days": policy.expiry_notice_days,
         "min_webmasters": policy.min_webmasters,
         "categories": json.dumps(policy.categories),
+        "info_request_response_days": policy.info_request_response_days,
     }
     data.update(changes)
     return data

@@ -129,7 +129,7 @@ def test_r8_gallery_photos_link_to_the_large_picture_with_alt_text_and_caption(
 
 def test_r1_contact_page_shows_a_map_picture_linked_to_openstreetmap(client, home_page):
     about = add_page(home_page, m.AgencyIndexPage, title="เกี่ยวกับเรา", slug="about")
-    add_page(about, m.ContactPage, title="ติดต่อเรา", slug="contact")
+    add_page(about, m.ContactPage, title="ติดต่อเรา", slug="contact", **metadata())
     look = SiteAppearance.for_site(Site.objects.get(is_default_site=True))
     look.map_image = an_image("แผนที่")
     look.latitude, look.longitude = Decimal("8.4512"), Decimal("98.5253")
