@@ -39,12 +39,22 @@ def browser():
 @pytest.fixture
 def demo_site(transactional_db, live_server):
     """The demo agency, loaded exactly as `make demo` loads it."""
-    from wagtail.models import Site
 
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     return live_server
+
+
+def point_site_at(live_server):
+    """Serve the default site at the test server's address, as an administrator would: saved,
+    so Wagtail's cached site roots and Prongsai's site state follow (a queryset update left
+    page links pointing at the address the profile was loaded with)."""
+    from wagtail.models import Site
+
+    host, port = live_server.url.removeprefix("http://").split(":")
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = host, int(port)
+    site.save()
 
 
 @pytest.fixture

@@ -16,9 +16,8 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, screenshot, signed_in
+from e2e.conftest import WIDTHS, point_site_at, screenshot, signed_in
 from prongsai.compliance.models import Catalogue, Scheme
 from prongsai.monitoring.models import ExpiredItem
 from prongsai.publishing.models import InformationClass, PublishRequest, Status
@@ -34,8 +33,7 @@ def bang_mak(transactional_db, live_server, settings, tmp_path):
     settings.PRONGSAI_REQUIRE_2FA = False
     with open(os.devnull, "w") as quiet:
         call_command("load_profile", "bang-mak", stdout=quiet)
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     from weasyprint import HTML
 
     pdf = tmp_path / "ประกาศรับสมัคร.pdf"

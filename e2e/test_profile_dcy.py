@@ -10,9 +10,8 @@ import os
 
 import pytest
 from django.core.management import call_command
-from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, screenshot, signed_in
+from e2e.conftest import WIDTHS, point_site_at, screenshot, signed_in
 from prongsai.core.workdays import add_working_days
 from prongsai.publishing.models import Action, InformationClass, PublishRequest, Status
 
@@ -22,8 +21,7 @@ def dcy(transactional_db, live_server, settings):
     settings.PRONGSAI_REQUIRE_2FA = False
     with open(os.devnull, "w") as quiet:
         call_command("load_profile", "dcy", stdout=quiet)
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     return {"url": live_server.url}
 
 

@@ -14,9 +14,8 @@ from urllib.parse import urlparse
 import pytest
 from django.contrib.auth.hashers import identify_hasher
 from django.core.management import call_command
-from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, axe_violations, screenshot
+from e2e.conftest import WIDTHS, axe_violations, point_site_at, screenshot
 from prongsai.accounts.models import User
 
 NEW_PASSWORD = "พังงา-เว็บไซต์-ปลอดภัย-2569"
@@ -27,8 +26,7 @@ def phang_nga(transactional_db, live_server, settings):
     settings.PRONGSAI_REQUIRE_2FA = False
     out = io.StringIO()
     call_command("load_profile", "phang-nga", stdout=out)
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     links = dict(re.findall(r"^\s+(\S+)\s+(\S+/password_reset/\S+)$", out.getvalue(), re.M))
     return {"url": live_server.url, "links": links}
 

@@ -13,9 +13,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Site
 
-from e2e.conftest import WIDTHS, screenshot, signed_in
+from e2e.conftest import WIDTHS, point_site_at, screenshot, signed_in
 from prongsai.accounts.models import User
 from prongsai.publishing.models import InformationClass, PublishRequest, Status
 
@@ -25,8 +24,7 @@ def satun(transactional_db, live_server, settings):
     settings.PRONGSAI_REQUIRE_2FA = False
     with open(os.devnull, "w") as quiet:
         call_command("load_profile", "satun-pho", stdout=quiet)
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     return {"url": live_server.url}
 
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from e2e.conftest import WIDTHS, screenshot
+from e2e.conftest import WIDTHS, point_site_at, screenshot
 from prongsai.accounts.roles import Role
 from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
@@ -36,13 +36,11 @@ def ensure_page_root():
 
 @pytest.fixture
 def world(transactional_db, live_server, settings):
-    from wagtail.models import Site
 
     settings.PRONGSAI_REQUIRE_2FA = False
     ensure_page_root()
     home = build_site()
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     add_page(home, site.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
     unit = UnitFactory(code="disease", name="กลุ่มงานควบคุมโรคติดต่อ")
 

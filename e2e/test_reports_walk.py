@@ -10,7 +10,7 @@ from django.core import mail
 from django.test import Client
 from wagtail.models import Site
 
-from e2e.conftest import ARTIFACTS, WIDTHS, axe_violations, screenshot
+from e2e.conftest import ARTIFACTS, WIDTHS, axe_violations, point_site_at, screenshot
 from prongsai.accounts.roles import Role
 from prongsai.accounts.testing import give_role
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
@@ -25,8 +25,7 @@ WORD_TEXT = "เผยแพร่ข่าวครบทุกหมวด\u00
 def world(transactional_db, live_server, settings):
     settings.PRONGSAI_REQUIRE_2FA = False
     build_site()
-    host, port = live_server.url.removeprefix("http://").split(":")
-    Site.objects.filter(is_default_site=True).update(hostname=host, port=int(port))
+    point_site_at(live_server)
     unit = UnitFactory(code="it", name="ศูนย์เทคโนโลยีสารสนเทศ")
 
     def person(username, first, role, position):

@@ -25,7 +25,7 @@ class SiteProcess:
         self.database = folder / f"{name}.sqlite3"
         self.env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "DJANGO_SETTINGS_MODULE": "e2e.twosite_settings",
             "DATABASE_URL": f"sqlite:///{self.database}",
             "PRONGSAI_DATA_DIR": str(folder / name),
             **(extra_env or {}),
