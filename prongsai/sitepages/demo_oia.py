@@ -8,6 +8,8 @@ import datetime as dt
 
 from django.utils import timezone
 
+from prongsai.core.thaidate import BUDDHIST_ERA_OFFSET, MONTHS_LONG
+
 from . import models as m
 from .oia_items import OIA_ITEMS
 
@@ -319,22 +321,6 @@ def add_oia_items(oia, units, agency, make_pdf, make_document) -> None:
         page.save_revision().publish()
 
 
-THAI_MONTHS = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
-
-
 def procurement_summaries(units, make_pdf, make_document, today):
     """9(8): สขร.1 for each of the last three finished months (PDF tables made by the demo)."""
     blocks = []
@@ -345,7 +331,7 @@ def procurement_summaries(units, make_pdf, make_document, today):
         month = (month - dt.timedelta(days=1)).replace(day=1)
         months.append(month)
     for month in reversed(months):
-        label = f"{THAI_MONTHS[month.month - 1]} {month.year + 543}"
+        label = f"{MONTHS_LONG[month.month - 1]} {month.year + BUDDHIST_ERA_OFFSET}"
         document = make_document(
             f"สรุปผลการจัดซื้อจัดจ้าง (สขร.1) ประจำเดือน{label}",
             f"sor-kor-ror-1-{month:%Y-%m}.pdf",
