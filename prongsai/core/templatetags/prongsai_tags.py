@@ -6,16 +6,22 @@ from django.utils import timezone
 from prongsai.core import sitestate
 
 register = template.Library()
+
+
+def _site_state(context):
+    """The request's site state (core/sitestate.py), or None outside a request (e-mails, PDFs)."""
+    request = context.get("request")
+    return None if request is None else sitestate.for_request(request)
+
+
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 @register.simple_tag(takes_context=True)
 def site_root(context):
     """The home page of the request's site (kept in memory per process)."""
-    request = context.get("request")
-    if request is None:
-        return None
-    return sitestate.for_request(request).home
+    state = _site_state(context)
+    return None if state is None else state.home
 
 
 @register.simple_tag(takes_context=True)
@@ -24,19 +30,15 @@ def main_navigation(context):
 
     Kept in memory per process until a page, site or setting changes (no query per request).
     """
-    request = context.get("request")
-    if request is None:
-        return ()
-    return sitestate.for_request(request).menu
+    state = _site_state(context)
+    return () if state is None else state.menu
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """The site's policies (R15) for the footer, kept in memory like the menu."""
-    request = context.get("request")
-    if request is None:
-        return ()
-    return sitestate.for_request(request).footer
+    state = _site_state(context)
+    return () if state is None else state.footer
 
 
 @register.simple_tag(takes_context=True)
@@ -97,19 +99,15 @@ def tel_uri(value):
 @register.simple_tag(takes_context=True)
 def menu_groups(context):
     """The menu's top row in groups (core/menu.py), kept in memory like the menu."""
-    request = context.get("request")
-    if request is None:
-        return ()
-    return sitestate.for_request(request).menu_groups
+    state = _site_state(context)
+    return () if state is None else state.menu_groups
 
 
 @register.simple_tag(takes_context=True)
 def site_appearance(context):
     """The agency's look (core/appearance.py): logo, colours, banner, hotlines, map."""
-    request = context.get("request")
-    if request is None:
-        return None
-    return sitestate.for_request(request).appearance_for_request()
+    state = _site_state(context)
+    return None if state is None else state.appearance_for_request()
 
 
 @register.filter
@@ -121,7 +119,5 @@ def menu_has(group, section_path):
 @register.simple_tag(takes_context=True)
 def contact_page_url(context):
     """The URL of the site's contact page ("" when it has none), kept in memory like the menu."""
-    request = context.get("request")
-    if request is None:
-        return ""
-    return sitestate.for_request(request).contact_url
+    state = _site_state(context)
+    return "" if state is None else state.contact_url
