@@ -15,6 +15,12 @@ def can_confirm_coordinator(user) -> bool:
     return any(user_has_role(user, role) for role in CONFIRMING_ROLES)
 
 
+def can_reset_others_account(user, account) -> bool:
+    """An administrator may reset another person's two-factor device or end their sessions;
+    nobody does it to their own account (that goes through their own re-authentication)."""
+    return user_has_role(user, Role.ADMINISTRATOR) and account.pk != user.pk
+
+
 class RoleMenuItem(MenuItem):
     """A menu item shown only to whom its app's predicate allows (the same predicate that the
     view and the service ask). ``allowed`` takes the user, or the request with ``per_request``

@@ -13,7 +13,7 @@ from prongsai.core.thaidate import thai_datetime
 
 from . import staff_sessions
 from .forms import EndSessionsReasonForm, ReauthenticationForm
-from .roles import Role, user_has_role
+from .permissions import can_reset_others_account
 from .two_factor import acting_user
 from .views import AccountFormView
 
@@ -116,7 +116,7 @@ class UserSessionsView(AccountFormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
-        if not user_has_role(request.user, Role.ADMINISTRATOR) or self.account == request.user:
+        if not can_reset_others_account(request.user, self.account):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -29,7 +29,7 @@ from prongsai.core.audit import log
 from prongsai.core.clientip import axes_client_ip
 
 from .models import StaffSession
-from .roles import Role, user_has_role
+from .permissions import can_reset_others_account
 
 ROW_KEY = "prongsai_staff_session"
 KEY_SEEN = "prongsai_staff_session_key"
@@ -305,7 +305,7 @@ def end_all_sessions(account, *, reason: str, by=None) -> int:
 @transaction.atomic
 def end_all_sessions_by_administrator(account, *, by, reason: str) -> int:
     """ASVS 7.4.5: an administrator ends every session of another person, with a reason."""
-    if not user_has_role(by, Role.ADMINISTRATOR) or account.pk == by.pk:
+    if not can_reset_others_account(by, account):
         raise PermissionDenied
     reason = " ".join((reason or "").split())
     if not reason:

@@ -30,8 +30,9 @@ from prongsai.core.audit import log
 
 from . import notifications, staff_sessions
 from .models import BackupCode, BackupCodeDevice
+from .permissions import can_reset_others_account
 from .role_permissions import ROLES_REQUIRING_TWO_FACTOR
-from .roles import Role, user_has_role
+from .roles import user_has_role
 
 BACKUP_CODE_COUNT = 10
 TOTP_DEVICE_NAME = "แอปยืนยันตัวตน"
@@ -168,7 +169,7 @@ def reset_two_factor(account, *, by, reason: str) -> None:
 
     The owner then enrols again at the next password sign-in; they are told by e-mail so a
     reset they did not ask for is noticed."""
-    if not user_has_role(by, Role.ADMINISTRATOR) or account.pk == by.pk:
+    if not can_reset_others_account(by, account):
         raise PermissionDenied
     reason = " ".join((reason or "").split())
     if not reason:

@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from . import lockout, services, staff_sessions, two_factor
 from .forms import OwnPasswordForm, ResetReasonForm, TokenForm
+from .permissions import can_reset_others_account
 from .roles import Role, user_has_role
 
 
@@ -152,7 +153,7 @@ class TwoFactorResetView(AccountFormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.account = get_object_or_404(get_user_model(), pk=kwargs["pk"])
-        if not user_has_role(request.user, Role.ADMINISTRATOR) or self.account == request.user:
+        if not can_reset_others_account(request.user, self.account):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
