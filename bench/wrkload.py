@@ -134,10 +134,12 @@ def measure(
     gunicorn workers (``app_cpu_ms``) and of the database backends (``db_cpu_ms``)."""
     workers = children(master_pid)
     backends = database_backends(admin_url, database) if admin_url and database else []
-    app_before, db_before = _cpu_seconds(workers), _cpu_seconds(backends)
+    # Per process: a backend that closes during the run (its connection's age ran out) must
+    # not subtract its whole past CPU from the total, which printed negative figures.
+    app_before, db_before = _cpu_by_pid(workers), _cpu_by_pid(backends)
     result = run_wrk(url, seconds, host=host, headers=headers)
-    app = _cpu_seconds(workers) - app_before
-    db = _cpu_seconds(backends) - db_before
+    app = _cpu_spent(app_before, workers)
+    db = _cpu_spent(db_before, backends)
     # A backend a worker opened during the run was not read before it: count it whole.
     new_backends = (
         set(database_backends(admin_url, database)) - set(backends)
