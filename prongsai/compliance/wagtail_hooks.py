@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from prongsai.accounts.permissions import RoleMenuItem
+from prongsai.core.snippet_choosers import ProngsaiSnippetViewSet
 
 from . import admin_views, permissions
 from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable
@@ -54,7 +55,7 @@ def register_dashboard_menu_item():
     )
 
 
-class CatalogueViewSet(SnippetViewSet):
+class CatalogueViewSet(ProngsaiSnippetViewSet):
     model = Catalogue
     icon = "list-ul"
     menu_label = _("รายการตรวจ")
@@ -62,7 +63,7 @@ class CatalogueViewSet(SnippetViewSet):
     list_filter = ["scheme", "is_active"]
 
 
-class CatalogueItemViewSet(SnippetViewSet):
+class CatalogueItemViewSet(ProngsaiSnippetViewSet):
     model = CatalogueItem
     icon = "tasks"
     menu_label = _("ข้อในรายการตรวจ")
@@ -71,7 +72,7 @@ class CatalogueItemViewSet(SnippetViewSet):
     search_fields = ["code", "title_th", "title_en"]
 
 
-class EvidenceLinkViewSet(SnippetViewSet):
+class EvidenceLinkViewSet(ProngsaiSnippetViewSet):
     model = EvidenceLink
     icon = "link"
     menu_label = _("ลิงก์หลักฐาน")
@@ -86,7 +87,7 @@ class EvidenceLinkViewSet(SnippetViewSet):
     ]
 
 
-class NotApplicableViewSet(SnippetViewSet):
+class NotApplicableViewSet(ProngsaiSnippetViewSet):
     model = NotApplicable
     icon = "cross"
     menu_label = _("ข้อที่ไม่เกี่ยวข้อง")

@@ -2,9 +2,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from prongsai.accounts.permissions import RoleMenuItem
+from prongsai.core.snippet_choosers import ProngsaiSnippetViewSet
 
 from . import admin_views
 from .models import RespondentGroup, SurveyQuestion
@@ -48,13 +49,13 @@ def survey_report_menu_item():
     )
 
 
-class SurveyQuestionViewSet(SnippetViewSet):
+class SurveyQuestionViewSet(ProngsaiSnippetViewSet):
     model = SurveyQuestion
     icon = "list-ul"
     list_display = ["text", "sort_order", "is_active"]
 
 
-class RespondentGroupViewSet(SnippetViewSet):
+class RespondentGroupViewSet(ProngsaiSnippetViewSet):
     model = RespondentGroup
     icon = "group"
     list_display = ["name", "sort_order", "is_active"]

@@ -4,9 +4,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from prongsai.accounts.roles import Role, user_has_role
+from prongsai.core.snippet_choosers import ProngsaiSnippetViewSet
 
 from . import admin_urls, selectors
 from .models import AgencyHoliday, ApprovalRoute, InformationClass
@@ -22,19 +23,19 @@ def register_publishing_menu():
     return MenuItem(_("คำขอเผยแพร่"), reverse("publishing_admin:list"), icon_name="form", order=210)
 
 
-class InformationClassViewSet(SnippetViewSet):
+class InformationClassViewSet(ProngsaiSnippetViewSet):
     model = InformationClass
     icon = "tag"
     list_display = ["name", "route"]
 
 
-class ApprovalRouteViewSet(SnippetViewSet):
+class ApprovalRouteViewSet(ProngsaiSnippetViewSet):
     model = ApprovalRoute
     icon = "list-ol"
     list_display = ["name", "kind"]
 
 
-class AgencyHolidayViewSet(SnippetViewSet):
+class AgencyHolidayViewSet(ProngsaiSnippetViewSet):
     model = AgencyHoliday
     icon = "date"
     list_display = ["date", "name"]
