@@ -199,6 +199,7 @@ def _classes(profile: Profile, units, people) -> None:
                 route=route,
                 sort_order=number,
                 name=step.name,
+                decided_by=step.decided_by,
                 approver_role=ROLE_KEYS[step.role].value,
                 approver_unit=units.get(step.unit),
             )

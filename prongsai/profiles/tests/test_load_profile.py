@@ -85,14 +85,16 @@ def test_r60_r64_each_shipped_profile_loads_into_a_fresh_site(name):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("name", ["bang-mak", "most-ops"])
-def test_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
+@pytest.mark.parametrize("name", ["bang-mak", "most-ops", "dcy"])
+def test_r60_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
     load(read_profile(resolve(name)))
     first = export_text()
     call_command("flush", interactive=False, verbosity=0)
     load(parse_profile(first, "exported.yaml"))
     assert export_text() == first
     assert "min_webmasters: 2" in first and f"profile: {name}" in first
+    # DCY's director step survives the round trip as a step of the requesting unit's head.
+    assert ("decided_by: unit-head" in first) == (name == "dcy")
 
 
 @pytest.mark.django_db
