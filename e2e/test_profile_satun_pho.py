@@ -128,6 +128,7 @@ def test_r61_satun_pho_verbal_approval_publish_tell_the_owner_and_a_refusal_with
         assert ExpiredItem.objects.get(object_id=request.target_page_id).active
         for width in WIDTHS:
             public = open_page(request.public_url, width)
+            assert public.goto(request.public_url).status == 410  # Gone, not Not Found
             assert "สิ้นสุดระยะเวลาเผยแพร่แล้ว" in public.inner_text("main")
             screenshot(public, f"profile-satun-taken-down-{width}")
             assert public.evaluate("document.documentElement.scrollWidth") <= width + 1
