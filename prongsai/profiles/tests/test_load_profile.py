@@ -59,6 +59,25 @@ def test_r62_a_site_with_content_is_refused_unless_replace_which_lists_what_goes
 
 
 @pytest.mark.django_db
+def test_r62_replace_refuses_in_thai_and_english_when_kept_records_name_what_it_removes(capsys):
+    """A document owned by a unit is not removed by --replace: before, the load stopped with
+    Django's ProtectedError traceback; now it says what is in the way and changes nothing."""
+    from prongsai.sitepages.models import AgencyDocument
+    from prongsai.sitepages.tests.factories import metadata
+
+    call_command("load_profile", "bang-mak")
+    unit = Unit.objects.get(code="clerk-office")
+    AgencyDocument.objects.create(title="แผนพัฒนาท้องถิ่น", **metadata(unit))
+    capsys.readouterr()
+    with pytest.raises(CommandError) as refused:
+        call_command("load_profile", "bang-mak", "--replace")
+    assert "ลบของเดิมไม่ได้" in str(refused.value) and "nothing changed" in str(refused.value)
+    assert "เอกสาร 1 รายการ" in capsys.readouterr().err
+    assert User.objects.count() == 6 and Unit.objects.count() == 4
+    assert AgencyDocument.objects.get().owner_unit == unit
+
+
+@pytest.mark.django_db
 def test_r62_a_dry_run_writes_nothing():
     call_command("load_profile", "bang-mak", "--dry-run")
     assert not User.objects.exists() and not InformationClass.objects.exists()
