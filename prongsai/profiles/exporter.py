@@ -85,6 +85,7 @@ def _classes() -> list[dict]:
                     "steps": [
                         {
                             "name": step.name,
+                            "decided_by": step.decided_by,
                             "role": ROLE_BY_GROUP[step.approver_role],
                             "unit": step.approver_unit.code if step.approver_unit else None,
                             "delegates": sorted(step.delegates.values_list("username", flat=True)),

@@ -1,10 +1,12 @@
 """Load a validated profile into a site, in one transaction: all of it or nothing (R60–R64)."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -41,6 +43,20 @@ class SiteHasContent(Exception):
     def __init__(self, contents: list[str]):
         super().__init__("; ".join(contents))
         self.contents = contents
+
+
+class CannotReplace(Exception):
+    """``--replace`` would have to remove records it does not remove (documents of a unit,
+    reports, information requests… that name a unit or account): nothing was changed."""
+
+    def __init__(self, kept: list[str]):
+        super().__init__("; ".join(kept))
+        self.kept = kept
+
+
+def _kept_records(objects) -> list[str]:
+    counts = Counter(str(item._meta.verbose_name_plural) for item in objects)
+    return [f"{name} {count} รายการ" for name, count in sorted(counts.items())]
 
 
 @dataclass
@@ -199,6 +215,7 @@ def _classes(profile: Profile, units, people) -> None:
                 route=route,
                 sort_order=number,
                 name=step.name,
+                decided_by=step.decided_by,
                 approver_role=ROLE_KEYS[step.role].value,
                 approver_unit=units.get(step.unit),
             )
@@ -266,7 +283,12 @@ def load(profile: Profile, *, replace: bool = False, demo_password=None) -> Load
     if contents and not replace:
         raise SiteHasContent(contents)
     if contents:
-        _remove_content()
+        try:
+            _remove_content()
+        except (ProtectedError, RestrictedError) as kept:
+            # The whole load is one transaction: raising here leaves the site as it was.
+            objects = getattr(kept, "protected_objects", None) or kept.restricted_objects
+            raise CannotReplace(_kept_records(objects)) from kept
     home, site = _home(profile.agency.name_th, profile.agency.short_name)
     _agency(site, profile)
     _sections(home, profile)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from prongsai.accounts.models import UnitKind
 from prongsai.accounts.roles import Role
 from prongsai.core.categories import CATEGORIES
-from prongsai.publishing.models import RouteKind
+from prongsai.publishing.models import DecidedBy, RouteKind
 from prongsai.reports.periods import Cadence
 
 Code = Annotated[
@@ -40,6 +40,7 @@ StepRole = Literal["approver", "executive", "webmaster"]
 DirectRole = Literal["publisher", "webmaster"]
 UnitKindKey = Literal[tuple(UnitKind.values)]  # type: ignore[valid-type]
 RouteKindKey = Literal[tuple(RouteKind.values)]  # type: ignore[valid-type]
+DecidedByKey = Literal[tuple(DecidedBy.values)]  # type: ignore[valid-type]
 CadenceKey = Literal[tuple(Cadence.values)]  # type: ignore[valid-type]
 CatalogueKey = Literal["gws", "oia", "ita-oit"]
 
@@ -93,6 +94,9 @@ class Category(Strict):
 
 class Step(Strict):
     name: Text
+    #: ``unit-head``: the head of the requesting unit decides (and the delegates); ``role`` and
+    #: ``unit`` then stay unset (docs/adr/0300-unit-head-approval-step.md).
+    decided_by: DecidedByKey = "role"
     role: StepRole = "approver"
     unit: Code | None = None
     delegates: list[Username] = []
@@ -166,6 +170,30 @@ def _duplicates(items, key) -> list[tuple[int, str]]:
     return found
 
 
+def _unit_head_step_problems(path, step: Step) -> list[Problem]:
+    """A unit-head step is decided by the requesting unit's head: a unit or another role would
+    say something the step does not do."""
+    problems: list[Problem] = []
+    if step.unit is not None:
+        problems.append(
+            (
+                (*path, "unit"),
+                "ขั้นตอนที่หัวหน้าหน่วยงานเจ้าของข้อมูลพิจารณา (decided_by: unit-head)"
+                " ใช้หน่วยงานของผู้ขอเสมอ ไม่ระบุ unit",
+                "a step decided by the requesting unit's head (decided_by: unit-head) takes no unit",
+            )
+        )
+    if step.role != "approver":
+        problems.append(
+            (
+                (*path, "role"),
+                "ขั้นตอนที่หัวหน้าหน่วยงานเจ้าของข้อมูลพิจารณา (decided_by: unit-head) ไม่ใช้ role",
+                "a step decided by the requesting unit's head (decided_by: unit-head) takes no role",
+            )
+        )
+    return problems
+
+
 def check_references(profile: Profile) -> list[Problem]:
     """What the schema alone cannot see: names that must exist, and must be unique."""
     problems: list[Problem] = []
@@ -232,6 +260,8 @@ def check_references(profile: Profile) -> list[Problem]:
         for number, step in enumerate(item.route.steps):
             path = ("information_classes", index, "route", "steps", number)
             unknown_unit((*path, "unit"), step.unit)
+            if step.decided_by == DecidedBy.UNIT_HEAD:
+                problems.extend(_unit_head_step_problems(path, step))
             for position, username in enumerate(step.delegates):
                 unknown_person((*path, "delegates", position), username)
         for position, code in enumerate(item.direct_publish.categories):

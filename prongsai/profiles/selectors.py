@@ -44,7 +44,12 @@ def policy_overview(site) -> list[dict]:
     classes = []
     for item in InformationClass.objects.select_related("route").order_by("sort_order", "name"):
         steps = [
-            step.name + (f" ({step.approver_unit.name})" if step.approver_unit else "")
+            step.name
+            + (
+                f" ({step.describe_decider()})"
+                if step.is_unit_head_step or step.approver_unit
+                else ""
+            )
             for step in item.route.ordered_steps()
         ]
         classes.append(

@@ -78,9 +78,30 @@ class ApprovalRoute(ClusterableModel):
         super().clean()
 
 
+#: The capacity in which the head of the requesting unit decides (history, policy page).
+UNIT_HEAD_LABEL = _("หัวหน้าหน่วยงานเจ้าของข้อมูล")
+
+
+class DecidedBy(models.TextChoices):
+    """Who decides a route step: holders of a role, or the head of the requesting unit."""
+
+    ROLE = "role", _("ผู้มีบทบาทผู้อนุมัติตามที่กำหนด (บทบาทและหน่วยงานด้านล่าง)")
+    UNIT_HEAD = "unit-head", _("หัวหน้าหน่วยงานเจ้าของข้อมูล (หัวหน้าหน่วยงานของผู้ขอ)")
+
+
 class RouteStep(Orderable):
     route = ParentalKey(ApprovalRoute, on_delete=models.CASCADE, related_name="steps")
     name = models.CharField(_("ชื่อขั้นตอน"), max_length=255)
+    decided_by = models.CharField(
+        _("ผู้พิจารณาขั้นตอนนี้"),
+        max_length=20,
+        choices=DecidedBy,
+        default=DecidedBy.ROLE,
+        help_text=_(
+            "หัวหน้าหน่วยงานเจ้าของข้อมูล: เฉพาะหัวหน้าของหน่วยงานที่ยื่นคำขอ (และผู้ได้รับมอบหมาย)"
+            " พิจารณาได้ ไม่ใช้บทบาทและหน่วยงานด้านล่าง"
+        ),
+    )
     approver_role = models.CharField(
         _("บทบาทผู้อนุมัติ"), max_length=50, choices=STEP_ROLES, default=Role.APPROVER.value
     )
@@ -102,6 +123,7 @@ class RouteStep(Orderable):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("decided_by"),
         FieldPanel("approver_role"),
         FieldPanel("approver_unit"),
         FieldPanel("delegates"),
@@ -113,17 +135,58 @@ class RouteStep(Orderable):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_unit_head_step(self) -> bool:
+        return self.decided_by == DecidedBy.UNIT_HEAD
+
+    def clean(self) -> None:
+        super().clean()
+        if self.is_unit_head_step and self.approver_unit_id is not None:
+            raise ValidationError(
+                {
+                    "approver_unit": _(
+                        "ขั้นตอนที่หัวหน้าหน่วยงานเจ้าของข้อมูลพิจารณาใช้หน่วยงานของผู้ขอเสมอ กรุณาเว้นช่องหน่วยงานว่าง"
+                    )
+                }
+            )
+
+    def _is_delegate(self, user) -> bool:
+        return self.pk is not None and self.delegates.filter(pk=user.pk).exists()
+
     def can_decide(self, user, publish_request) -> bool:
+        """May ``user`` decide this step of ``publish_request``? Never the requester; always a
+        named delegate; otherwise the requesting unit's head (a unit-head step) or a holder of
+        the step's role, of its unit if one is set. A unit head has no power over role steps
+        (docs/adr/0300-unit-head-approval-step.md)."""
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return False
-        if self.delegates.filter(pk=user.pk).exists():
+        if user.pk == publish_request.requester_id:
+            return False
+        if self._is_delegate(user):
             return True
-        head = publish_request.unit.head
-        if self.approver_role == Role.APPROVER.value and head is not None and head.pk == user.pk:
-            return True
+        if self.is_unit_head_step:
+            return publish_request.unit.head_id == user.pk
         if not user_has_role(user, Role(self.approver_role)):
             return False
         return self.approver_unit_id is None or user.unit_id == self.approver_unit_id
+
+    def decider_capacity(self, user) -> str:
+        """In what capacity ``user`` decides this step, as the request's history records it."""
+        if self._is_delegate(user):
+            return str(_("ผู้ได้รับมอบหมาย"))
+        if self.is_unit_head_step:
+            return str(UNIT_HEAD_LABEL)
+        return str(Role(self.approver_role).label)
+
+    def describe_decider(self) -> str:
+        """Who decides this step, in a word, for the policy page: the unit head or the unit."""
+        if self.is_unit_head_step:
+            return str(UNIT_HEAD_LABEL)
+        return (
+            self.approver_unit.name
+            if self.approver_unit_id
+            else str(Role(self.approver_role).label)
+        )
 
 
 #: The roles the agency's guideline names for publishing (publisher, webmaster).

@@ -37,15 +37,19 @@ def _mail(users, subject: str, lines: list[str]) -> None:
 
 
 def approvers_for_step(step, publish_request) -> list:
+    """Who may decide ``step`` of the request (the e-mail's recipients and the verbal-approval
+    form's choices): the same people ``RouteStep.can_decide`` lets decide."""
     candidates = list(step.delegates.all())
-    role_holders = users_with_role(Role(step.approver_role))
-    if step.approver_unit_id:
-        role_holders = role_holders.filter(unit_id=step.approver_unit_id)
-    candidates += list(role_holders)
-    head = publish_request.unit.head
-    if head is not None and step.approver_role == Role.APPROVER.value:
-        candidates.append(head)
-    return [user for user in candidates if user.pk != publish_request.requester_id]
+    if step.is_unit_head_step:
+        head = publish_request.unit.head
+        candidates += [head] if head is not None and head.is_active else []
+    else:
+        role_holders = users_with_role(Role(step.approver_role))
+        if step.approver_unit_id:
+            role_holders = role_holders.filter(unit_id=step.approver_unit_id)
+        candidates += list(role_holders)
+    unique = {user.pk: user for user in candidates if user.pk != publish_request.requester_id}
+    return list(unique.values())
 
 
 def publishers_for(publish_request) -> list:

@@ -146,10 +146,41 @@ def _mark_approved(publish_request, now) -> None:
     publish_request.due_date = add_working_days(timezone.localdate(now), deadline_working_days())
 
 
+def _check_unit_head_steps(publish_request, steps) -> None:
+    """A unit-head step nobody could decide would leave the request waiting for ever: refused
+    (the unit has no head, or the head is the requester, and the step names no delegate)."""
+    head = publish_request.unit.head
+    head_id = head.pk if head is not None and head.is_active else None
+    for step in steps:
+        if (
+            not step.is_unit_head_step
+            or step.delegates.exclude(pk=publish_request.requester_id).exists()
+        ):
+            continue
+        if head_id is None:
+            _refuse(
+                _(
+                    "หน่วยงาน “%(unit)s” ยังไม่ได้กำหนดหัวหน้าหน่วยงาน จึงไม่มีผู้พิจารณาขั้นตอน"
+                    " “%(step)s” กรุณาแจ้งผู้ดูแลระบบให้กำหนดหัวหน้าหน่วยงานหรือผู้ได้รับมอบหมาย"
+                )
+                % {"unit": publish_request.unit, "step": step.name}
+            )
+        if head_id == publish_request.requester_id:
+            _refuse(
+                _(
+                    "ท่านเป็นหัวหน้าหน่วยงานเจ้าของข้อมูล จึงพิจารณาขั้นตอน “%(step)s”"
+                    " ของคำขอของตนเองไม่ได้ และขั้นตอนนี้ยังไม่มีผู้ได้รับมอบหมาย"
+                    " กรุณาแจ้งผู้ดูแลระบบให้กำหนดผู้ได้รับมอบหมาย"
+                )
+                % {"step": step.name}
+            )
+
+
 def _enter_route(publish_request, actor) -> None:
     """Send a (re)submitted request to its first step, or straight to the publisher."""
     route = publish_request.information_class.route
     steps = route.ordered_steps()
+    _check_unit_head_steps(publish_request, steps)
     publish_request.current_step = 0
     if steps:
         publish_request.status = Status.PENDING
@@ -215,7 +246,12 @@ def request_approve(user, publish_request, *, note: str = "") -> PublishRequest:
             _mark_approved(publish_request, timezone.now())
         publish_request.save()
         _record(
-            publish_request, user, Role.APPROVER.label, Action.APPROVED, step=step.name, reason=note
+            publish_request,
+            user,
+            step.decider_capacity(user),
+            Action.APPROVED,
+            step=step.name,
+            reason=note,
         )
         workflows.record_decision(publish_request, user, "approve", note)
         if next_step is None:
@@ -246,7 +282,7 @@ def request_reject(user, publish_request, *, reason: str) -> PublishRequest:
         _record(
             publish_request,
             user,
-            Role.APPROVER.label,
+            step.decider_capacity(user),
             Action.REJECTED,
             step=step.name,
             reason=reason,
@@ -271,7 +307,7 @@ def request_return_for_correction(user, publish_request, *, reason: str) -> Publ
         _record(
             publish_request,
             user,
-            Role.APPROVER.label,
+            step.decider_capacity(user),
             Action.RETURNED,
             step=step.name,
             reason=reason,

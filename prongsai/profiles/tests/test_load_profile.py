@@ -59,6 +59,25 @@ def test_r62_a_site_with_content_is_refused_unless_replace_which_lists_what_goes
 
 
 @pytest.mark.django_db
+def test_r62_replace_refuses_in_thai_and_english_when_kept_records_name_what_it_removes(capsys):
+    """A document owned by a unit is not removed by --replace: before, the load stopped with
+    Django's ProtectedError traceback; now it says what is in the way and changes nothing."""
+    from prongsai.sitepages.models import AgencyDocument
+    from prongsai.sitepages.tests.factories import metadata
+
+    call_command("load_profile", "bang-mak")
+    unit = Unit.objects.get(code="clerk-office")
+    AgencyDocument.objects.create(title="แผนพัฒนาท้องถิ่น", **metadata(unit))
+    capsys.readouterr()
+    with pytest.raises(CommandError) as refused:
+        call_command("load_profile", "bang-mak", "--replace")
+    assert "ลบของเดิมไม่ได้" in str(refused.value) and "nothing changed" in str(refused.value)
+    assert "เอกสาร 1 รายการ" in capsys.readouterr().err
+    assert User.objects.count() == 6 and Unit.objects.count() == 4
+    assert AgencyDocument.objects.get().owner_unit == unit
+
+
+@pytest.mark.django_db
 def test_r62_a_dry_run_writes_nothing():
     call_command("load_profile", "bang-mak", "--dry-run")
     assert not User.objects.exists() and not InformationClass.objects.exists()
@@ -85,14 +104,16 @@ def test_r60_r64_each_shipped_profile_loads_into_a_fresh_site(name):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("name", ["bang-mak", "most-ops"])
-def test_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
+@pytest.mark.parametrize("name", ["bang-mak", "most-ops", "dcy"])
+def test_r60_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
     load(read_profile(resolve(name)))
     first = export_text()
     call_command("flush", interactive=False, verbosity=0)
     load(parse_profile(first, "exported.yaml"))
     assert export_text() == first
     assert "min_webmasters: 2" in first and f"profile: {name}" in first
+    # DCY's director step survives the round trip as a step of the requesting unit's head.
+    assert ("decided_by: unit-head" in first) == (name == "dcy")
 
 
 @pytest.mark.django_db

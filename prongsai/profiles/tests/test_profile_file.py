@@ -74,6 +74,29 @@ def test_a_route_step_naming_a_role_that_does_not_exist_is_refused():
     assert "ค่าไม่อยู่ในรายการที่ใช้ได้" in error.message_th and "Input should be" in error.message_en
 
 
+def test_r60_a_step_decided_by_the_requesting_units_head_loads_without_role_or_unit():
+    text = MINIMAL.replace(
+        "          role: approver\n          unit: office\n", "          decided_by: unit-head\n"
+    )
+    [step] = parse_profile(text).information_classes[0].route.steps
+    assert step.decided_by == "unit-head" and step.unit is None
+
+
+def test_r60_a_unit_head_step_naming_a_unit_is_refused_at_the_unit():
+    """The step's unit is always the requester's: a unit named there would be ignored."""
+    text = MINIMAL.replace("          role: approver\n", "          decided_by: unit-head\n")
+    [error] = _errors(text)
+    assert (error.file, error.line, error.column) == ("bad.yaml", 23, 17)
+    assert "decided_by: unit-head" in error.message_th and "takes no unit" in error.message_en
+
+
+def test_r60_an_unknown_decided_by_is_refused_with_its_line_and_column():
+    text = MINIMAL.replace("          role: approver\n", "          decided_by: director\n")
+    [error] = _errors(text)
+    assert (error.line, error.column) == (22, 23)
+    assert "ค่าไม่อยู่ในรายการที่ใช้ได้" in error.message_th and "'unit-head'" in error.message_en
+
+
 def test_a_duplicate_username_is_refused():
     text = MINIMAL.replace(
         "categories:", "  - username: somchai\n    first_name: สมชาย สอง\ncategories:"

@@ -60,5 +60,7 @@ def test_r60_dcy_routine_mission_items_skip_approval_and_unit_items_wait_for_the
         publisher, data=_data("unit-approval", "กิจกรรมวันเด็กแห่งชาติ ประจำปี 2570")
     )
     assert unit_item.status == Status.PENDING
+    # Only the division's own director: not the IT group's, not the second division's.
     assert not permissions.can_decide(User.objects.get(username="itdirector"), unit_item)
+    assert not permissions.can_decide(User.objects.get(username="div2director"), unit_item)
     assert permissions.can_decide(User.objects.get(username="divdirector"), unit_item)

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from prongsai.profiles.files import resolve
-from prongsai.profiles.loader import SiteHasContent, existing_content, load
+from prongsai.profiles.loader import CannotReplace, SiteHasContent, existing_content, load
 from prongsai.profiles.yamlfile import ProfileInvalid, read_profile
 
 
@@ -60,6 +60,15 @@ class Command(BaseCommand):
                 "เว็บไซต์นี้มีเนื้อหาแล้ว ใช้ --replace เพื่อลบและโหลดใหม่ / "
                 "the site has content; use --replace"
             ) from refused
+        except CannotReplace as kept:
+            for line in kept.kept:
+                self.stderr.write(f"  - {line}")
+            raise CommandError(
+                "ลบของเดิมไม่ได้: ข้อมูลข้างต้นอ้างถึงหน่วยงานหรือบัญชีที่จะลบ และ --replace ไม่ลบข้อมูลเหล่านี้"
+                " (เป็นหลักฐาน) ไม่ได้เปลี่ยนแปลงสิ่งใด กรุณาโหลดโปรไฟล์เข้าฐานข้อมูลใหม่ / "
+                "cannot replace: the records above refer to units or accounts it would remove and"
+                " are kept as evidence; nothing changed; load into a fresh database instead"
+            ) from kept
         self.stdout.write(self.style.SUCCESS(f"โหลดโปรไฟล์ {parsed.profile} แล้ว / loaded"))
         self.stdout.write("ลิงก์ตั้งรหัสผ่าน (ส่งให้แต่ละคน) / set-password links:")
         for username, link in result.accounts:
