@@ -8,8 +8,8 @@ an ethics training, complaint statistics for the first half, the previous year's
 procurement reports — and the previous year's No Gift declaration only (so the item is outdated
 until this year's is published). The latest list also gets a draft plan linked too early
 (missing, with why). Lists without a year (GWS, OIA) follow today's fiscal year: an expired
-security policy makes a GWS item outdated, and OIA 9(6) is not applicable. Idempotent: everything
-is found by slug or title.
+security policy makes a GWS item outdated, and GWS-3.1 (online registration) is not applicable.
+Idempotent: everything is found by slug or title.
 """
 
 import datetime as dt
@@ -30,7 +30,7 @@ from prongsai.sitepages import models as m
 
 from .catalogue_io import load_shipped_catalogues
 from .models import Catalogue, CatalogueItem, EvidenceLink, NotApplicable, Scheme
-from .services import link_evidence, mark_not_applicable
+from .services import clear_not_applicable, link_evidence, mark_not_applicable
 
 EXPIRED_POLICY_TITLE = "นโยบายการรักษาความมั่นคงปลอดภัยเว็บไซต์"
 
@@ -263,15 +263,21 @@ def load(stdout):
         )
         policy.publish_until = now - dt.timedelta(days=30)
         policy.save(update_fields=["publish_until"])
-    # Not applicable: the agency has no concession contracts.
-    concession = _item("oia-2540", "9(6)")
-    if concession and not NotApplicable.objects.filter(item=concession, site=site).exists():
+    # Not applicable: citizens use every e-service without an account (they follow a request
+    # by its reference number), so there is no online registration to assess.
+    registration = _item("gws-2-0", "GWS-3.1")
+    if registration and not NotApplicable.objects.filter(item=registration, site=site).exists():
         mark_not_applicable(
             user=None,
-            item=concession,
+            item=registration,
             site=site,
-            reason="หน่วยงานไม่มีสัญญาสัมปทาน สัญญาผูกขาดตัดตอน หรือสัญญาร่วมทุนกับเอกชน",
+            reason="ประชาชนใช้บริการออนไลน์ทุกบริการได้โดยไม่ต้องสมัครสมาชิก และติดตามเรื่องด้วยเลขที่อ้างอิง",
         )
+    # 9(6) has its page now (the demo's contracts); a demo loaded before that marked it not
+    # applicable, which would hide the page from the check.
+    concession = _item("oia-2540", "9(6)")
+    if concession and m.OIAItemPage.objects.live().filter(oia_item="9(6)").exists():
+        clear_not_applicable(user=None, item=concession, site=site)
     stdout.write(
         f"\nรายการตรวจความครบถ้วน: {Catalogue.objects.count()} รายการ ดูที่ /oit/ และ /admin/compliance/"
     )

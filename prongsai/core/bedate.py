@@ -31,7 +31,7 @@ from django.forms.utils import from_current_timezone
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .thaidate import BUDDHIST_ERA_OFFSET, arabic_digits
+from .thaidate import BUDDHIST_ERA_OFFSET, MONTHS_LONG, MONTHS_SHORT, arabic_digits
 
 MIN_BE_YEAR = 2400
 MAX_BE_YEAR = 2700
@@ -44,10 +44,59 @@ DATE_PLACEHOLDER = "วว/ดด/ปปปป"
 DATETIME_PLACEHOLDER = "วว/ดด/ปปปป ชช:นน"
 DATE_FORMAT_HINT = _("วัน/เดือน/ปี พ.ศ. เช่น 31/12/2569")
 DATETIME_FORMAT_HINT = _("วัน/เดือน/ปี พ.ศ. และเวลา เช่น 31/12/2569 23:59")
+MONTH_PLACEHOLDER = "ดด/ปปปป"
+MONTH_FORMAT_HINT = _("เดือน/ปี พ.ศ. เช่น 10/2569 หรือ ตุลาคม 2569")
+
+# A month: 10/2569, a whole date in it (31/10/2569), ตุลาคม 2569 or ต.ค. 2569, or 2026-10[-31].
+_MONTH_NUMBER = re.compile(r"^(?:\d{1,2}[/.\-])?(?P<month>\d{1,2})[/.\-](?P<year>\d{4})$")
+_MONTH_NAME = re.compile(r"^(?P<name>\D+?)\s*(?P<year>\d{4})$")
+_MONTH_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})(?:-\d{1,2})?$")
+
+
+def _month_key(name: str) -> str:
+    return name.replace(".", "").replace(" ", "")
+
+
+_MONTH_BY_NAME = {
+    _month_key(name): number
+    for names in (MONTHS_LONG, MONTHS_SHORT)
+    for number, name in enumerate(names, start=1)
+}
 
 
 def _refuse(message, **params) -> forms.ValidationError:
     return forms.ValidationError(message % params if params else message, code="invalid_be")
+
+
+def _ce_from_be(year: int) -> int:
+    """The Christian-era year of a year staff typed as BE; a CE year typed by mistake is
+    refused rather than read as a date five centuries away."""
+    if MIN_BE_YEAR - 600 <= year < MIN_BE_YEAR:
+        raise _refuse(
+            _("ปี %(year)s เป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (เช่น %(be)s)"),
+            year=year,
+            be=year + BUDDHIST_ERA_OFFSET,
+        )
+    if not MIN_BE_YEAR <= year <= MAX_BE_YEAR:
+        raise _refuse(
+            _("ปี พ.ศ. %(year)s ไม่ถูกต้อง ปีต้องอยู่ระหว่าง พ.ศ. %(min)s–%(max)s"),
+            year=year,
+            min=MIN_BE_YEAR,
+            max=MAX_BE_YEAR,
+        )
+    return year - BUDDHIST_ERA_OFFSET
+
+
+def _ce_from_iso(year: int, hint) -> int:
+    """The year of the machine form, which is the Christian era: 2569-12-31 is a BE year in
+    the wrong form."""
+    if not MIN_BE_YEAR <= year + BUDDHIST_ERA_OFFSET <= MAX_BE_YEAR:
+        raise _refuse(
+            _("ปี %(year)s ในรูปแบบ ปปปป-ดด-วว ต้องเป็นปี ค.ศ. กรุณากรอก%(hint)s"),
+            year=year,
+            hint=hint,
+        )
+    return year
 
 
 def parse_buddhist(text: str, *, with_time: bool) -> dt.date | dt.datetime | None:
@@ -61,28 +110,7 @@ def parse_buddhist(text: str, *, with_time: bool) -> dt.date | dt.datetime | Non
     if match is None or (match["hour"] and not with_time):
         raise _refuse(_("รูปแบบวันที่ไม่ถูกต้อง กรุณากรอก%(hint)s"), hint=hint)
     year = int(match["year"])
-    if thai:
-        if MIN_BE_YEAR - 600 <= year < MIN_BE_YEAR:
-            raise _refuse(
-                _("ปี %(year)s เป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (เช่น %(be)s)"),
-                year=year,
-                be=year + BUDDHIST_ERA_OFFSET,
-            )
-        if not MIN_BE_YEAR <= year <= MAX_BE_YEAR:
-            raise _refuse(
-                _("ปี พ.ศ. %(year)s ไม่ถูกต้อง ปีต้องอยู่ระหว่าง พ.ศ. %(min)s–%(max)s"),
-                year=year,
-                min=MIN_BE_YEAR,
-                max=MAX_BE_YEAR,
-            )
-        year -= BUDDHIST_ERA_OFFSET
-    elif not MIN_BE_YEAR <= year + BUDDHIST_ERA_OFFSET <= MAX_BE_YEAR:
-        # yyyy-mm-dd is the Christian era; 2569-12-31 is a BE year in the wrong form.
-        raise _refuse(
-            _("ปี %(year)s ในรูปแบบ ปปปป-ดด-วว ต้องเป็นปี ค.ศ. กรุณากรอก%(hint)s"),
-            year=year,
-            hint=hint,
-        )
+    year = _ce_from_be(year) if thai else _ce_from_iso(year, hint)
     try:
         day = dt.date(year, int(match["month"]), int(match["day"]))
     except ValueError:
@@ -96,6 +124,24 @@ def parse_buddhist(text: str, *, with_time: bool) -> dt.date | dt.datetime | Non
     except ValueError:
         raise _refuse(_("เวลาไม่ถูกต้อง กรุณากรอกเวลาแบบ 24 ชั่วโมง เช่น 23:59")) from None
     return dt.datetime.combine(day, moment)
+
+
+def parse_buddhist_month(text: str) -> dt.date | None:
+    """Parse a month staff typed into its first day; raise a Thai ValidationError."""
+    text = " ".join(arabic_digits((text or "").replace("พ.ศ.", " ")).split())
+    if not text:
+        return None
+    if match := _MONTH_ISO.match(text):
+        year, month = _ce_from_iso(int(match["year"]), MONTH_FORMAT_HINT), int(match["month"])
+    elif match := _MONTH_NUMBER.match(text):
+        year, month = _ce_from_be(int(match["year"])), int(match["month"])
+    elif (match := _MONTH_NAME.match(text)) and _month_key(match["name"]) in _MONTH_BY_NAME:
+        year, month = _ce_from_be(int(match["year"])), _MONTH_BY_NAME[_month_key(match["name"])]
+    else:
+        raise _refuse(_("รูปแบบเดือนไม่ถูกต้อง กรุณากรอก%(hint)s"), hint=MONTH_FORMAT_HINT)
+    if not 1 <= month <= 12:
+        raise _refuse(_("ไม่มีเดือนที่ %(month)s กรุณากรอกเดือน 1–12"), month=month)
+    return dt.date(year, month, 1)
 
 
 def format_buddhist(value, *, with_time: bool) -> str:
@@ -151,6 +197,34 @@ class BuddhistDateField(forms.DateField):
         if isinstance(value, dt.date):
             return value
         return parse_buddhist(str(value), with_time=False)
+
+
+class BuddhistMonthInput(BuddhistDateInput):
+    """``10/2569``: a month (stored as its first day) with the BE year."""
+
+    placeholder = MONTH_PLACEHOLDER
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"data-prongsai-be-date": "month", **(attrs or {})})
+
+    def format_value(self, value):
+        if isinstance(value, dt.date):
+            return f"{value.month:02d}/{value.year + BUDDHIST_ERA_OFFSET}"
+        return value or None
+
+
+class BuddhistMonthField(forms.DateField):
+    """A month typed in the Buddhist era; cleaned to the month's first day."""
+
+    widget = BuddhistMonthInput
+    default_error_messages = {"invalid": MONTH_FORMAT_HINT}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value.replace(day=1)
+        return parse_buddhist_month(str(value))
 
 
 class BuddhistDateTimeField(forms.DateTimeField):

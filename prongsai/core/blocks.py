@@ -1,9 +1,38 @@
 """StreamField blocks shared by every page type."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+
+from .bedate import BuddhistDateField, BuddhistMonthField
+
+
+class BuddhistDateBlock(blocks.DateBlock):
+    """A date staff type and read in the Buddhist era (``15/01/2569``), like every other staff
+    date field (ADR 0090, 0306). Stored as Wagtail's DateBlock stores it, an ISO date in the
+    stream's JSON, so values saved by a DateBlock read unchanged."""
+
+    form_field_class = BuddhistDateField
+
+    @cached_property
+    def field(self):
+        return self.form_field_class(**self.field_options)
+
+
+class BuddhistMonthBlock(BuddhistDateBlock):
+    """A month (``10/2569`` or ``ตุลาคม 2569``), stored as its first day."""
+
+    form_field_class = BuddhistMonthField
+
+    def to_python(self, value):
+        # A month saved by a DateBlock may be any day of it.
+        value = super().to_python(value)
+        return value.replace(day=1) if value else value
+
+    class Meta:
+        icon = "date"
 
 
 class HeadingBlock(blocks.StructBlock):

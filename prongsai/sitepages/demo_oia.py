@@ -1,7 +1,9 @@
 """Demo: the information centre's items of OIA sections 7 and 9 filled as a provincial health
 office would (fictional agency), each with the fields the Act asks and documents made as real
-Thai PDFs. 9(6) stays without a page: the agency has no concession or joint-venture contract,
-and the compliance demo marks it not applicable with that reason. Idempotent (found by slug).
+Thai PDFs. 9(6) lists what such an office really signs under that section: the concession of
+the canteen in its compound, space let to a bank's cash machine, and a joint venture with a
+private company running a dialysis unit at a community hospital it supervises. Idempotent (found
+by slug).
 """
 
 import datetime as dt
@@ -39,7 +41,7 @@ def _pdf_document(make_pdf, make_document, unit, title, filename, lines, start):
 
 
 def add_oia_items(oia, units, agency, make_pdf, make_document) -> None:
-    """One page per item of sections 7 and 9 (but 9(6)) under the corner ``oia``."""
+    """One page per item of sections 7 and 9 under the corner ``oia``."""
     office, law, strategy = units["office"], units["law"], units["strategy"]
     admin = units["admin"]
     today = timezone.localdate()
@@ -110,6 +112,7 @@ def add_oia_items(oia, units, agency, make_pdf, make_document) -> None:
         dt.date(2026, 7, 22),
     )
 
+    contracts = contract_entries(law, doc)
     content = {
         "7(1)": (
             [
@@ -282,6 +285,11 @@ def add_oia_items(oia, units, agency, make_pdf, make_document) -> None:
             dt.date(fy_start.year - 1, 10, 1),
             dt.date(fy_start.year, 9, 30),
         ),
+        "9(6)": (
+            contracts,
+            min(dt.date.fromisoformat(c["value"]["signed"]) for c in contracts),
+            None,
+        ),
         "9(7)": (
             [
                 _record(
@@ -297,8 +305,6 @@ def add_oia_items(oia, units, agency, make_pdf, make_document) -> None:
         ),
     }
     for item in OIA_ITEMS:
-        if item.code == "9(6)":
-            continue
         slug = "section-" + item.code.replace("(", "-").rstrip(")")
         if m.OIAItemPage.objects.child_of(oia).filter(slug=slug).exists():
             continue
@@ -319,6 +325,89 @@ def add_oia_items(oia, units, agency, make_pdf, make_document) -> None:
         )
         oia.add_child(instance=page)
         page.save_revision().publish()
+
+
+def _contract(subject, party, number, signed, term, value, document):
+    return {
+        "type": "contract",
+        "value": {
+            "subject": subject,
+            "party": party,
+            "contract_number": number,
+            "signed": signed.isoformat(),
+            "term": term,
+            "value": value,
+            "document": document.pk,
+        },
+    }
+
+
+def contract_entries(law, doc) -> list:
+    """9(6): the office's concession and joint-venture contracts, each with its summary PDF."""
+    canteen = doc(
+        law,
+        "สรุปสาระสำคัญสัญญาให้สิทธิประกอบกิจการร้านจำหน่ายอาหารและเครื่องดื่ม",
+        "contract-canteen-3-2568.pdf",
+        [
+            "สัญญาเลขที่ สสจ.ตย. 3/2568 ลงวันที่ 25 กันยายน 2568",
+            "ผู้ได้รับสิทธิ: นางสมศรี อิ่มใจ (ร้านครัวสมศรี) คัดเลือกโดยวิธีประกาศเชิญชวนทั่วไป",
+            "พื้นที่โรงอาหาร 120 ตารางเมตร ค่าตอบแทนเดือนละ 2,500 บาท ตลอดอายุสัญญา 60,000 บาท",
+            "ราคาอาหารจานเดียวไม่เกิน 45 บาท ตามที่คณะกรรมการสวัสดิการกำหนด",
+        ],
+        dt.date(2025, 10, 1),
+    )
+    cash_machine = doc(
+        law,
+        "สรุปสาระสำคัญสัญญาให้ใช้พื้นที่ติดตั้งเครื่องรับจ่ายเงินอัตโนมัติ",
+        "contract-atm-7-2569.pdf",
+        [
+            "สัญญาเลขที่ สสจ.ตย. 7/2569 ลงวันที่ 12 มีนาคม 2569",
+            "ผู้ได้รับสิทธิ: ธนาคารตัวอย่าง จำกัด (มหาชน)",
+            "พื้นที่ 4 ตารางเมตร หน้าอาคาร 1 ค่าตอบแทนปีละ 18,000 บาท อายุสัญญา 3 ปี",
+        ],
+        dt.date(2026, 4, 1),
+    )
+    dialysis = doc(
+        law,
+        "สรุปสาระสำคัญสัญญาร่วมลงทุนจัดบริการฟอกเลือดด้วยเครื่องไตเทียม โรงพยาบาลชุมชนตัวอย่าง",
+        "contract-dialysis-1-2567.pdf",
+        [
+            "สัญญาเลขที่ สสจ.ตย. 1/2567 ลงวันที่ 8 มกราคม 2567",
+            "คู่สัญญา: บริษัท ไตดี เมดิคอล จำกัด จัดหาเครื่องไตเทียม 10 เครื่องและพยาบาลเฉพาะทาง",
+            "โรงพยาบาลจัดสถานที่และแพทย์ ผู้ป่วยสิทธิหลักประกันสุขภาพแห่งชาติไม่เสียค่าใช้จ่าย",
+            "ส่วนแบ่งรายได้: โรงพยาบาลร้อยละ 20 บริษัทร้อยละ 80 ของค่าบริการที่เบิกได้ อายุสัญญา 7 ปี",
+        ],
+        dt.date(2024, 2, 1),
+    )
+    return [
+        _contract(
+            "ให้สิทธิประกอบกิจการร้านจำหน่ายอาหารและเครื่องดื่ม ภายในสำนักงานสาธารณสุขจังหวัดตัวอย่าง",
+            "นางสมศรี อิ่มใจ (ร้านครัวสมศรี)",
+            "สสจ.ตย. 3/2568",
+            dt.date(2025, 9, 25),
+            "2 ปี (1 ตุลาคม 2568 – 30 กันยายน 2570)",
+            "60000.00",
+            canteen,
+        ),
+        _contract(
+            "ให้ใช้พื้นที่ติดตั้งเครื่องรับจ่ายเงินอัตโนมัติ (ATM) หน้าอาคาร 1",
+            "ธนาคารตัวอย่าง จำกัด (มหาชน)",
+            "สสจ.ตย. 7/2569",
+            dt.date(2026, 3, 12),
+            "3 ปี (1 เมษายน 2569 – 31 มีนาคม 2572)",
+            "54000.00",
+            cash_machine,
+        ),
+        _contract(
+            "ร่วมลงทุนจัดบริการฟอกเลือดด้วยเครื่องไตเทียม โรงพยาบาลชุมชนตัวอย่าง",
+            "บริษัท ไตดี เมดิคอล จำกัด",
+            "สสจ.ตย. 1/2567",
+            dt.date(2024, 1, 8),
+            "7 ปี (1 กุมภาพันธ์ 2567 – 31 มกราคม 2574) แบ่งรายได้ โรงพยาบาลร้อยละ 20",
+            None,
+            dialysis,
+        ),
+    ]
 
 
 def procurement_summaries(units, make_pdf, make_document, today):

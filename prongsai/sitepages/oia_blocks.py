@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from prongsai.core.blocks import RICH_TEXT_FEATURES
+from prongsai.core.blocks import RICH_TEXT_FEATURES, BuddhistDateBlock, BuddhistMonthBlock
 
 
 class StructureBlock(blocks.StructBlock):
@@ -70,7 +70,7 @@ class RecordBlock(blocks.StructBlock):
     reference = blocks.CharBlock(
         label=_("เลขที่/ครั้งที่"), max_length=255, required=False, help_text=_("เช่น ที่ สธ 0027/ว 123")
     )
-    date = blocks.DateBlock(label=_("ลงวันที่"))
+    date = BuddhistDateBlock(label=_("ลงวันที่"))
     summary = blocks.TextBlock(label=_("สาระสำคัญ"), required=False)
     document = DocumentChooserBlock(label=_("เอกสาร"), required=False)
     url = blocks.URLBlock(label=_("ลิงก์"), required=False)
@@ -101,7 +101,7 @@ class ContractBlock(blocks.StructBlock):
     subject = blocks.CharBlock(label=_("เรื่องของสัญญา"), max_length=500)
     party = blocks.CharBlock(label=_("คู่สัญญา"), max_length=255)
     contract_number = blocks.CharBlock(label=_("เลขที่สัญญา"), max_length=100)
-    signed = blocks.DateBlock(label=_("วันที่ลงนาม"))
+    signed = BuddhistDateBlock(label=_("วันที่ลงนาม"))
     term = blocks.CharBlock(label=_("ระยะเวลาสัญญา"), max_length=255, required=False)
     value = blocks.DecimalBlock(label=_("มูลค่า (บาท)"), min_value=0, required=False)
     document = DocumentChooserBlock(label=_("เอกสาร"), required=False)
@@ -114,7 +114,7 @@ class ContractBlock(blocks.StructBlock):
 class ProcurementSummaryBlock(blocks.StructBlock):
     """9(8) สรุปผลการจัดซื้อจัดจ้างรายเดือน (แบบ สขร.1)."""
 
-    month = blocks.DateBlock(label=_("ประจำเดือน"), help_text=_("เลือกวันใดก็ได้ในเดือนนั้น"))
+    month = BuddhistMonthBlock(label=_("ประจำเดือน"), help_text=_("เดือน/ปี พ.ศ. เช่น 10/2569"))
     document = DocumentChooserBlock(label=_("แบบ สขร.1"))
 
     class Meta:

@@ -12,6 +12,8 @@ from prongsai.core.bedate import (
     BuddhistDateInput,
     BuddhistDateTimeField,
     BuddhistDateTimeInput,
+    BuddhistMonthField,
+    BuddhistMonthInput,
 )
 from prongsai.sitepages.models import AgencyDocument, NewsIndexPage, NewsPage
 from prongsai.sitepages.tests.factories import add_page, metadata
@@ -71,6 +73,47 @@ def test_r30_widgets_show_buddhist_era_and_round_trip():
     assert BuddhistDateInput().format_value(dt.date(2026, 1, 5)) == "05/01/2569"
     assert BuddhistDateField().clean("05/01/2569") == dt.date(2026, 1, 5)
     assert 'placeholder="วว/ดด/ปปปป ชช:นน"' in BuddhistDateTimeInput().render("x", moment)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "10/2569",
+        "1/10/2569",
+        "31/10/2569",
+        "ตุลาคม 2569",
+        "ต.ค. 2569",
+        "ตุลาคม พ.ศ. 2569",
+        "๑๐/๒๕๖๙",
+        "2026-10",
+    ],
+)
+def test_r30_a_month_is_read_in_the_buddhist_era_as_its_first_day(text):
+    assert BuddhistMonthField().clean(text) == dt.date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("10/2026", "ปี 2026 เป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (เช่น 2569)"),
+        ("ตุลาคม 2026", "ปี 2026 เป็นปี ค.ศ."),
+        ("October 2569", "รูปแบบเดือนไม่ถูกต้อง"),
+        ("13/2569", "ไม่มีเดือนที่ 13"),
+        ("2569-10", "ต้องเป็นปี ค.ศ."),
+        ("เดือนหน้า", "รูปแบบเดือนไม่ถูกต้อง กรุณากรอกเดือน/ปี พ.ศ. เช่น 10/2569"),
+    ],
+)
+def test_r30_a_christian_era_or_impossible_month_is_refused_in_thai(text, message):
+    with pytest.raises(forms.ValidationError) as excinfo:
+        BuddhistMonthField().clean(text)
+    assert message in " ".join(excinfo.value.messages)
+
+
+def test_r30_month_widget_shows_the_buddhist_era_and_round_trips():
+    shown = BuddhistMonthInput().format_value(dt.date(2026, 10, 1))
+    assert shown == "10/2569"
+    assert BuddhistMonthField().clean(shown) == dt.date(2026, 10, 1)
+    assert 'placeholder="ดด/ปปปป"' in BuddhistMonthInput().render("m", None)
 
 
 def test_r30_wagtail_admin_forms_use_be_fields_for_every_model_date(db):

@@ -324,3 +324,134 @@ def test_r12_existing_contact_and_link_pages_are_dated_from_their_first_publicat
     _migration().fill_contact_metadata(apps, None)
     old.refresh_from_db()
     assert (old.info_period_start, old.source) == (dt.date(2024, 5, 2), "สำนักงานทดสอบ")
+
+
+# --- Buddhist-era dates in the item blocks (R5, R30) -------------------------------------
+
+
+def _add_item_form(corner, unit, code, entries):
+    url = reverse("wagtailadmin_pages:add", args=["sitepages", "oiaitempage", corner.pk])
+    data = nested_form_data(
+        {
+            "title": f"มาตรา {code}",
+            "slug": "s" + code.replace("(", "-").rstrip(")"),
+            "introduction": "",
+            "oia_item": code,
+            "details": streamfield(entries),
+            "body": streamfield([]),
+            "attachments": streamfield([]),
+            "owner_unit": unit.pk,
+            "source": "กลุ่มงานกฎหมาย",
+            "info_period_start": "01/10/2569",
+            "info_period_end": "",
+            "published_date": "01/11/2569",
+            "action-publish": "action-publish",
+        }
+    )
+    return url, data
+
+
+def _contract_entry(signed):
+    return (
+        "contract",
+        {
+            "subject": "ให้สิทธิประกอบกิจการร้านอาหาร",
+            "party": "ร้านครัวสมศรี",
+            "contract_number": "3/2568",
+            "signed": signed,
+            "term": "",
+            "value": "",
+            "document": "",
+        },
+    )
+
+
+def _details_errors(response) -> str:
+    import json
+
+    return " ".join(
+        json.dumps(error.as_json_data(), ensure_ascii=False)
+        if hasattr(error, "as_json_data")  # the stream's own errors, per block and field
+        else " ".join(error.messages)
+        for error in response.context["form"].errors["details"].as_data()
+    )
+
+
+def test_r5_r30_a_contract_date_typed_in_the_buddhist_era_is_stored_as_that_day(
+    admin_client_logged_in, corner, unit, client
+):
+    """Before, the signing date was Wagtail's Christian-era DateBlock: 15/01/2569 was 2569 CE."""
+    url, data = _add_item_form(corner, unit, "9(6)", [_contract_entry("15/01/2569")])
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 302, _details_errors(response)
+    page = m.OIAItemPage.objects.get(slug="s9-6")
+    assert page.details.raw_data[0]["value"]["signed"] == "2026-01-15"
+    assert page.details[0].value["signed"] == dt.date(2026, 1, 15)
+    assert "15 มกราคม 2569" in client.get("/oia/s9-6/").content.decode()
+    # The editor shows it back in the Buddhist era.
+    signed_block = page.details.stream_block.child_blocks["contract"].child_blocks["signed"]
+    assert signed_block.get_form_state(page.details[0].value["signed"]) == "15/01/2569"
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("15/01/2026", "ปี 2026 เป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (เช่น 2569)"),
+        ("15/01/3069", "ปี พ.ศ. 3069 ไม่ถูกต้อง"),
+        ("31/02/2569", "ไม่มีวันที่นี้ในปฏิทิน"),
+    ],
+)
+def test_r5_r30_a_christian_era_or_impossible_contract_date_is_refused_in_thai(
+    admin_client_logged_in, corner, unit, typed, message
+):
+    url, data = _add_item_form(corner, unit, "9(6)", [_contract_entry(typed)])
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 200
+    assert message in _details_errors(response)
+    assert not m.OIAItemPage.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["10/2569", "ตุลาคม 2569", "ต.ค. 2569", "17/10/2569"])
+def test_r5_r30_the_summary_month_is_typed_in_the_buddhist_era(
+    admin_client_logged_in, corner, unit, client, typed
+):
+    summary = _document(unit, "สขร.1 ตุลาคม 2569")
+    entry = ("procurement_summary", {"month": typed, "document": summary.pk})
+    url, data = _add_item_form(corner, unit, "9(8)", [entry])
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 302, _details_errors(response)
+    page = m.OIAItemPage.objects.get(slug="s9-8")
+    assert page.details.raw_data[0]["value"]["month"] == "2026-10-01"
+    assert "<strong>ตุลาคม 2569</strong>" in client.get("/oia/s9-8/").content.decode()
+
+
+def test_r5_r30_a_christian_era_summary_month_is_refused_in_thai(
+    admin_client_logged_in, corner, unit
+):
+    summary = _document(unit, "สขร.1 ตุลาคม 2569")
+    entry = ("procurement_summary", {"month": "10/2026", "document": summary.pk})
+    url, data = _add_item_form(corner, unit, "9(8)", [entry])
+    response = admin_client_logged_in.post(url, data)
+    assert response.status_code == 200
+    assert "ปี 2026 เป็นปี ค.ศ. กรุณากรอกปี พ.ศ. (เช่น 2569)" in _details_errors(response)
+    assert not m.OIAItemPage.objects.exists()
+
+
+def test_r5_dates_saved_by_the_old_date_block_keep_their_values(corner, unit, client):
+    """Content saved before migration 0007 (ISO dates, a summary month on any day of it)."""
+    summary = _document(unit, "สขร.1 ตุลาคม 2569")
+    old = [
+        {"type": "procurement_summary", "value": {"month": "2026-10-17", "document": summary.pk}}
+    ]
+    page = _item(corner, unit, "9(8)", details=old)
+    page = m.OIAItemPage.objects.get(pk=page.pk)
+    month = page.details[0].value["month"]
+    assert month == dt.date(2026, 10, 1)
+    month_block = page.details.stream_block.child_blocks["procurement_summary"].child_blocks[
+        "month"
+    ]
+    assert month_block.get_form_state(month) == "10/2569"
+    assert "<strong>ตุลาคม 2569</strong>" in client.get("/oia/s9-8/").content.decode()
+    rules = _item(corner, unit, "7(4)")  # record date "2026-10-05" as the old block stored it
+    record_block = rules.details.stream_block.child_blocks["record"].child_blocks["date"]
+    assert record_block.get_form_state(rules.details[0].value["date"]) == "05/10/2569"
