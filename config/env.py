@@ -57,7 +57,14 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
 
 
 #: SQLite: wait for a writer rather than fail, and take the write lock when a transaction starts.
-SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+#: Write-ahead log (ADR 0311): readers never wait for a writer's commit (in the default rollback
+#: journal every page view waited out each search count's fsync); commits stay synchronous=FULL,
+#: so a committed change survives a power cut.
+SQLITE_OPTIONS = {
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL",
+}
 
 
 def database_config(default_sqlite_path: str) -> dict:

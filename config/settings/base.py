@@ -316,6 +316,11 @@ PRONGSAI_FEEDBACK_RATE_LIMIT = env.env_int("PRONGSAI_FEEDBACK_RATE_LIMIT", 5)
 PRONGSAI_FEEDBACK_RATE_WINDOW_SECONDS = env.env_int("PRONGSAI_FEEDBACK_RATE_WINDOW_SECONDS", 600)
 PRONGSAI_FEEDBACK_CHALLENGE_AFTER = env.env_int("PRONGSAI_FEEDBACK_CHALLENGE_AFTER", 3)
 
+# --- rendered listings kept in the cache (prongsai/core/fragments.py, ADR 0310) ---
+# Longest a category listing's HTML is kept; it is replaced at once when a page of its site
+# changes and never kept past a publication window edge. 0 = render every listing.
+PRONGSAI_FRAGMENT_CACHE_SECONDS = env.env_int("PRONGSAI_FRAGMENT_CACHE_SECONDS", 300)
+
 # --- front cache (nginx in front, ADR 0130) ---
 # Seconds an anonymous public page may be shared by the front cache; 0 = no Cache-Control
 # (the demo). Always cut at the next publication window edge (prongsai/frontcache/lifetime.py).

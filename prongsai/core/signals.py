@@ -9,13 +9,18 @@ same rule. Bumping on every page save, drafts included, is deliberately broad: a
 rare next to page views, and a missed change would show a stale menu.
 """
 
+import logging
+
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import sitecache
+from . import sitecache, windowedges
 from .sitestate import bump_generation
+
+logger = logging.getLogger(__name__)
 
 SITE_WIDE_MODELS = (Page, Site, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)
 
@@ -40,6 +45,17 @@ def bump_on_page_event(sender, instance=None, **kwargs):
         sitecache.bump(site_ids)
 
 
+def forget_window_edge(sender, instance=None, **kwargs):
+    """A page, revision or document saved or deleted may have moved the next window edge
+    (R30): the front cache and the cached listings ask for it again. A cache that cannot be
+    reached never blocks the save; the stored edge is rechecked within minutes anyway."""
+    if isinstance(instance, (Page, Revision, get_document_model())):
+        try:
+            windowedges.forget()
+        except Exception:
+            logger.exception("could not forget the stored window edge")
+
+
 def _sites_of(instance) -> list | None:
     """The sites whose public pages the change can alter; None when it can alter every site's
     (a site itself: host names and the URL prefix of the others depend on it; a generic
@@ -56,5 +72,8 @@ def _sites_of(instance) -> list | None:
 def connect() -> None:
     post_save.connect(bump_on_site_wide_change, dispatch_uid="core-site-generation-save")
     post_delete.connect(bump_on_site_wide_change, dispatch_uid="core-site-generation-delete")
+    # Senders are the concrete page classes, so the handler checks the instance itself.
+    post_save.connect(forget_window_edge, dispatch_uid="core-window-edge-save")
+    post_delete.connect(forget_window_edge, dispatch_uid="core-window-edge-delete")
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(bump_on_page_event, dispatch_uid=f"core-site-generation-{id(signal)}")

@@ -55,6 +55,9 @@ class SiteState:
     #: how a page URL is built when this site is the only one: prefix + url_path minus root
     url_prefix: str | None = None
     root_url_path: str = ""
+    #: the ``SiteGeneration`` tokens (install-wide, site) this state was checked against: what
+    #: is built from the site's pages may be kept under them (core/fragments.py)
+    generation: tuple | None = None
 
     def site_for_request(self) -> Site | None:
         if self.site is None:
@@ -168,6 +171,7 @@ def for_request(request) -> SiteState:
         rows = _all_tokens()
         state = _build(request)
         tokens = _tokens_of(rows, state.site.pk if state.site is not None else None)
+        state = replace(state, generation=tokens)
         if tokens is not None:
             if len(_memo) >= _MAX_HOSTS:
                 _memo.clear()

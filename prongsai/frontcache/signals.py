@@ -6,7 +6,7 @@ import logging
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Revision, Site
+from wagtail.models import Page, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -14,7 +14,7 @@ from wagtail.signals import (
     pre_page_move,
 )
 
-from . import lifetime, rules
+from . import rules
 from .services import enabled, purge
 
 BEFORE = "_frontcache_before"
@@ -110,12 +110,6 @@ def purge_oit(sender, **kwargs):
         purge(rules.for_oit(), reason="oit")
 
 
-@never_blocks
-def forget_window_edge(sender, instance=None, **kwargs):
-    if isinstance(instance, (Page, Revision, get_document_model())):
-        lifetime.forget()
-
-
 def connect() -> None:
     uid = "frontcache"
     pre_save.connect(remember_page_before_save, dispatch_uid=f"{uid}-page-before")
@@ -139,7 +133,3 @@ def connect() -> None:
         label = model._meta.label_lower
         post_save.connect(purge_oit, sender=model, dispatch_uid=f"{uid}-oit-save-{label}")
         post_delete.connect(purge_oit, sender=model, dispatch_uid=f"{uid}-oit-delete-{label}")
-
-    # Senders are the concrete page classes, so the handler checks the instance itself.
-    post_save.connect(forget_window_edge, dispatch_uid=f"{uid}-edge-save")
-    post_delete.connect(forget_window_edge, dispatch_uid=f"{uid}-edge-delete")

@@ -19,3 +19,28 @@ def test_the_default_sqlite_file_and_postgresql_urls_keep_their_settings(monkeyp
     config = env.database_config("unused")
     assert "transaction_mode" not in config.get("OPTIONS", {})
     assert config["CONN_MAX_AGE"] == 60
+
+
+def test_issue20_a_sqlite_file_uses_the_write_ahead_log_and_full_sync(tmp_path, django_db_blocker):
+    """Issue 20 (ADR 0311): in SQLite's rollback journal a search count's commit (an fsync,
+    5–20 ms on a busy disk) locked every reader out, so the search page served 0.4× the plain
+    Wagtail reference; with the write-ahead log readers go on during a commit. Commits still
+    wait for the disk (synchronous FULL): a published page survives a power cut."""
+    import sqlite3
+
+    from django.db.utils import ConnectionHandler
+
+    path = tmp_path / "site.sqlite3"
+    handler = ConnectionHandler({"default": env.database_config(str(path))})
+    with django_db_blocker.unblock():
+        connection = handler["default"]
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA synchronous")
+                assert cursor.fetchone()[0] == 2  # FULL
+        finally:
+            connection.close()
+    # The mode is kept in the file: any other program opening it sees the write-ahead log.
+    other = sqlite3.connect(path)
+    assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    other.close()

@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from prongsai.core import sitecache, sitestate
+from prongsai.core import fragments, sitecache, sitestate
 from prongsai.core.blocks import BodyBlock
 from prongsai.core.models import BasePage, ContentPage, PublicationMetadata
 from prongsai.core.pagequeries import MAX_LISTING_PAGES, exclude_private, paginate
@@ -56,8 +56,27 @@ class CategoryIndexPage(BasePage):
             return None
         return sitecache.key(site.pk, "listing-count", self.pk, getattr(self, "_kind_filter", ""))
 
+    def listing_fragment(self, request):
+        """The listing's HTML kept for this site generation (core/fragments.py, ADR 0310),
+        keyed by what the listing depends on: the section, the filter and the page number.
+        The page number is bounded, so a crawler's ``?page=`` values cannot fill the cache."""
+        if getattr(request, "is_preview", False):
+            return None
+        raw = request.GET.get("page")
+        try:
+            number = max(1, int(raw)) if raw is not None else 1
+        except ValueError:
+            number = 1  # paginate() shows the first page for a page number that is no number
+        number = min(number, self.max_listing_pages or number)
+        kind = getattr(self, "_kind_filter", "")
+        return fragments.for_request(request, "listing", self.pk, kind, number)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        fragment = self.listing_fragment(request)
+        context["listing_fragment"] = fragment
+        if fragment is not None and fragment.html is not None:
+            return context  # the listing's rows are not needed: its HTML was kept
         items = paginate(
             self.listing_queryset(),
             self.items_per_page,

@@ -4,6 +4,7 @@ import os
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument, Document
@@ -70,3 +71,13 @@ class AgencyDocument(PublicationMetadata, AbstractDocument):
             except (OSError, ValueError):
                 return None
         return self.file_size
+
+
+def document_window_edge(now):
+    """The first moment after ``now`` a document's publication window opens or closes."""
+    edges = AgencyDocument.objects.aggregate(
+        opens=Min("publish_from", filter=models.Q(publish_from__gt=now)),
+        closes=Min("publish_until", filter=models.Q(publish_until__gt=now)),
+    )
+    found = [edge for edge in edges.values() if edge is not None]
+    return min(found) if found else None

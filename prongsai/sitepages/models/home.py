@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from prongsai.core import fragments
 from prongsai.core.blocks import BodyBlock
 from prongsai.core.models import BasePage
 from prongsai.core.pagequeries import exclude_private
@@ -39,6 +40,10 @@ class HomePage(BasePage):
         from .news import NEWS_ORDER, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
+        # The news cards, the sections and the tasks are the same for every visitor: kept per
+        # site generation and window edge (ADR 0310); on a hit the news query never runs.
+        if not getattr(request, "is_preview", False):
+            context["home_fragment"] = fragments.for_request(request, "home", self.pk)
         context["latest_news"] = (
             exclude_private(
                 NewsPage.objects.live().descendant_of(self).select_related("owner_unit")

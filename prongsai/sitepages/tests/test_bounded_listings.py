@@ -16,6 +16,12 @@ from prongsai.sitepages.tests.factories import add_page, metadata
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def render_every_listing(settings):
+    """These tests measure the listing's own queries: no HTML kept (test_kept_listing.py)."""
+    settings.PRONGSAI_FRAGMENT_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def news(home_page, unit, monkeypatch):
     monkeypatch.setattr(m.NewsIndexPage, "items_per_page", 5)
