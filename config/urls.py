@@ -1,8 +1,6 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path, re_path
-from django.views.decorators.csrf import csrf_exempt
-from django.views.i18n import set_language
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -17,9 +15,6 @@ urlpatterns = [
     # Sign-out by POST only and a throttled password reset, before Wagtail's own (ADR 0072/0073).
     path("admin/", include("prongsai.accounts.admin_overrides")),
     path("admin/", include(wagtailadmin_urls)),
-    # Without a CSRF token, so public pages set no cookie and can be shared by the front cache;
-    # the worst a forged request can do is switch a visitor's language (ADR 0130).
-    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, name="sitemap-xml"),
     path("sitemaps/<int:section>-<int:number>.xml", sitemaps.part, name="sitemap-part"),

@@ -147,7 +147,9 @@ AXES_CLIENT_IP_CALLABLE = "prongsai.core.clientip.axes_client_ip"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
 LANGUAGE_CODE = "th"
-LANGUAGES = [("th", _("Thai")), ("en", _("English"))]
+# Thai only: there is no English catalogue or English page tree, and an "English" switch gave
+# <html lang="en"> over Thai text (ADR 0305). Add ("en", ...) back with both.
+LANGUAGES = [("th", _("Thai"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "prongsai" / "locale"]
 TIME_ZONE = "Asia/Bangkok"

@@ -8,7 +8,8 @@ an ethics training, complaint statistics for the first half, the previous year's
 procurement reports — and the previous year's No Gift declaration only (so the item is outdated
 until this year's is published). The latest list also gets a draft plan linked too early
 (missing, with why). Lists without a year (GWS, OIA) follow today's fiscal year: an expired
-security policy makes a GWS item outdated, and GWS-3.1 (online registration) is not applicable.
+security policy document is kept beside the current policy page, and GWS-3.1 (online
+registration) is not applicable.
 Idempotent: everything is found by slug or title.
 """
 
@@ -248,7 +249,8 @@ def load(stdout):
             and not EvidenceLink.objects.filter(item=item, site=site, page=target).exists()
         ):
             link_evidence(user=None, item=item, site=site, page=target, note=note)
-    # Outdated (GWS): the website security policy's publication period ended.
+    # An old website security policy whose publication period ended (the policy page of the
+    # public-site demo is the current one).
     now = timezone.now()
     policy = m.AgencyDocument.objects.filter(title__startswith=EXPIRED_POLICY_TITLE).first()
     if policy is None:

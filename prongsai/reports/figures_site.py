@@ -1,5 +1,6 @@
 """Figures about the site as its audience and assessors see it: completeness against the
-catalogues, visitors, satisfaction, the Q&A board and the traffic record's integrity (R35, R37).
+catalogues, visitors, satisfaction, the Q&A board, information requests (s.11) and the traffic
+record's integrity (R16, R35, R37).
 """
 
 import datetime as dt
@@ -12,6 +13,7 @@ from prongsai.compliance.selectors import active_catalogues, catalogue_completen
 from prongsai.core.thaidate import MONTHS_SHORT, buddhist_year, thai_date
 from prongsai.feedback.models import Question
 from prongsai.feedback.selectors import satisfaction
+from prongsai.inforequests.models import InfoRequest
 from prongsai.monitoring.models import DailyCheckRun
 
 TOP_PAGES = 10
@@ -96,6 +98,33 @@ def questions(low, high, last_day: dt.date) -> dict:
     return {"received": received, "in_time": in_time, "late": late, "overdue": overdue}
 
 
+def info_requests(low, high, last_day: dt.date) -> dict:
+    """Requests for information received in the period: decided by their legal due date or
+    after it, refused in whole or part, and still undecided past it at the period's end."""
+    received = in_time = late = refused = overdue = 0
+    rows = InfoRequest.objects.filter(submitted_at__gte=low, submitted_at__lt=high).values_list(
+        "status", "due_date", "decided_at"
+    )
+    refusals = (InfoRequest.Status.REFUSED, InfoRequest.Status.PARTLY_PROVIDED)
+    for status, due, decided_at in rows:
+        received += 1
+        if decided_at is not None and decided_at < high:
+            if timezone.localdate(decided_at) <= due:
+                in_time += 1
+            else:
+                late += 1
+            refused += status in refusals
+        elif due < last_day:
+            overdue += 1
+    return {
+        "received": received,
+        "in_time": in_time,
+        "late": late,
+        "refused": refused,
+        "overdue": overdue,
+    }
+
+
 def traffic_integrity(period, last_day: dt.date) -> dict:
     """Days whose last daily check ran the traffic-data integrity check, and how many passed."""
     latest = {}
@@ -120,5 +149,6 @@ def audience_figures(period, low, high, last_day: dt.date) -> dict:
         "visitors": visitors(period, last_day),
         "satisfaction": satisfaction_figures(period, last_day),
         "qa": questions(low, high, last_day),
+        "info_requests": info_requests(low, high, last_day),
         "traffic": traffic_integrity(period, last_day),
     }

@@ -132,13 +132,15 @@ def test_r30_a_purge_that_succeeds_on_retry_is_not_reported(
     assert dailychecks.purge_failures(today=timezone.localdate()) == []
 
 
-def test_r30_the_language_switch_works_without_a_csrf_cookie(tree):
-    """Public pages carry no CSRF token, so the switch must accept a plain POST."""
-    from django.test import Client
-
-    client = Client(enforce_csrf_checks=True)
-    page = client.get("/news/", HTTP_USER_AGENT=BROWSER)
-    assert 'class="lang-switch"' in page.content.decode() and not page.cookies
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/news/"})
-    assert response.status_code == 302 and response["Location"] == "/news/"
-    assert response.cookies["django_language"].value == "en"
+def test_r30_a_browser_set_to_english_gets_the_same_shareable_thai_page(client, tree):
+    """One language (ADR 0305): no language form, no cookie, and the English-first browser's
+    answer is the Thai page the front cache shares (it was bypassed as another variant)."""
+    thai = client.get("/news/", HTTP_USER_AGENT=BROWSER)
+    english = client.get("/news/", HTTP_USER_AGENT=BROWSER, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert not thai.cookies and not english.cookies
+    assert (
+        '<html lang="th">' in thai.content.decode()
+        and '<html lang="th">' in english.content.decode()
+    )
+    assert "s-maxage" in english["Cache-Control"]
+    assert 'class="lang-switch"' not in english.content.decode()

@@ -49,12 +49,17 @@ def test_r13_pages_carry_canonical_and_open_graph_on_the_configured_host(client,
     assert 'name="description" content="เชิญชวนประชาชนกำจัดแหล่งเพาะพันธุ์ยุงลาย"' in html
 
 
-def test_r13_english_interface_still_marks_the_thai_content_as_thai(client, agency_site):
-    """Screen readers read Thai content with a Thai voice even when the visitor chose English."""
-    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<html lang="en">' in html
-    assert '<main id="main-content" tabindex="-1" lang="th">' in html
-    assert re.search(r'<a class="brand" href="/" lang="th">', html)
+def test_r13_a_browser_set_to_english_gets_thai_marked_as_thai_and_no_english_switch(
+    client, agency_site
+):
+    """Issue 19 item 3: ``Accept-Language: en`` (or the old switch's cookie) gave
+    ``<html lang="en">`` over an all-Thai page, read by screen readers with an English voice;
+    there is no English content, so there is no English switch either (ADR 0305)."""
+    client.cookies["django_language"] = "en"
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="th">' in html
+    assert "lang-switch" not in html and ">English<" not in html
+    assert client.post("/i18n/setlang/", {"language": "en"}).status_code == 404
 
 
 def test_r34_oit_page_is_linked_from_home_footer_and_site_map(client, agency_site):
