@@ -122,8 +122,8 @@ def test_r60_r64_each_shipped_profile_loads_into_a_fresh_site(name):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("name", ["bang-mak", "most-ops", "dcy"])
-def test_r60_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
+@pytest.mark.parametrize("name", ["bang-mak", "most-ops", "dcy", "satun-pho", "phang-nga"])
+def test_r60_r64_export_load_into_a_fresh_database_export_gives_the_same_file(name):
     load(read_profile(resolve(name)))
     first = export_text()
     call_command("flush", interactive=False, verbosity=0)
