@@ -134,5 +134,6 @@ def test_r60_dcy_the_unit_director_approves_routine_items_are_exempt_published_w
     page = signed_in(open_page, dcy, "itdirector", "/admin/agency-policy/", 1440)
     text = page.inner_text("main")
     assert "ทุก 3 เดือน" in text and "3 วันทำการ" in text
+    assert "หัวหน้าหน่วยงานเจ้าของข้อมูล" in text and "ตรวจโดยหน่วยงานประชาสัมพันธ์" not in text
     assert "ผู้อำนวยการกลุ่มสารสนเทศและเทคโนโลยี" in text
     screenshot(page, "profile-dcy-policy-1440")

@@ -11,7 +11,7 @@ from prongsai.accounts.models import User
 from prongsai.policy.selectors import policy_for
 
 from .files import resolve, shipped
-from .loader import existing_content
+from .loader import CannotReplace, existing_content
 from .loader import load as load_into_site
 from .schema import ROLE_KEYS
 from .yamlfile import ProfileInvalid, read_profile
@@ -33,7 +33,14 @@ def load(name: str, stdout) -> list[tuple[str, str, str]]:
     except ProfileInvalid as invalid:
         raise CommandError(str(invalid)) from invalid
     if policy_for().profile_name != name or not User.objects.filter(username="admin").exists():
-        load_into_site(profile, replace=bool(existing_content()), demo_password=demo_password)
+        try:
+            load_into_site(profile, replace=bool(existing_content()), demo_password=demo_password)
+        except CannotReplace as kept:
+            raise CommandError(
+                "ลบเว็บไซต์สาธิตเดิมไม่ได้ เพราะมีข้อมูลที่ไม่ลบอ้างถึงหน่วยงานหรือบัญชี"
+                f" ({'; '.join(kept.kept)}) ไม่ได้เปลี่ยนแปลงสิ่งใด ใช้ฐานข้อมูลใหม่ /"
+                " cannot replace the previous demo; nothing changed; use a fresh database"
+            ) from kept
         admin, created = User.objects.get_or_create(
             username="admin",
             defaults={"first_name": "ผู้ดูแลระบบ", "last_name": "(สาธิต)", "is_staff": True},

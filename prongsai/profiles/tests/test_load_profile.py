@@ -78,6 +78,24 @@ def test_r62_replace_refuses_in_thai_and_english_when_kept_records_name_what_it_
 
 
 @pytest.mark.django_db
+def test_r60_r64_switching_the_demo_profile_over_kept_records_says_so_and_changes_nothing():
+    import io
+
+    from prongsai.profiles import demo_profile
+    from prongsai.sitepages.models import AgencyDocument
+    from prongsai.sitepages.tests.factories import metadata
+
+    demo_profile.load("bang-mak", io.StringIO())
+    AgencyDocument.objects.create(
+        title="แผนพัฒนาท้องถิ่น", **metadata(Unit.objects.get(code="clerk-office"))
+    )
+    with pytest.raises(CommandError) as refused:
+        demo_profile.load("dcy", io.StringIO())
+    assert "เอกสาร 1 รายการ" in str(refused.value) and "nothing changed" in str(refused.value)
+    assert policy_for().profile_name == "bang-mak" and Unit.objects.count() == 4
+
+
+@pytest.mark.django_db
 def test_r62_a_dry_run_writes_nothing():
     call_command("load_profile", "bang-mak", "--dry-run")
     assert not User.objects.exists() and not InformationClass.objects.exists()
@@ -104,8 +122,8 @@ def test_r60_r64_each_shipped_profile_loads_into_a_fresh_site(name):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("name", ["bang-mak", "most-ops", "dcy"])
-def test_r60_r62_r63_export_load_into_a_fresh_database_export_gives_the_same_file(name):
+@pytest.mark.parametrize("name", ["bang-mak", "most-ops", "dcy", "satun-pho", "phang-nga"])
+def test_r60_r64_export_load_into_a_fresh_database_export_gives_the_same_file(name):
     load(read_profile(resolve(name)))
     first = export_text()
     call_command("flush", interactive=False, verbosity=0)

@@ -12,7 +12,14 @@ from prongsai.accounts.models import User
 from prongsai.core.workdays import add_working_days
 from prongsai.publishing import permissions, services
 from prongsai.publishing.direct import may_publish_directly
-from prongsai.publishing.models import Action, Channel, InformationClass, Status
+from prongsai.publishing.models import (
+    Action,
+    Channel,
+    DecidedBy,
+    InformationClass,
+    RouteKind,
+    Status,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +67,9 @@ def test_r60_dcy_routine_mission_items_skip_approval_and_unit_items_wait_for_the
         publisher, data=_data("unit-approval", "กิจกรรมวันเด็กแห่งชาติ ประจำปี 2570")
     )
     assert unit_item.status == Status.PENDING
+    route = unit_item.information_class.route
+    assert route.kind == RouteKind.UNIT  # not "checked by the communications unit"
+    assert [step.decided_by for step in route.ordered_steps()] == [DecidedBy.UNIT_HEAD]
     # Only the division's own director: not the IT group's, not the second division's.
     assert not permissions.can_decide(User.objects.get(username="itdirector"), unit_item)
     assert not permissions.can_decide(User.objects.get(username="div2director"), unit_item)

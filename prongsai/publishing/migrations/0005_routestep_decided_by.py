@@ -41,6 +41,21 @@ class Migration(migrations.Migration):
                 verbose_name="ผู้พิจารณาขั้นตอนนี้",
             ),
         ),
+        migrations.AlterField(
+            model_name="approvalroute",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("executive", "ต้องได้รับอนุมัติจากผู้บริหารสูงสุดหรือผู้ได้รับมอบหมาย"),
+                    ("prior", "ได้รับอนุมัติจากที่อื่นแล้ว (อ้างเลขที่หนังสือและวันที่)"),
+                    ("communications", "ข้อมูลทั่วไป ตรวจโดยหน่วยงานประชาสัมพันธ์"),
+                    ("unit", "ผู้อำนวยการหรือหัวหน้าหน่วยงานเจ้าของข้อมูลให้ความเห็นชอบ"),
+                    ("exempt", "งานประจำ ไม่ต้องขออนุมัติ"),
+                ],
+                max_length=20,
+                verbose_name="ลักษณะ",
+            ),
+        ),
         migrations.RunPython(
             unit_head_steps_for_routes_no_approver_could_decide, migrations.RunPython.noop
         ),
