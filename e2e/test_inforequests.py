@@ -1,13 +1,17 @@
-"""R16 and R15 in the browser: a citizen on a phone asks for official information, lands on the
-tracking page with the reference number; the privacy policy is one tap away in the footer."""
+"""R16 and R15 in the browser: a citizen on a phone asks for official information with a letter
+attached, lands on the tracking page with the reference number; the privacy policy is one tap
+away in the footer."""
 
 import re
 
 from playwright.sync_api import expect
+from weasyprint import HTML
 
 from e2e.conftest import axe_violations, screenshot
 from prongsai.feedback.challenge import THAI_NUMBERS
 from prongsai.inforequests.models import InfoRequest
+
+LETTER = HTML(string="<p>ขอสำเนาโครงการป้องกันไข้เลือดออก</p>").write_pdf()
 
 
 def answer_challenge_if_asked(page):
@@ -40,10 +44,19 @@ def test_r16_citizen_asks_for_information_and_follows_it(demo_site, open_page):
 
         page.fill("#id_requester_phone", "081 111 2222")
         page.check("#id_consent")
+        # A real file through the form: the citizen's signed letter, as a PDF.
+        page.set_input_files(
+            "#id_attachment",
+            {"name": "หนังสือขอข้อมูล.pdf", "mimeType": "application/pdf", "buffer": LETTER},
+        )
         answer_challenge_if_asked(page)
         page.get_by_role("button", name="ส่งคำขอ").click()
         expect(page.get_by_role("heading", level=1)).to_contain_text("IR25")
         expect(page.locator(".request-facts")).to_contain_text("รับคำขอแล้ว")
+        # Its name and size only: no link to the file on the citizen's page.
+        expect(page.locator(".request-facts")).to_contain_text("หนังสือขอข้อมูล.pdf (")
+        assert page.locator("a[href*='/attachment/']").count() == 0
+        assert InfoRequest.objects.order_by("pk").last().attachment.size == len(LETTER)
         assert axe_violations(page) == []
         screenshot(page, f"inforequests-tracking-{width}")
         assert page.console_errors == []

@@ -38,7 +38,7 @@ def _guarded_post(request, scope: str, form_class):
     if ratelimit.over_limit(position):
         return None, _too_many(request)
     challenge = new_challenge() if ratelimit.challenge_needed(position) else None
-    form = form_class(request.POST, challenge=challenge)
+    form = form_class(request.POST, request.FILES, challenge=challenge)
     # If this post is refused and shown again, the next one may be the first to need the
     # challenge: show it now, or the visitor is refused once more for a question never seen.
     if challenge is None and ratelimit.challenge_needed(position + 1):

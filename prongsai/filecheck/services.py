@@ -31,15 +31,17 @@ def _site(site):
     return Site.objects.filter(is_default_site=True).first() or Site.objects.first()
 
 
-def checked_upload(uploaded, purpose: str, *, user=None, site=None):
+def checked_upload(uploaded, purpose: str, *, user=None, site=None, policy=None):
     """The upload to store (images re-encoded), or ``UploadRefused`` after an audit entry.
 
     The entry is written on the site whose policy refused the file, by the staff member who
-    sent it; it keeps the reason code, the upload path, the cleaned name and the size.
+    sent it (nobody for a citizen's file); it keeps the reason code, the upload path, the
+    cleaned name and the size. ``policy`` is the site's policy narrowed further by the caller
+    (information requests take only PDF, Word and images); by default the site's own.
     """
     site = _site(site)
     try:
-        checked = check_upload(uploaded, purpose, policy=UploadPolicy.for_site(site))
+        checked = check_upload(uploaded, purpose, policy=policy or UploadPolicy.for_site(site))
     except UploadRefused as refusal:
         instance = site or user
         data = {

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -64,3 +65,19 @@ def request_detail(request, pk):
     return render(
         request, "inforequests/admin/detail.html", context, status=400 if form.errors else 200
     )
+
+
+def attachment_download(request, pk):
+    """The citizen's attachment, to the request's handlers only (the same predicate as the
+    request's screen); a request without a file, or a file gone from disk, is a 404."""
+    _handler_only(request)
+    info_request = get_object_or_404(InfoRequest.objects.exclude(attachment=""), pk=pk)
+    try:
+        handle = info_request.attachment.open("rb")
+    except OSError as error:
+        raise Http404 from error
+    response = FileResponse(handle, as_attachment=True, filename=info_request.attachment_name)
+    # Never rendered by the browser as whatever it guesses, never kept by a shared cache.
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,11 +1,15 @@
 """Requests for official information (R16, OIA section 11): what a citizen asked, the
 agency's decision with its legal reason, and every step on the way."""
 
+import os
 import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from prongsai.publishing.uploads import private_storage
 
 SUBJECT_MAX = 200
 DETAILS_MAX = 4000
@@ -14,6 +18,16 @@ NAME_MAX = 120
 
 def new_tracking_token() -> str:
     return secrets.token_urlsafe(16)
+
+
+def attachment_path(instance, filename: str) -> str:
+    """A name nobody can guess or be embarrassed by: the citizen's own file name is kept only in
+    ``attachment_name`` (shown to the officer), never in the path on disk."""
+    extension = os.path.splitext(filename)[1].lower()
+    return (
+        f"information-requests/{timezone.localdate():%Y/%m}/"
+        f"{instance.reference}-{secrets.token_hex(8)}{extension}"
+    )
 
 
 class InfoRequest(models.Model):
@@ -59,6 +73,18 @@ class InfoRequest(models.Model):
         verbose_name=_("ผู้วินิจฉัย"),
     )
     decided_at = models.DateTimeField(_("วันที่แจ้งผล"), null=True, blank=True)
+    # One optional file that helps identify the information asked for (a letter, a copy of a
+    # document). Private: outside the public media folder, served only to the request's
+    # handlers by ``admin_views.attachment_download``.
+    attachment = models.FileField(
+        _("ไฟล์แนบ"),
+        upload_to=attachment_path,
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+    )
+    attachment_name = models.CharField(_("ชื่อไฟล์แนบ"), max_length=255, blank=True)
+    attachment_size = models.PositiveBigIntegerField(_("ขนาดไฟล์แนบ (ไบต์)"), null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -72,6 +98,12 @@ class InfoRequest(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in self.OPEN
+
+    @property
+    def attachment_type_label(self) -> str:
+        """The kind shown beside the file, from its extension (its content was checked to
+        match it when the file was received)."""
+        return os.path.splitext(self.attachment.name or "")[1].lstrip(".").upper()
 
     @property
     def was_refused(self) -> bool:

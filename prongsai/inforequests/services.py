@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 from prongsai.core.audit import log
 from prongsai.core.thaidate import buddhist_year, fiscal_year
+from prongsai.filecheck.names import display_name
+from prongsai.filecheck.policy import ATTACHMENT, UploadPolicy
+from prongsai.filecheck.services import checked_upload
 from prongsai.policy.selectors import policy_for
 
 from . import notifications
@@ -39,6 +42,45 @@ NEEDS_REASON = (
 )
 
 
+#: What a citizen may attach: a letter or a copy of a document that helps identify the
+#: information asked for. PDF, Word (and OpenDocument text) and images; no spreadsheets or
+#: archives, which nobody needs to say what they are asking for.
+CITIZEN_ATTACHMENT_EXTENSIONS = frozenset(
+    {"pdf", "doc", "docx", "odt", "jpg", "jpeg", "png", "gif", "webp"}
+)
+
+
+def attachment_policy() -> UploadPolicy:
+    """The site's attachment policy (sizes, and the kinds the agency accepts) narrowed to what a
+    citizen may attach to an information request."""
+    policy = UploadPolicy.for_site()
+    accepted = set(policy.allowed_extensions(ATTACHMENT)) & CITIZEN_ATTACHMENT_EXTENSIONS
+    return policy.narrowed(ATTACHMENT, accepted)
+
+
+def _checked_attachment(uploaded):
+    """The file to store (an image re-encoded without its metadata), or the Thai refusal."""
+    try:
+        return checked_upload(uploaded, ATTACHMENT, policy=attachment_policy())
+    except ValidationError as refusal:
+        raise ValidationError({"attachment": refusal.messages}) from refusal
+
+
+def _store_attachment(info_request: InfoRequest, uploaded) -> None:
+    name = display_name(uploaded.name)[:255]
+    info_request.attachment.save(name, uploaded, save=False)
+    info_request.attachment_name = name
+    info_request.attachment_size = info_request.attachment.size
+    info_request.save(update_fields=["attachment", "attachment_name", "attachment_size"])
+
+
+def _discard_stored(info_request: InfoRequest | None) -> None:
+    """A file written for a request whose transaction did not commit would stay on disk with
+    nothing pointing at it: remove it."""
+    if info_request is not None and info_request.attachment:
+        info_request.attachment.delete(save=False)
+
+
 def _next_reference(now: dt.datetime) -> str:
     year = buddhist_year(dt.date(fiscal_year(timezone.localtime(now)), 1, 1))
     prefix = f"IR{year}-"
@@ -61,18 +103,26 @@ def submit_info_request(
     requester_phone: str = "",
     requester_address: str = "",
     preferred_format: str = InfoRequest.Format.ELECTRONIC,
+    attachment=None,
 ) -> InfoRequest:
+    """A citizen's request, with at most one attachment checked by its content; a refused
+    request or file leaves nothing behind (no request, no file)."""
+    errors = {}
     if not (requester_email or requester_phone or requester_address):
-        raise ValidationError(
-            {
-                "requester_email": _(
-                    "กรุณาให้ช่องทางติดต่ออย่างน้อยหนึ่งช่องทาง (อีเมล โทรศัพท์ หรือที่อยู่) เพื่อให้หน่วยงานแจ้งผลคำขอได้"
-                )
-            }
+        errors["requester_email"] = _(
+            "กรุณาให้ช่องทางติดต่ออย่างน้อยหนึ่งช่องทาง (อีเมล โทรศัพท์ หรือที่อยู่) เพื่อให้หน่วยงานแจ้งผลคำขอได้"
         )
+    if attachment is not None:
+        try:
+            attachment = _checked_attachment(attachment)
+        except ValidationError as refusal:
+            errors.update(refusal.message_dict)
+    if errors:
+        raise ValidationError(errors)
     now = timezone.now()
     due_date = timezone.localdate(now) + dt.timedelta(days=response_days())
     for _attempt in range(5):  # two requests in the same instant may draw the same number
+        info_request = None
         try:
             with transaction.atomic():
                 info_request = InfoRequest(
@@ -94,9 +144,16 @@ def submit_info_request(
                 )
                 log(instance=info_request, action="prongsai.inforequest.submit")
                 transaction.on_commit(lambda pk=info_request.pk: notifications.received(pk))
+                # Last, once the reference is ours: the stored name carries it.
+                if attachment is not None:
+                    _store_attachment(info_request, attachment)
                 return info_request
         except IntegrityError:
+            _discard_stored(info_request)
             continue
+        except BaseException:
+            _discard_stored(info_request)
+            raise
     raise ValidationError(_("ระบบรับคำขอไม่สำเร็จ กรุณาลองใหม่อีกครั้ง"))
 
 

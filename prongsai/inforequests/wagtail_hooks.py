@@ -17,6 +17,11 @@ def register_info_request_urls():
             admin_views.request_detail,
             name="inforequests_admin_detail",
         ),
+        path(
+            "information-requests/<int:pk>/attachment/",
+            admin_views.attachment_download,
+            name="inforequests_admin_attachment",
+        ),
     ]
 
 

@@ -215,6 +215,10 @@ def _add_unscoped_objects(users):
         subject="สำเนาคำสั่ง",
         submitted_at=timezone.now(),
         due_date=timezone.localdate() + dt.timedelta(days=15),
+        # The citizen's file, so its download answers for a file that exists.
+        attachment=ContentFile(b"%PDF-1.4\n%%EOF\n", name="authz.pdf"),
+        attachment_name="authz.pdf",
+        attachment_size=15,
     )
 
 
@@ -267,7 +271,7 @@ _BY_NAME_SCOPED = {
 # … or a per-site object (by URL name prefix).
 _BY_NAME_UNSCOPED = {
     "reports_admin:": "report",
-    "inforequests_admin_detail": "inforequest",
+    "inforequests_admin_": "inforequest",
     "parentbody_admin:round": "round",
     # Account screens about another person: a real account, so the role check is what answers.
     "prongsai_accounts:unlock_sign_in": "user",
