@@ -17,6 +17,10 @@ Usage: .venv/bin/python bench/search_latency.py [--pages N] [--reuse]
   reuse it when it holds the same number of pages (migrations are still applied, so a new index
   is measured without rebuilding). Without it the database is dropped at the end.
 * ``PRONGSAI_BENCH_SEARCH_DB``: another name for the scratch database.
+* ``--slowest N``: also print the N slowest queries of the ``selectors.candidates`` run.
+* The database is vacuumed after it is built, and a reused one when it holds dead index rows:
+  production runs autovacuum, and a freshly upserted index (dead rows, GIN pending lists that
+  every search scans) is not what a site serves from.
 * PostgreSQL not reachable: the bench prints why it is skipped and exits 0.
 """
 
@@ -37,6 +41,7 @@ PAGES = int(
     if "--pages" in sys.argv
     else os.environ.get("PRONGSAI_BENCH_SEARCH_PAGES", "100000")
 )
+SLOWEST = int(sys.argv[sys.argv.index("--slowest") + 1]) if "--slowest" in sys.argv else 0
 REUSE = "--reuse" in sys.argv or os.environ.get("PRONGSAI_BENCH_SEARCH_REUSE", "") == "1"
 #: One scratch database per size, so a quick run does not throw away the 100,000-page one.
 DB_NAME = os.environ.get("PRONGSAI_BENCH_SEARCH_DB", f"prongsai_searchbench_{PAGES}")
@@ -165,6 +170,36 @@ def measure(queries: list[str]) -> list[float]:
     return timings
 
 
+def statements_per_search(queries: list[str]) -> str:
+    """Statements (round trips) of ``selectors.candidates`` per query: median and most."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from prongsai.search.selectors import candidates
+
+    counts = []
+    for query in queries:
+        with CaptureQueriesContext(connection) as captured:
+            candidates(query)
+        counts.append(len(captured.captured_queries))
+    return f"{statistics.median(counts):.0f} (most {max(counts)})"
+
+
+def vacuum_if_needed() -> None:
+    """VACUUM (ANALYZE) the index table when it holds dead rows (upserts of a rebuild)."""
+    from django.db import connection
+    from modelsearch.conf import get_app_config
+
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = %s", [table])
+        row = cursor.fetchone()
+        if row and row[0]:
+            started = time.perf_counter()
+            cursor.execute(f"VACUUM (ANALYZE) {table}")
+            print(f"vacuumed {row[0]} dead index rows in {time.perf_counter() - started:.0f} s")
+
+
 def build_site_with_pages() -> float:
     """Generate the site and its index; returns the indexing throughput (items/s)."""
     from django.db import connection
@@ -179,7 +214,7 @@ def build_site_with_pages() -> float:
     print(f"{PAGES} pages bulk-created in {time.perf_counter() - started:.0f} s", flush=True)
     rate = index_pages(section, PAGES)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM (ANALYZE)")
         cursor.execute(f"CREATE TABLE {MARKER_TABLE} (pages integer, items_per_second real)")
         cursor.execute(f"INSERT INTO {MARKER_TABLE} VALUES (%s, %s)", [PAGES, rate])  # noqa: S608
     return rate
@@ -237,14 +272,19 @@ def main() -> None:
                 f"reusing the generated site of {PAGES} pages in {DB_NAME} "
                 f"(indexing throughput when it was built: {rate:.0f} items/s)"
             )
+            vacuum_if_needed()
         queries = [case["query"] for case in corpus.queries()]
         measure(queries[:20])  # warm caches and the tokenizer
         rng = random.Random(1)
-        timings = measure([rng.choice(queries) for _ in range(QUERY_RUNS)])
+        sample = [rng.choice(queries) for _ in range(QUERY_RUNS)]
+        timings = measure(sample)
         print(
             f"search latency on {PAGES} pages, {QUERY_RUNS} corpus queries: "
             f"{percentiles(timings)} (load average {os.getloadavg()[0]:.1f})"
         )
+        print(f"statements per search: {statements_per_search(queries[:50])}")
+        for ms, query in sorted(zip(timings, sample, strict=True), reverse=True)[:SLOWEST]:
+            print(f"  {ms:6.1f} ms  {query}")
         timings = measure_page([rng.choice(queries) for _ in range(PAGE_RUNS)])
         print(
             f"search page (snippets, highlighting, query log), {PAGE_RUNS} requests: "
