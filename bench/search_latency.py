@@ -170,6 +170,38 @@ def measure(queries: list[str]) -> list[float]:
     return timings
 
 
+def _backend_cpu_seconds() -> float | None:
+    """CPU time used so far by this connection's PostgreSQL backend, when the server runs on
+    this machine and its /proc entry is readable (else None)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_search(queries: list[str]) -> str:
+    """Mean CPU milliseconds per ``candidates`` call, in this process and in the database
+    backend: the work itself, which other jobs on a shared machine do not inflate the way they
+    inflate wall-clock latency."""
+    from prongsai.search.selectors import candidates
+
+    backend_before, client_before = _backend_cpu_seconds(), time.process_time()
+    for query in queries:
+        candidates(query)
+    client = (time.process_time() - client_before) * 1000 / len(queries)
+    backend_after = _backend_cpu_seconds()
+    if backend_before is None or backend_after is None:
+        return f"client {client:.1f} ms (database backend not readable)"
+    backend = (backend_after - backend_before) * 1000 / len(queries)
+    return f"client {client:.1f} ms + database {backend:.1f} ms = {client + backend:.1f} ms"
+
+
 def statements_per_search(queries: list[str]) -> str:
     """Statements (round trips) of ``selectors.candidates`` per query: median and most."""
     from django.db import connection
@@ -283,6 +315,7 @@ def main() -> None:
             f"{percentiles(timings)} (load average {os.getloadavg()[0]:.1f})"
         )
         print(f"statements per search: {statements_per_search(queries[:50])}")
+        print(f"CPU per search (mean of {QUERY_RUNS}): {cpu_per_search(sample)}")
         for ms, query in sorted(zip(timings, sample, strict=True), reverse=True)[:SLOWEST]:
             print(f"  {ms:6.1f} ms  {query}")
         timings = measure_page([rng.choice(queries) for _ in range(PAGE_RUNS)])
