@@ -85,8 +85,9 @@ RUNNER = "prongsai_search_ranked"
 
 
 def run(statements: tuple[str, ...]) -> list[tuple]:
-    """The rows of the first of ``statements`` (complete SQL texts, values already quoted by the
-    driver) that returns any, each with the number of that statement first."""
+    """The rows of the all-words statement or, when it returns none, of the any-word one (the
+    second of ``statements``, if any). Both are complete SQL texts whose values the driver has
+    already quoted; each row says which one it came from (its first column, ``all_words``)."""
     all_words, any_word = (*statements, "")[:2]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT * FROM {RUNNER}(%s, %s)", [all_words, any_word])  # noqa: S608
