@@ -17,6 +17,10 @@ Usage: .venv/bin/python bench/search_latency.py [--pages N] [--reuse]
   reuse it when it holds the same number of pages (migrations are still applied, so a new index
   is measured without rebuilding). Without it the database is dropped at the end.
 * ``PRONGSAI_BENCH_SEARCH_DB``: another name for the scratch database.
+* ``--slowest N``: also print the N slowest queries of the ``selectors.candidates`` run.
+* The database is vacuumed after it is built, and a reused one when it holds dead index rows:
+  production runs autovacuum, and a freshly upserted index (dead rows, GIN pending lists that
+  every search scans) is not what a site serves from.
 * PostgreSQL not reachable: the bench prints why it is skipped and exits 0.
 """
 
@@ -37,6 +41,7 @@ PAGES = int(
     if "--pages" in sys.argv
     else os.environ.get("PRONGSAI_BENCH_SEARCH_PAGES", "100000")
 )
+SLOWEST = int(sys.argv[sys.argv.index("--slowest") + 1]) if "--slowest" in sys.argv else 0
 REUSE = "--reuse" in sys.argv or os.environ.get("PRONGSAI_BENCH_SEARCH_REUSE", "") == "1"
 #: One scratch database per size, so a quick run does not throw away the 100,000-page one.
 DB_NAME = os.environ.get("PRONGSAI_BENCH_SEARCH_DB", f"prongsai_searchbench_{PAGES}")
@@ -165,6 +170,68 @@ def measure(queries: list[str]) -> list[float]:
     return timings
 
 
+def _backend_cpu_seconds() -> float | None:
+    """CPU time used so far by this connection's PostgreSQL backend, when the server runs on
+    this machine and its /proc entry is readable (else None)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_search(queries: list[str]) -> str:
+    """Mean CPU milliseconds per ``candidates`` call, in this process and in the database
+    backend: the work itself, which other jobs on a shared machine do not inflate the way they
+    inflate wall-clock latency."""
+    from prongsai.search.selectors import candidates
+
+    backend_before, client_before = _backend_cpu_seconds(), time.process_time()
+    for query in queries:
+        candidates(query)
+    client = (time.process_time() - client_before) * 1000 / len(queries)
+    backend_after = _backend_cpu_seconds()
+    if backend_before is None or backend_after is None:
+        return f"client {client:.1f} ms (database backend not readable)"
+    backend = (backend_after - backend_before) * 1000 / len(queries)
+    return f"client {client:.1f} ms + database {backend:.1f} ms = {client + backend:.1f} ms"
+
+
+def statements_per_search(queries: list[str]) -> str:
+    """Statements (round trips) of ``selectors.candidates`` per query: median and most."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from prongsai.search.selectors import candidates
+
+    counts = []
+    for query in queries:
+        with CaptureQueriesContext(connection) as captured:
+            candidates(query)
+        counts.append(len(captured.captured_queries))
+    return f"{statistics.median(counts):.0f} (most {max(counts)})"
+
+
+def vacuum_if_needed() -> None:
+    """VACUUM (ANALYZE) the index table when it holds dead rows (upserts of a rebuild)."""
+    from django.db import connection
+    from modelsearch.conf import get_app_config
+
+    table = get_app_config().get_model("IndexEntry")._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n_dead_tup FROM pg_stat_user_tables WHERE relname = %s", [table])
+        row = cursor.fetchone()
+        if row and row[0]:
+            started = time.perf_counter()
+            cursor.execute(f"VACUUM (ANALYZE) {table}")
+            print(f"vacuumed {row[0]} dead index rows in {time.perf_counter() - started:.0f} s")
+
+
 def build_site_with_pages() -> float:
     """Generate the site and its index; returns the indexing throughput (items/s)."""
     from django.db import connection
@@ -179,7 +246,7 @@ def build_site_with_pages() -> float:
     print(f"{PAGES} pages bulk-created in {time.perf_counter() - started:.0f} s", flush=True)
     rate = index_pages(section, PAGES)
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM (ANALYZE)")
         cursor.execute(f"CREATE TABLE {MARKER_TABLE} (pages integer, items_per_second real)")
         cursor.execute(f"INSERT INTO {MARKER_TABLE} VALUES (%s, %s)", [PAGES, rate])  # noqa: S608
     return rate
@@ -237,14 +304,20 @@ def main() -> None:
                 f"reusing the generated site of {PAGES} pages in {DB_NAME} "
                 f"(indexing throughput when it was built: {rate:.0f} items/s)"
             )
+            vacuum_if_needed()
         queries = [case["query"] for case in corpus.queries()]
         measure(queries[:20])  # warm caches and the tokenizer
         rng = random.Random(1)
-        timings = measure([rng.choice(queries) for _ in range(QUERY_RUNS)])
+        sample = [rng.choice(queries) for _ in range(QUERY_RUNS)]
+        timings = measure(sample)
         print(
             f"search latency on {PAGES} pages, {QUERY_RUNS} corpus queries: "
             f"{percentiles(timings)} (load average {os.getloadavg()[0]:.1f})"
         )
+        print(f"statements per search: {statements_per_search(queries[:50])}")
+        print(f"CPU per search (mean of {QUERY_RUNS}): {cpu_per_search(sample)}")
+        for ms, query in sorted(zip(timings, sample, strict=True), reverse=True)[:SLOWEST]:
+            print(f"  {ms:6.1f} ms  {query}")
         timings = measure_page([rng.choice(queries) for _ in range(PAGE_RUNS)])
         print(
             f"search page (snippets, highlighting, query log), {PAGE_RUNS} requests: "

@@ -11,15 +11,17 @@ of pages, so a search took seconds on 100,000 pages. Here one SQL statement:
    title rank × ``title_norm`` + body rank; all words: product of (1 + rank) − 1; any word: the
    mean) and returns the best primary keys.
 
+Both the all-words statement and the any-word one (run only when the first finds nothing) go to
+the database in one round trip, through a function that holds the planner settings they need
+(``RUNNER``, ADR 0320); the rows carry the titles of pages and documents for the ordering.
+
 So the cost depends on the pool size, not on how common the words are. Title matches always
 enter the pool, so the items that rank highest are never lost; among very common words the
 body-only matches outside the pool are not ranked (they would rank below title matches anyway).
 The index rows and their text are Wagtail's, written by our segmenting backend (ADR 0061).
 """
 
-import contextlib
-
-from django.db import connection, transaction
+from django.db import connection
 from modelsearch.backends import get_search_backend
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from modelsearch.utils import get_descendants_content_types_pks
@@ -70,25 +72,26 @@ class _Query:
         return f"ts_rank(%s::float4[], {vector}, {match_sql})", [get_sql_weights(), *match_params]
 
 
-#: Planner settings for the statement (see _bitmap_scans).
-_PLANNER = "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL jit = off"
+#: The database function that runs the ranking statements with the planner settings they need
+#: (migration search 0005, ADR 0320): bitmap index scans only and no JIT compilation.
+#:
+#: PostgreSQL prices ``(title || body) @@ query`` as cheap, so for a common word with a LIMIT it
+#: prefers reading rows in order and testing each one, which decompresses every body vector
+#: (≈ 30 µs a row); the GIN bitmap finds the same rows in a few milliseconds. JIT compilation
+#: (tens of milliseconds) never pays off for a statement this short. A function's ``SET``
+#: clauses hold only while it runs, so the settings never outlive the search, and the whole
+#: search (all words, then any word when nothing matched all of them) is one round trip.
+RUNNER = "prongsai_search_ranked"
 
 
-@contextlib.contextmanager
-def _bitmap_scans(cursor):
-    """Plan the statement with bitmap index scans only and without JIT compilation.
-
-    PostgreSQL prices ``(title || body) @@ query`` as cheap, so for a common word with a LIMIT it
-    prefers reading rows in order and testing each one, which decompresses every body vector
-    (≈ 30 µs a row); the GIN bitmap finds the same rows in a few milliseconds. JIT compilation
-    (tens of milliseconds) never pays off for a statement this short. ``SET LOCAL`` inside a
-    transaction (or a savepoint) that is rolled back afterwards — the statement only reads — so
-    the settings never outlive it, even inside a caller's transaction.
-    """
-    with transaction.atomic():
-        cursor.execute(_PLANNER)
-        yield
-        transaction.set_rollback(True)
+def run(statements: tuple[str, ...]) -> list[tuple]:
+    """The rows of the all-words statement or, when it returns none, of the any-word one (the
+    second of ``statements``, if any). Both are complete SQL texts whose values the driver has
+    already quoted; each row says which one it came from (its first column, ``all_words``)."""
+    all_words, any_word = (*statements, "")[:2]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {RUNNER}(%s, %s)", [all_words, any_word])  # noqa: S608
+        return cursor.fetchall()
 
 
 #: Body matches are pooled only when fewer than ``limit`` titles match, up to the pool size.
@@ -104,25 +107,45 @@ def _index_table() -> str:
     return connection.ops.quote_name(get_app_config().get_model("IndexEntry")._meta.db_table)
 
 
-def _pools(name: str, visible, query: _Query, limit: int) -> tuple[str, list]:
+class _Kind:
+    """One kind of content in the statement: its CTE name, content types, the SQL of its visible
+    objects' keys (compiled once for both statements) and where its titles are read, if asked."""
+
+    def __init__(self, number: int, kind: str, visible, titled: bool):
+        self.name = f"kind{number}"
+        self.kind = kind
+        self.content_types = get_descendants_content_types_pks(visible.model)
+        query = visible.order_by().values_list("pk").query
+        self.visible_sql, self.visible_params = query.sql_with_params()
+        self.title_sql = "NULL::text"
+        if titled:
+            field = visible.model._meta.get_field("title")
+            table = connection.ops.quote_name(field.model._meta.db_table)
+            key = connection.ops.quote_name(field.model._meta.pk.column)
+            column = connection.ops.quote_name(field.column)
+            self.title_sql = (
+                f"(SELECT t.{column}::text FROM {table} t "  # noqa: S608
+                f"WHERE t.{key} = best.object_id::integer)"
+            )
+
+
+def _pools(kind: _Kind, query: _Query, limit: int) -> tuple[str, list]:
     """The CTEs ``<name>_title``, ``<name>_any`` and ``<name>_best`` for one kind of content.
 
     Visibility is checked row by row through the object's primary key (OFFSET 0 keeps the
     planner from hashing every visible page first). Only rows of the queryset's own content
     types (integer keys) are cast. Every value is a parameter; the SQL text is ours and Django's.
     """
-    table = _index_table()
-    content_types = get_descendants_content_types_pks(visible.model)
-    visible_sql, visible_params = visible.order_by().values_list("pk").query.sql_with_params()
+    name, table = kind.name, _index_table()
     match_sql, match_params = query.match()
     title_rank, title_rank_params = query.rank("e.title")
     pool = (
         f"SELECT e.id, e.object_id, {title_rank} * e.title_norm AS title_score "  # noqa: S608
         f"FROM {table} e WHERE e.content_type_id = ANY(%s) AND VECTOR @@ {match_sql} "
-        f"AND EXISTS (SELECT 1 FROM ({visible_sql}) visible (pk) "
+        f"AND EXISTS (SELECT 1 FROM ({kind.visible_sql}) visible (pk) "
         f"WHERE visible.pk = e.object_id::integer OFFSET 0) LIMIT "
     )
-    pool_params = [*title_rank_params, content_types, *match_params, *visible_params]
+    pool_params = [*title_rank_params, kind.content_types, *match_params, *kind.visible_params]
     title_pool = pool.replace("VECTOR", "e.title", 1) + "%s"
     # Body matches only when titles alone cannot fill the list (never for common words).
     any_pool = pool.replace("VECTOR", "(e.title || e.body)", 1) + _POOL_LEFT.replace(
@@ -148,16 +171,9 @@ def available() -> bool:
 BODY_PHRASE_BONUS = 0.5
 
 
-def ranked(
-    sources: dict, terms: Terms, operator: str, limit: int, phrase: str = ""
-) -> list[tuple[str, int, float]]:
-    """(kind, primary key, relevance) of the best ``limit`` objects of each kind matching
-    ``terms``, best first, in one statement. ``sources`` maps a kind ("page", "document") to the
-    queryset of its visible objects (published, public, category …); only those are ranked.
-    ``phrase`` (the query as indexed) raises the bodies that hold it as a phrase."""
-    if not terms or not sources:
-        return []
-    query = _Query(terms, operator, get_search_backend().config or "simple")
+def statement(kinds: list[_Kind], query: _Query, limit: int, phrase: str) -> tuple[str, list]:
+    """The SQL of one search (all words or any word) over ``kinds``, with its parameters.
+    Rows: (all words?, kind, primary key, relevance, title or NULL), best first."""
     body_rank, body_rank_params = query.rank("e.body")
     if len(phrase.split()) > 1:  # one word: the match itself says it all
         body_phrase, body_phrase_params = query.phrase("e.body", phrase)
@@ -165,20 +181,65 @@ def ranked(
         body_rank_params = [*body_rank_params, *body_phrase_params]
     table = _index_table()
     ctes, selects, params, select_params = [], [], [], []
-    for number, (kind, visible) in enumerate(sources.items()):
-        name = f"kind{number}"
-        sql, cte_params = _pools(name, visible, query, limit)
+    for kind in kinds:
+        sql, cte_params = _pools(kind, query, limit)
         ctes.append(sql)
         params += cte_params
         # The title rank is cheap (short vectors); the body vector is decompressed only for
-        # the best ``limit`` rows by title.
+        # the best ``limit`` rows by title. Titles are read for the ordering of the selectors.
         selects.append(
-            f"SELECT %s AS kind, best.object_id::integer AS pk, "  # noqa: S608
-            f"best.title_score + {body_rank} AS score "
-            f"FROM {name}_best best JOIN {table} e ON e.id = best.id"
+            f"SELECT %s::boolean AS all_words, %s::text AS kind, "  # noqa: S608
+            f"best.object_id::integer AS pk, (best.title_score + {body_rank})::float8 AS score, "
+            f"{kind.title_sql} AS title "
+            f"FROM {kind.name}_best best JOIN {table} e ON e.id = best.id"
         )
-        select_params += [kind, *body_rank_params]
+        select_params += [query.all_words, kind.kind, *body_rank_params]
     sql = f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)} ORDER BY score DESC, pk DESC"
-    with connection.cursor() as cursor, _bitmap_scans(cursor):
-        cursor.execute(sql, [*params, *select_params])
-        return [(kind, pk, float(score)) for kind, pk, score in cursor.fetchall()]
+    return sql, [*params, *select_params]
+
+
+def statements(
+    sources: dict,
+    terms: Terms,
+    limit: int,
+    phrase: str = "",
+    *,
+    any_word: bool = False,
+    titled: frozenset[str] = frozenset(),
+) -> list[tuple[str, list]]:
+    """The statements of a search: all words, then (``any_word``) any word. ``sources`` maps a
+    kind ("page", "document") to the queryset of its visible objects (published, public,
+    category …); only those are ranked. Titles are read for the kinds in ``titled``."""
+    config = get_search_backend().config or "simple"
+    kinds = [
+        _Kind(number, kind, visible, kind in titled)
+        for number, (kind, visible) in enumerate(sources.items())
+    ]
+    operators = ("and", "or") if any_word else ("and",)
+    return [statement(kinds, _Query(terms, op, config), limit, phrase) for op in operators]
+
+
+Row = tuple[bool, str, int, float, str | None]
+
+
+def ranked(
+    sources: dict,
+    terms: Terms,
+    limit: int,
+    phrase: str = "",
+    *,
+    any_word: bool = False,
+    titled: frozenset[str] = frozenset(),
+) -> list[Row]:
+    """(all words?, kind, primary key, relevance, title) of the best ``limit`` objects of each
+    kind matching all ``terms`` — or, if none does and ``any_word``, any of them — best first,
+    in one round trip. ``phrase`` (the query as indexed) raises the bodies that hold it as a
+    phrase. Titles (None for kinds not in ``titled``) spare the ordering a query."""
+    if not terms or not sources:
+        return []
+    found = statements(sources, terms, limit, phrase, any_word=any_word, titled=titled)
+    texts = tuple(connection.ops.compose_sql(sql, params) for sql, params in found)
+    return [
+        (all_words, kind, pk, float(score), title)
+        for all_words, kind, pk, score, title in run(texts)
+    ]

@@ -34,6 +34,8 @@ class Candidate:
     kind: str  # "page" or "document"
     pk: int
     relevance: float
+    #: Read with the ranking when it can be (PostgreSQL, pages and documents), else by _order.
+    title: str | None = None
 
 
 @dataclasses.dataclass
@@ -125,18 +127,37 @@ def _search(queryset, query: str, operator: str, kind: str) -> list[Candidate]:
     return [Candidate(kind, obj.pk, _relevance(obj._score)) for obj in results[:MAX_CANDIDATES]]
 
 
-def _search_all(sources: dict, query: str, operator: str) -> list[Candidate]:
+#: Kinds whose titles the PostgreSQL ranking statement reads for the ordering (their models have
+#: a ``title`` column; other apps' content describes its title in Python).
+TITLED_KINDS = frozenset({"page", "document"})
+
+
+def _search_all(sources: dict, query: str, any_word: bool) -> tuple[list[Candidate], bool]:
+    """Candidates matching all the query's words or, if none does and ``any_word``, any of
+    them; and whether they match all."""
     if ranking.available():
-        # Bounded pools ranked in one statement: fast on large sites (ADR 0066).
-        phrase = thai.query_phrase(query)
-        found = ranking.ranked(sources, thai.query_terms(query), operator, MAX_CANDIDATES, phrase)
-        return [Candidate(kind, pk, score) for kind, pk, score in found]
+        # Bounded pools ranked in one round trip: fast on large sites (ADR 0066, 0320).
+        found = ranking.ranked(
+            sources,
+            thai.query_terms(query),
+            MAX_CANDIDATES,
+            thai.query_phrase(query),
+            any_word=any_word,
+            titled=TITLED_KINDS,
+        )
+        all_words = found[0][0] if found else not any_word  # as the SQLite path says
+        return [Candidate(kind, pk, score, title) for _all, kind, pk, score, title in found], (
+            all_words
+        )
     found = []
-    for kind, queryset in sources.items():
-        found += _search(queryset, query, operator, kind)
+    for operator in ("and", "or") if any_word else ("and",):
+        for kind, queryset in sources.items():
+            found += _search(queryset, query, operator, kind)
+        if found:
+            break
     if connection.vendor == "sqlite":
         _raise_body_phrases(found, query)
-    return found
+    return found, operator == "and"
 
 
 def _raise_body_phrases(found: list[Candidate], query: str) -> None:
@@ -198,10 +219,13 @@ def _order(found: list[Candidate], query: str) -> list[Candidate]:
     phrase = thai.compact(query)
     if not phrase:
         return found
-    titles = _titles(head)
+    titles = _titles([candidate for candidate in head if candidate.title is None])
+    for candidate in head:
+        if candidate.title is None:
+            candidate.title = titles.get((candidate.kind, candidate.pk), "")
 
     def key(candidate: Candidate):
-        title = thai.compact(titles.get((candidate.kind, candidate.pk), ""))
+        title = thai.compact(candidate.title)
         return (title == phrase, phrase in title, candidate.relevance)
 
     return sorted(head, key=key, reverse=True) + tail
@@ -239,14 +263,9 @@ def candidates(
         sources["document"] = documents
     if not category:  # answered questions and other apps' content (ADR 0271)
         sources.update(registered_sources.visible_querysets(site))
-    found: list[Candidate] = []
-    operator = "and"
-    for operator in ("and", "or") if len(words) > 1 and any_word else ("and",):
-        found = _search_all(sources, query, operator)
-        if found:
-            break
+    found, all_words = _search_all(sources, query, any_word=len(words) > 1 and any_word)
     ordered = Candidates(_order(found, query))
-    ordered.all_words = operator == "and"
+    ordered.all_words = all_words
     return ordered
 
 

@@ -4,8 +4,7 @@ vocabulary of "did you mean"."""
 import logging
 from collections import Counter
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 from django.utils import timezone
 from modelsearch.index import insert_or_update_object
 
@@ -77,21 +76,26 @@ def normalized_query(query: str) -> str:
 
 
 def record_search(query: str, *, found: bool) -> None:
-    """Count one search for the day: aggregate only, never who searched or from where."""
+    """Count one search for the day: aggregate only, never who searched or from where.
+
+    One statement (insert, or add to the day's row when it exists): the count is written on
+    every search, and a read, a write and a transaction around them cost four round trips."""
     text = normalized_query(query)
     if not text:
         return
-    day = timezone.localdate()
-    missing = 0 if found else 1
-    with transaction.atomic():
-        stat, created = SearchQueryStat.objects.get_or_create(
-            day=day, query=text, defaults={"searches": 1, "searches_without_results": missing}
+    table = connection.ops.quote_name(SearchQueryStat._meta.db_table)
+    day = connection.ops.adapt_datefield_value(timezone.localdate())
+    with connection.cursor() as cursor:
+        # ON CONFLICT … DO UPDATE is the same on PostgreSQL and SQLite (3.24+); the unique
+        # constraint on (day, query) makes concurrent first searches of a query safe.
+        cursor.execute(
+            f"INSERT INTO {table} (day, query, searches, searches_without_results) "  # noqa: S608
+            "VALUES (%s, %s, 1, %s) ON CONFLICT (day, query) DO UPDATE SET "
+            f"searches = {table}.searches + 1, "
+            f"searches_without_results = {table}.searches_without_results "
+            "+ excluded.searches_without_results",
+            [day, text, 0 if found else 1],
         )
-        if not created:
-            SearchQueryStat.objects.filter(pk=stat.pk).update(
-                searches=F("searches") + 1,
-                searches_without_results=F("searches_without_results") + missing,
-            )
 
 
 #: Pages read at a time when the vocabulary is rebuilt.

@@ -287,10 +287,16 @@ def query_terms(query: str, engine: str | None = None) -> list[tuple[str, tuple[
 
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 
 
 def compact(text: str) -> str:
     """Text lower-cased, folded, Thai digits as Arabic, everything but letters and digits
     removed: the same string whether a phrase was typed with spaces or written unspaced. Cheap
-    (no segmentation, no abbreviation expansion): it runs on every candidate's title."""
-    return _NOT_LETTER_OR_DIGIT.sub("", fold(arabic_digits(text).lower()))
+    (no segmentation, no abbreviation expansion): it runs on the titles of 100 candidates per
+    search. Tone marks and the nikhahit are combining marks, which ``\\W`` removes with the
+    punctuation, so only sara am and sara ai maimuan are left to fold — with ``replace``, several
+    times faster than ``fold``'s ``translate`` on a whole title."""
+    kept = _NOT_LETTER_OR_DIGIT.sub("", str(text).lower())
+    kept = kept.replace("\u0e33", "\u0e32").replace("\u0e43", "\u0e44")
+    return arabic_digits(kept) if _THAI_DIGIT.search(kept) else kept

@@ -1,5 +1,7 @@
 """What counts as the same word (ADR 0062, 0221): the same normalisation at index and query time."""
 
+import re
+
 import pytest
 
 from prongsai.search import thai
@@ -94,3 +96,23 @@ def test_repetition_mark_glued_or_spaced_finds_the_same_page(news_index, unit):
 def test_sara_ai_typed_the_wrong_way_still_finds_the_page(news_index, unit):
     page = _page(news_index, unit, "budget", "รายงานการใช้จ่ายงบประมาณ")
     assert _found("การไช้จ่ายงบประมาณ") == [page.pk]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ไข้เลือดออก",
+        "ทํางาน น้ำประปา",  # sara am written as nikhahit + sara aa, and whole
+        "ใช้ ไช้ ใบ",
+        "แผนปฏิบัติราชการ ๒๕๖๙ (ฉบับปรับปรุง)",
+        "No-Gift Policy O12 İstanbul ß",
+        "ต่างๆ ฯลฯ กรุงเทพฯ",
+    ],
+)
+def test_issue18_compact_title_equals_the_folded_text_without_punctuation(text):
+    """The exact-title ordering's fast compact form (ADR 0320) is the folded text, Thai digits
+    as Arabic, with everything but letters and digits removed (ADR 0222)."""
+    from prongsai.core.thaidate import arabic_digits
+
+    expected = re.sub(r"[\W_]+", "", thai.fold(arabic_digits(text).lower()))
+    assert thai.compact(text) == expected
