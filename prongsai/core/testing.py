@@ -3,7 +3,7 @@ needs it, instead of being built again (docs/adr/0315-ci-time-one-demo-load-per-
 
 Loading the demo agency (PDFs rendered by WeasyPrint, their text extracted in child processes,
 every page published and indexed, the did-you-mean vocabulary built) takes about half a minute
-of CPU; a dozen unit tests and most browser tests start from it. The first test in a process
+of CPU; seven unit tests and 21 browser tests start from it. The first test in a process
 that asks for it really loads it (``load_demo`` exactly as ``make demo`` runs it); the database is
 then copied with SQLite's online backup, and later tests get the same rows, ids, search index and
 sequences back in a fraction of a second. Files the load wrote stay in MEDIA_ROOT.
