@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from prongsai.core.testing import restore_or_build
+
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
@@ -38,9 +40,15 @@ def browser():
 
 @pytest.fixture
 def demo_site(transactional_db, live_server):
-    """The demo agency, loaded exactly as `make demo` loads it."""
+    """The demo agency, loaded exactly as `make demo` loads it. The first test of the run that
+    asks for it really loads it; the others get a copy of that database back (the load takes
+    half a minute of CPU; prongsai/core/testing.py, ADR 0315)."""
 
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    def load():
+        with open(os.devnull, "w") as quiet:
+            call_command("load_demo", stdout=quiet)
+
+    restore_or_build("demo", load)
     point_site_at(live_server)
     return live_server
 

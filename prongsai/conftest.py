@@ -1,6 +1,9 @@
+import io
+
 import pytest
 
 from prongsai.accounts.tests.factories import UnitFactory, UserFactory
+from prongsai.core import testing
 from prongsai.sitepages.tests.factories import build_site
 
 
@@ -17,3 +20,40 @@ def unit(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="root", is_superuser=True)
+
+
+def _load_demo():
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def _demo_copy(django_db_setup, django_db_blocker):
+    """On SQLite: the demo loaded once in this test process, kept as an attached copy (a
+    session fixture, so it runs before the test's transaction opens; prongsai/core/testing.py)."""
+    with django_db_blocker.unblock():
+        if testing.can_copy():
+            testing.attach_copy("demo", _load_demo)
+
+
+@pytest.fixture
+def demo_database(_demo_copy, db):
+    """The demo agency exactly as `make demo` loads it, inside the test's transaction: the
+    process's one loaded copy on SQLite, a fresh load elsewhere (ADR 0315)."""
+    if testing.can_copy():
+        testing.fill_from_copy()
+    else:
+        _load_demo()
+    yield
+    testing.forget_cached_rows()
+
+
+@pytest.fixture
+def demo(demo_database):
+    """The demo agency's home page."""
+    from wagtail.models import Page
+
+    from prongsai.sitepages.models import HomePage
+
+    return Page.objects.type(HomePage).get().specific

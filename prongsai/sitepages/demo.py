@@ -4,6 +4,7 @@ Idempotent: pages are found by slug under their parent and created only when mis
 """
 
 import datetime as dt
+import functools
 import io
 
 from django.core.files.base import ContentFile
@@ -62,6 +63,13 @@ def add_eservice_link(slug: str, title: str, html: str) -> None:
 
 
 def _pdf(title: str, lines: list[str]) -> bytes:
+    return _drawn_pdf(title, tuple(lines))
+
+
+@functools.cache
+def _drawn_pdf(title: str, lines: tuple[str, ...]) -> bytes:
+    """Drawn once per process: loading the demo again (it is idempotent, and the tests load it
+    in every process) makes the same PDFs, and WeasyPrint takes a quarter of a second each."""
     from weasyprint import HTML
 
     from prongsai.core.pdf import font_face_css

@@ -16,7 +16,6 @@ from collections import deque
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from openpyxl import load_workbook
 from wagtail.models import Site
@@ -71,8 +70,7 @@ def _own_path(url: str) -> str | None:
 
 
 @pytest.fixture
-def demo_at_its_address(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo_at_its_address(demo_database):
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port = HOST, 443
     site.save()

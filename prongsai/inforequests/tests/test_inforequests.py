@@ -164,12 +164,11 @@ def test_r16_r32_overdue_request_is_on_the_daily_check(client, agency_site):
     assert info_request.reference in finding.summary
 
 
-def test_r16_demo_has_the_e_service_and_a_refused_request_with_its_reason(client):
+def test_r16_demo_has_the_e_service_and_a_refused_request_with_its_reason(client, demo_database):
     import io
 
     from django.core.management import call_command
 
-    call_command("load_demo", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())  # safe to run again
     assert InfoRequest.objects.count() == 2
     refused = InfoRequest.objects.get(status=InfoRequest.Status.REFUSED)

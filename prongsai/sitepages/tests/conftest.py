@@ -1,10 +1,4 @@
-import io
-
 import pytest
-from django.core.management import call_command
-from wagtail.models import Page
-
-from prongsai.sitepages import models as m
 
 
 def log_in_to_admin(client, user):
@@ -18,8 +12,4 @@ def admin_client_logged_in(client, superuser):
     return log_in_to_admin(client, superuser)
 
 
-@pytest.fixture
-def demo(db):
-    """The demo agency exactly as `make demo` loads it; returns its home page."""
-    call_command("load_demo", stdout=io.StringIO())
-    return Page.objects.type(m.HomePage).get().specific
+# The demo agency (fixture ``demo``) is loaded for every app's tests in prongsai/conftest.py.
