@@ -6,6 +6,8 @@ A news page three levels deep therefore needed 13 queries; these helpers give th
 answers in fewer (the query-budget test in prongsai/sitepages/tests pins the numbers).
 """
 
+import copy
+
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -49,14 +51,47 @@ def _routes_itself(page_class) -> bool:
     return page_class.route in (BasePage.route, Page.route)
 
 
+#: (site generation tokens, parent id, path) -> the page it routes to, per process (ADR 0312)
+_routed: dict[tuple, object] = {}
+_MAX_ROUTED = 500
+
+
+def _routed_key(parent, request, path_components) -> tuple | None:
+    from prongsai.core import sitestate
+
+    generation = sitestate.for_request(request).generation
+    if generation is None:
+        return None
+    return (generation, parent.pk, tuple(path_components))
+
+
+def forget_routes() -> None:
+    _routed.clear()
+
+
+def _routed_copy(page):
+    """A copy for one request: what the request sets on its page never reaches the next one
+    (Django copies the instance's related-object cache too)."""
+    copied = copy.copy(page)
+    copied.route_ancestors = list(page.route_ancestors)
+    return copied
+
+
 def route_descendant(parent, request, path_components):
-    """Route to a descendant of ``parent`` in two queries, whatever its depth.
+    """Route to a descendant of ``parent`` in two queries, whatever its depth, and in none
+    when this process routed the same path under the same site generation (ADR 0312).
 
     One query fetches every page on the URL's path by ``url_path``; a second loads the
     target as its specific class (with its owner unit). A page type along the way that
     routes by itself (e.g. a RoutablePage) gets the rest of the path, as in Wagtail.
     The pages on the way are kept on the target for breadcrumbs (``route_ancestors``).
+    The result is kept under the site's ``SiteGeneration`` tokens, which every page save,
+    publication, unpublication, move and view restriction replaces in its own transaction.
     """
+    key = _routed_key(parent, request, path_components)
+    kept = _routed.get(key) if key is not None else None
+    if kept is not None:
+        return mark_if_unrestricted(RouteResult(_routed_copy(kept)), request)
     url_paths = []
     url_path = parent.url_path
     for component in path_components:
@@ -88,6 +123,10 @@ def route_descendant(parent, request, path_components):
             return mark_if_unrestricted(specific.route(request, remaining), request)
         if not specific.live:
             raise Http404
+        if key is not None:
+            if len(_routed) >= _MAX_ROUTED:
+                _routed.clear()
+            _routed[key] = _routed_copy(specific)  # before this request sets anything on it
         return mark_if_unrestricted(RouteResult(specific), request)
     raise Http404  # unreachable: path_components is never empty here
 
