@@ -7,7 +7,9 @@ answers in fewer (the query-budget test in prongsai/sitepages/tests pins the num
 """
 
 import copy
+import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -16,6 +18,8 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
+
+from prongsai.core import windowedges
 
 
 def exclude_private(queryset):
@@ -51,7 +55,8 @@ def _routes_itself(page_class) -> bool:
     return page_class.route in (BasePage.route, Page.route)
 
 
-#: (site generation tokens, parent id, path) -> the page it routes to, per process (ADR 0312)
+#: (site generation tokens, parent id, path) -> (kept until, the page it routes to), per
+#: process (ADR 0312)
 _routed: dict[tuple, object] = {}
 _MAX_ROUTED = 500
 
@@ -89,8 +94,8 @@ def route_descendant(parent, request, path_components):
     publication, unpublication, move and view restriction replaces in its own transaction.
     """
     key = _routed_key(parent, request, path_components)
-    kept = _routed.get(key) if key is not None else None
-    if kept is not None:
+    kept_until, kept = _routed.get(key, (0.0, None)) if key is not None else (0.0, None)
+    if kept is not None and time.monotonic() < kept_until:
         return mark_if_unrestricted(RouteResult(_routed_copy(kept)), request)
     url_paths = []
     url_path = parent.url_path
@@ -126,7 +131,10 @@ def route_descendant(parent, request, path_components):
         if key is not None:
             if len(_routed) >= _MAX_ROUTED:
                 _routed.clear()
-            _routed[key] = _routed_copy(specific)  # before this request sets anything on it
+            # Kept no longer than the kept HTML (changes no signal announces, a unit renamed),
+            # copied before this request sets anything on it.
+            lifetime = windowedges.seconds_until_edge(settings.PRONGSAI_FRAGMENT_CACHE_SECONDS)
+            _routed[key] = (time.monotonic() + lifetime, _routed_copy(specific))
         return mark_if_unrestricted(RouteResult(specific), request)
     raise Http404  # unreachable: path_components is never empty here
 

@@ -103,6 +103,17 @@ def test_issue20_a_routed_page_is_kept_until_its_site_changes(client, tree):
     response, routed = _routing_queries(client, "/news/n1/")
     assert routed == 1 and "หัวข้อใหม่" in response.content.decode()
 
+    # A document (its title or window, shown in attachments) saved anywhere: routed anew.
+    from django.core.files.base import ContentFile
+
+    from prongsai.sitepages.models import AgencyDocument
+
+    assert _routing_queries(client, "/news/n1/")[1] == 0
+    document = AgencyDocument(title="ประกาศ", **metadata(items[1].owner_unit))
+    document.file.save("notice.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.save()
+    assert _routing_queries(client, "/news/n1/")[1] == 1
+
     PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
     assert client.get("/news/n1/").status_code == 302  # to the sign-in page, as Wagtail does
     PageViewRestriction.objects.filter(page=item).delete()
