@@ -42,5 +42,8 @@ def _empty_cache():
     a site's cached work (core/sitecache.py) from an earlier test must not match the next."""
     from django.core.cache import cache
 
+    from prongsai.core import pagequeries
+
     cache.clear()
+    pagequeries.forget_routes()  # kept per process under tokens a rollback can bring back
     yield

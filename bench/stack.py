@@ -28,6 +28,8 @@ OWN_STACK = "PRONGSAI_STACK_DIR" not in os.environ
 STACK_DIR = Path(
     os.environ.get("PRONGSAI_STACK_DIR") or tempfile.mkdtemp(prefix="prongsai-bench-stack-")
 )
+if OWN_STACK:
+    STACK_DIR.chmod(0o755)  # mkdtemp makes it 0700: PostgreSQL (user postgres) must reach pg/
 os.environ["PRONGSAI_STACK_DIR"] = str(STACK_DIR)
 SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 THREADS, CONNECTIONS = 2, 16

@@ -6,6 +6,10 @@ A news page three levels deep therefore needed 13 queries; these helpers give th
 answers in fewer (the query-budget test in prongsai/sitepages/tests pins the numbers).
 """
 
+import copy
+import time
+
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
@@ -14,6 +18,8 @@ from django.db.models.functions import Length, Substr
 from django.http import Http404
 from wagtail.models import Page, PageViewRestriction
 from wagtail.url_routing import RouteResult
+
+from prongsai.core import windowedges
 
 
 def exclude_private(queryset):
@@ -49,14 +55,48 @@ def _routes_itself(page_class) -> bool:
     return page_class.route in (BasePage.route, Page.route)
 
 
+#: (site generation tokens, parent id, path) -> (kept until, the page it routes to), per
+#: process (ADR 0312)
+_routed: dict[tuple, object] = {}
+_MAX_ROUTED = 500
+
+
+def _routed_key(parent, request, path_components) -> tuple | None:
+    from prongsai.core import sitestate
+
+    generation = sitestate.for_request(request).generation
+    if generation is None:
+        return None
+    return (generation, parent.pk, tuple(path_components))
+
+
+def forget_routes() -> None:
+    _routed.clear()
+
+
+def _routed_copy(page):
+    """A copy for one request: what the request sets on its page never reaches the next one
+    (Django copies the instance's related-object cache too)."""
+    copied = copy.copy(page)
+    copied.route_ancestors = list(page.route_ancestors)
+    return copied
+
+
 def route_descendant(parent, request, path_components):
-    """Route to a descendant of ``parent`` in two queries, whatever its depth.
+    """Route to a descendant of ``parent`` in two queries, whatever its depth, and in none
+    when this process routed the same path under the same site generation (ADR 0312).
 
     One query fetches every page on the URL's path by ``url_path``; a second loads the
     target as its specific class (with its owner unit). A page type along the way that
     routes by itself (e.g. a RoutablePage) gets the rest of the path, as in Wagtail.
     The pages on the way are kept on the target for breadcrumbs (``route_ancestors``).
+    The result is kept under the site's ``SiteGeneration`` tokens, which every page save,
+    publication, unpublication, move and view restriction replaces in its own transaction.
     """
+    key = _routed_key(parent, request, path_components)
+    kept_until, kept = _routed.get(key, (0.0, None)) if key is not None else (0.0, None)
+    if kept is not None and time.monotonic() < kept_until:
+        return mark_if_unrestricted(RouteResult(_routed_copy(kept)), request)
     url_paths = []
     url_path = parent.url_path
     for component in path_components:
@@ -88,6 +128,13 @@ def route_descendant(parent, request, path_components):
             return mark_if_unrestricted(specific.route(request, remaining), request)
         if not specific.live:
             raise Http404
+        if key is not None:
+            if len(_routed) >= _MAX_ROUTED:
+                _routed.clear()
+            # Kept no longer than the kept HTML (changes no signal announces, a unit renamed),
+            # copied before this request sets anything on it.
+            lifetime = windowedges.seconds_until_edge(settings.PRONGSAI_FRAGMENT_CACHE_SECONDS)
+            _routed[key] = (time.monotonic() + lifetime, _routed_copy(specific))
         return mark_if_unrestricted(RouteResult(specific), request)
     raise Http404  # unreachable: path_components is never empty here
 

@@ -14,6 +14,7 @@ import logging
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Revision, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -45,6 +46,14 @@ def bump_on_page_event(sender, instance=None, **kwargs):
         sitecache.bump(site_ids)
 
 
+def bump_on_file_change(sender, instance=None, **kwargs):
+    """A document or an image shown on pages changed: what is kept of those pages (their routed
+    instances with the files they hold, their HTML; ADR 0310, 0312) is built anew everywhere.
+    Files are not tied to one site, so the install-wide token changes."""
+    if isinstance(instance, (get_document_model(), get_image_model())):
+        bump_generation()
+
+
 def forget_window_edge(sender, instance=None, **kwargs):
     """A page, revision or document saved or deleted may have moved the next window edge
     (R30): the front cache and the cached listings ask for it again. A cache that cannot be
@@ -72,6 +81,10 @@ def _sites_of(instance) -> list | None:
 def connect() -> None:
     post_save.connect(bump_on_site_wide_change, dispatch_uid="core-site-generation-save")
     post_delete.connect(bump_on_site_wide_change, dispatch_uid="core-site-generation-delete")
+    for model in (get_document_model(), get_image_model()):
+        label = model._meta.label_lower
+        post_save.connect(bump_on_file_change, sender=model, dispatch_uid=f"core-file-{label}")
+        post_delete.connect(bump_on_file_change, sender=model, dispatch_uid=f"core-file-d-{label}")
     # Senders are the concrete page classes, so the handler checks the instance itself.
     post_save.connect(forget_window_edge, dispatch_uid="core-window-edge-save")
     post_delete.connect(forget_window_edge, dispatch_uid="core-window-edge-delete")

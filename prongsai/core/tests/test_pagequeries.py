@@ -75,3 +75,70 @@ def test_paginate_stops_deep_pages_at_the_cap(tree):
     assert deep.number == 2 and deep.paginator.num_pages == 2 and deep.paginator.truncated
     assert [p.slug for p in deep.object_list] == ["n5", "n6", "n7", "n8", "n9"]
     assert not paginate(queryset, 5, "1", max_pages=5).paginator.truncated
+
+
+def _routing_queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path)
+    routed = [q for q in queries if '"wagtailcore_page"."url_path" IN' in q["sql"]]
+    return response, len(routed)
+
+
+def test_issue20_a_routed_page_is_kept_until_its_site_changes(client, tree):
+    """ADR 0312: the second view of a page is routed without a query; an edit, an
+    unpublication, a move and a view restriction each show at the next view."""
+    home, news, laws, items, law = tree
+    client.get("/news/n1/")  # the site's settings rows are created on the first view
+    first, routed_first = _routing_queries(client, "/news/n1/")
+    second, routed_second = _routing_queries(client, "/news/n1/")
+    assert routed_first == 1 and routed_second == 0
+    assert second.content == first.content
+
+    item = items[1]
+    item.title = "หัวข้อใหม่"
+    item.save_revision().publish()
+    response, routed = _routing_queries(client, "/news/n1/")
+    assert routed == 1 and "หัวข้อใหม่" in response.content.decode()
+
+    # A document (its title or window, shown in attachments) saved anywhere: routed anew.
+    from django.core.files.base import ContentFile
+
+    from prongsai.sitepages.models import AgencyDocument
+
+    assert _routing_queries(client, "/news/n1/")[1] == 0
+    document = AgencyDocument(title="ประกาศ", **metadata(items[1].owner_unit))
+    document.file.save("notice.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.save()
+    assert _routing_queries(client, "/news/n1/")[1] == 1
+
+    PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get("/news/n1/").status_code == 302  # to the sign-in page, as Wagtail does
+    PageViewRestriction.objects.filter(page=item).delete()
+    assert client.get("/news/n1/").status_code == 200
+
+    Page.objects.get(pk=item.pk).move(laws, pos="last-child")
+    moved = client.get("/news/n1/")  # Wagtail's redirect to the new address, not the old page
+    assert (moved.status_code, moved["Location"]) == (301, "/laws/n1/")
+    m.NewsPage.objects.get(pk=items[2].pk).unpublish()
+    assert client.get("/news/n2/").status_code in (404, 410)
+
+
+def test_issue20_what_a_request_sets_on_its_page_does_not_reach_the_next(client, tree, rf):
+    from prongsai.core import sitestate
+    from prongsai.core.pagequeries import route_descendant
+
+    home, news, laws, items, law = tree
+    client.get("/news/n1/")
+    request = rf.get("/news/n1/", HTTP_HOST="localhost")
+    sitestate.for_request(request)
+    first = route_descendant(home, request, ["news", "n1"]).page
+    first.title = "แก้ในคำขอนี้เท่านั้น"
+    first.route_ancestors.append("something")
+    request = rf.get("/news/n1/", HTTP_HOST="localhost")
+    sitestate.for_request(request)
+    second = route_descendant(home, request, ["news", "n1"]).page
+    assert second is not first and second.title != "แก้ในคำขอนี้เท่านั้น"
+    assert "something" not in second.route_ancestors

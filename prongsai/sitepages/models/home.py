@@ -37,21 +37,25 @@ class HomePage(BasePage):
         verbose_name = _("หน้าแรก")
 
     def get_context(self, request, *args, **kwargs):
-        from .news import NEWS_ORDER, NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         # The news cards, the sections and the tasks are the same for every visitor: kept per
-        # site generation and window edge (ADR 0310); on a hit the news query never runs.
+        # site generation and window edge (ADR 0310). The template calls ``latest_news`` only
+        # when it renders them, so on a hit the query is neither built nor run.
         if not getattr(request, "is_preview", False):
             context["home_fragment"] = fragments.for_request(request, "home", self.pk)
-        context["latest_news"] = (
+        context["latest_news"] = self.latest_news
+        return context
+
+    def latest_news(self):
+        from .news import NEWS_ORDER, NewsPage
+
+        return (
             exclude_private(
                 NewsPage.objects.live().descendant_of(self).select_related("owner_unit")
             )
             .defer("body", "attachments", "gallery")  # the cards show none of them
             .order_by(*NEWS_ORDER)[:6]
         )
-        return context
 
     @staticmethod
     def root():

@@ -70,11 +70,15 @@ class NewsIndexPage(CategoryIndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["kinds"] = NewsKind.choices
         context["current_kind"] = self._kind_filter
-        # The calendar and the gallery: only their titles and URLs are shown. Asked for by
-        # their types: "every child but the news items" read all 50,000 items' rows at 50k.
-        section_models = [m for m in self.allowed_subpage_models() if m is not NewsPage]
-        context["sections"] = exclude_private(self.get_children().live().type(*section_models))
+        # Called by the template only when the listing is rendered, not when it was kept.
+        context["sections"] = self.section_links
         return context
+
+    def section_links(self):
+        """The calendar and the gallery: only their titles and URLs are shown. Asked for by
+        their types: "every child but the news items" read all 50,000 items' rows at 50k."""
+        section_models = [m for m in self.allowed_subpage_models() if m is not NewsPage]
+        return exclude_private(self.get_children().live().type(*section_models))
 
 
 class NewsPage(ArticleContentPage):

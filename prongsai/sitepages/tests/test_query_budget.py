@@ -40,14 +40,17 @@ def test_public_pages_stay_within_their_query_budget(client, demo, django_assert
 def test_issue20_the_category_listing_needs_exactly_its_six_queries(client, demo, settings):
     """Issue 20: the category listing's query count is pinned, not only bounded: the site
     state check, routing (2), the expired-URL check, the listing's rows and the calendar and
-    gallery links (the count is cached per site generation, ADR 0210). Rendered, that is:
-    with its HTML kept (ADR 0310) it needs four, the listing's two left out."""
+    gallery links (the count is cached per site generation, ADR 0210). Rendered and routed,
+    that is: with its HTML kept (ADR 0310) and its route kept (ADR 0312) it needs two."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
+
+    from prongsai.core import pagequeries
 
     settings.PRONGSAI_FRAGMENT_CACHE_SECONDS = 0
     client.get("/news/")
     client.get("/news/")  # the listing count is cached after the first view
+    pagequeries.forget_routes()
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/news/").status_code == 200
     assert len(queries) == 6, [q["sql"][:120] for q in queries]
@@ -61,5 +64,35 @@ def test_issue20_the_category_listing_needs_exactly_its_six_queries(client, demo
     client.get("/news/")  # rendered and kept
     with CaptureQueriesContext(connection) as kept:
         assert client.get("/news/").status_code == 200
-    assert len(kept) == 4, [q["sql"][:120] for q in kept]
+    assert len(kept) == 2, [q["sql"][:120] for q in kept]
     assert not any('FROM "sitepages_newspage"' in q["sql"] for q in kept)
+
+
+#: Issue 20: the queries of each public page type on a warm process, pinned exactly: the
+#: site-generation check, then for a routed page the expired-URL check (its route and its kept
+#: HTML come from memory, ADR 0310, 0312), the OIT report's cached under its tokens; the
+#: search runs its ranking, snippet and filter queries and counts the search (R37).
+PINNED = {
+    "/": 1,
+    "/news/": 2,
+    "/news/dengue-campaign/": 2,
+    "/search/?q=ไข้เลือดออก": 18,
+    "oit": 2,
+}
+
+
+def test_issue20_each_public_page_type_needs_exactly_its_queries(client, demo):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = client.get("/oit/").content.decode()
+    oit = "/oit/" + index.split('href="/oit/', 1)[1].split('"', 1)[0]
+    found = {}
+    for name in PINNED:
+        url = oit if name == "oit" else name
+        client.get(url)
+        client.get(url)  # what each process loads once, and the kept HTML, are in place
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200, url
+        found[name] = len(queries)
+    assert found == PINNED
