@@ -76,9 +76,12 @@ PINNED = {
     "/": 1,
     "/news/": 2,
     "/news/dengue-campaign/": 2,
-    "/search/?q=ไข้เลือดออก": 18,
+    "/search/?q=ไข้เลือดออก": 15,
     "oit": 2,
 }
+# PostgreSQL ranks pages, documents and answers in one function call (ADR 0320); SQLite's FTS5
+# needs a statement per kind and pass.
+PINNED_ON_POSTGRESQL = {**PINNED, "/search/?q=ไข้เลือดออก": 10}
 
 
 def test_issue20_each_public_page_type_needs_exactly_its_queries(client, demo):
@@ -95,4 +98,4 @@ def test_issue20_each_public_page_type_needs_exactly_its_queries(client, demo):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200, url
         found[name] = len(queries)
-    assert found == PINNED
+    assert found == (PINNED_ON_POSTGRESQL if connection.vendor == "postgresql" else PINNED)
