@@ -21,7 +21,9 @@ def test_the_default_sqlite_file_and_postgresql_urls_keep_their_settings(monkeyp
     assert config["CONN_MAX_AGE"] == 60
 
 
-def test_issue20_a_sqlite_file_uses_the_write_ahead_log_and_full_sync(tmp_path, django_db_blocker):
+def test_issue20_a_sqlite_file_uses_the_write_ahead_log_and_full_sync(
+    monkeypatch, tmp_path, django_db_blocker
+):
     """Issue 20 (ADR 0311): in SQLite's rollback journal a search count's commit (an fsync,
     5–20 ms on a busy disk) locked every reader out, so the search page served 0.4× the plain
     Wagtail reference; with the write-ahead log readers go on during a commit. Commits still
@@ -30,6 +32,8 @@ def test_issue20_a_sqlite_file_uses_the_write_ahead_log_and_full_sync(tmp_path, 
 
     from django.db.utils import ConnectionHandler
 
+    # The default SQLite file's settings, also when the suite itself runs on PostgreSQL.
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     path = tmp_path / "site.sqlite3"
     handler = ConnectionHandler({"default": env.database_config(str(path))})
     with django_db_blocker.unblock():
