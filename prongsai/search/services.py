@@ -148,6 +148,7 @@ def rebuild_vocabulary(site) -> int:
             [VocabularyTerm(site=site, word=word, pages=n) for word, n in counts.items()],
             batch_size=1000,
         )
+        forget_kept_searches()  # "did you mean" is part of the kept search pages
     return len(counts)
 
 

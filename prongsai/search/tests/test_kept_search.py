@@ -110,6 +110,17 @@ def test_an_answered_question_or_extracted_text_is_found_without_waiting(
     assert any("indexentry" in q["sql"].lower() for q in queries)
 
 
+def test_a_rebuilt_vocabulary_replaces_the_kept_did_you_mean(
+    news_index, unit, django_capture_on_commit_callbacks
+):
+    from prongsai.search.services import rebuild_vocabulary
+
+    before = kept.index_token()
+    with django_capture_on_commit_callbacks(execute=True):
+        rebuild_vocabulary(news_index.get_site())
+    assert kept.index_token() != before
+
+
 def test_staff_are_never_served_the_kept_search_nor_keep_their_own(
     client, news_index, unit, superuser
 ):
