@@ -128,23 +128,27 @@ def measure(targets: dict, seconds: float, rounds: int = 3) -> dict:
     in what else the shared machine runs weighs on every target alike. The load is Debian's
     wrk (bench/wrkload.py: loopback only, BENCH_WRK_THREADS / BENCH_WRK_CONNECTIONS).
 
-    ``targets`` maps a name to (port, path, gunicorn master pid or None, headers or None).
+    ``targets`` maps a name to (port, path, gunicorn master pid or None, headers or None), and
+    optionally a wrk Lua script that makes each request's path.
     p50 is the slices' median weighted by their requests, p99 the worst slice's.
     """
     import wrkload
 
-    for port, path, _, headers in targets.values():  # warm-up: templates, caches, connections
-        wrkload.run_wrk(f"http://127.0.0.1:{port}{path}", 1, headers=headers)
+    for port, path, _, headers, *script in targets.values():  # warm-up: templates, caches
+        wrkload.run_wrk(
+            f"http://127.0.0.1:{port}{path}", 1, headers=headers, script=[*script, None][0]
+        )
     runs = {name: [] for name in targets}
     for _ in range(rounds):
-        for name, (port, path, master_pid, headers) in targets.items():
+        for name, (port, path, master_pid, headers, *script) in targets.items():
             url = f"http://127.0.0.1:{port}{path}"
+            script = [*script, None][0]
             if master_pid:
                 part = wrkload.measure(
-                    url, seconds / rounds, master_pid=master_pid, headers=headers
+                    url, seconds / rounds, master_pid=master_pid, headers=headers, script=script
                 )
             else:
-                part = wrkload.run_wrk(url, seconds / rounds, headers=headers)
+                part = wrkload.run_wrk(url, seconds / rounds, headers=headers, script=script)
             runs[name].append(part)
     results = {}
     for name, parts in runs.items():
@@ -371,6 +375,23 @@ def stop(process: subprocess.Popen | None) -> None:
 # --- the run --------------------------------------------------------------------------------
 
 
+def first_time_search_script(work: Path, path: str) -> Path:
+    """A wrk script whose every request asks a query no request asked before (the search
+    path plus a token unique per run, thread and request), so no kept HTML can answer."""
+    script = work / "first_time_search.lua"
+    script.write_text(
+        "local threads = 0\n"
+        "function setup(thread) threads = threads + 1; thread:set('tid', threads) end\n"
+        "local started, counter = nil, 0\n"
+        "function request()\n"
+        "  started = started or (os.time() .. 'r' .. math.random(1000000))\n"
+        "  counter = counter + 1\n"
+        f"  return wrk.format(nil, '{path}%20' .. started .. 't' .. tostring(tid) .. 'n' .. counter)\n"
+        "end\n"
+    )
+    return script
+
+
 def row(page: str, server: str, result: dict) -> None:
     cpu = f"{result['cpu_ms']:8.2f}" if "cpu_ms" in result else f"{'-':>8}"
     print(
@@ -446,6 +467,7 @@ def main() -> None:
         print(header)
         print("-" * len(header))
         counted = {"User-Agent": BROWSER_UA}
+        first_time = first_time_search_script(work, APP_PAGES[SEARCH])
         results = {}
         for name in (NEWS, CATEGORY, HOME, SEARCH, OIT):
             targets = {
@@ -454,6 +476,14 @@ def main() -> None:
             }
             if name == NEWS:
                 targets["Prongsai, counted visit"] = (app_port, APP_PAGES[name], app.pid, counted)
+            if name == SEARCH:  # the search above repeats one query: its HTML is kept
+                targets["Prongsai, first-time query"] = (
+                    app_port,
+                    APP_PAGES[name],
+                    app.pid,
+                    None,
+                    first_time,
+                )
             for server, result in measure(targets, SECONDS).items():
                 results[name, server] = result
                 row(name, server, result)
@@ -473,6 +503,13 @@ def main() -> None:
                 f"CPU per request {theirs['cpu_ms'] / mine['cpu_ms']:.1f}x less"
                 + (f"; nginx / Prongsai {nginx['rps'] / mine['rps']:.0f}x" if nginx else "")
             )
+        first = results[SEARCH, "Prongsai, first-time query"]
+        print(
+            "search, a query never asked before (nothing kept): Prongsai / plain Wagtail "
+            f"throughput {first['rps'] / results[SEARCH, 'plain Wagtail']['rps']:.1f}x, "
+            f"CPU per request {first['cpu_ms'] / results[SEARCH, 'plain Wagtail']['cpu_ms']:.1f}x"
+            " the reference's"
+        )
         print(
             "counting the visit (R10) costs "
             f"{results[NEWS, 'Prongsai, counted visit']['cpu_ms'] - results[NEWS, 'Prongsai']['cpu_ms']:.2f}"

@@ -80,7 +80,10 @@ def database_backends(admin_url: str, database: str) -> list[int]:
     return [row[0] for row in rows]
 
 
-def run_wrk(url: str, seconds: float, *, host: str = "localhost", headers=None) -> dict:
+def run_wrk(
+    url: str, seconds: float, *, host: str = "localhost", headers=None, script=None
+) -> dict:
+    """wrk on ``url``; ``script``: a wrk Lua file that makes each request (a path per request)."""
     if not url.startswith("http://127.0.0.1:"):
         raise SystemExit(f"wrk is only pointed at loopback, not {url}")
     args = [
@@ -94,6 +97,7 @@ def run_wrk(url: str, seconds: float, *, host: str = "localhost", headers=None) 
         "-H",
         f"Host: {host}",
         *[arg for name, value in (headers or {}).items() for arg in ("-H", f"{name}: {value}")],
+        *(["-s", str(script)] if script else []),
         url,
     ]
     output = subprocess.run(args, capture_output=True, text=True, check=True).stdout
@@ -129,6 +133,7 @@ def measure(
     database: str | None = None,
     host: str = "localhost",
     headers: dict | None = None,
+    script=None,
 ) -> dict:
     """wrk on ``url`` for ``seconds``; requests/s, latency, and CPU ms per request of the
     gunicorn workers (``app_cpu_ms``) and of the database backends (``db_cpu_ms``)."""
@@ -137,7 +142,7 @@ def measure(
     # Per process: a backend that closes during the run (its connection's age ran out) must
     # not subtract its whole past CPU from the total, which printed negative figures.
     app_before, db_before = _cpu_by_pid(workers), _cpu_by_pid(backends)
-    result = run_wrk(url, seconds, host=host, headers=headers)
+    result = run_wrk(url, seconds, host=host, headers=headers, script=script)
     app = _cpu_spent(app_before, workers)
     db = _cpu_spent(db_before, backends)
     # A backend a worker opened during the run was not read before it: count it whole.

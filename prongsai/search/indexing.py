@@ -26,6 +26,7 @@ from modelsearch.index import AutocompleteField, RelatedFields, SearchField, get
 from wagtail.search.models import IndexEntry
 
 from .backend import SegmentedObject, SegmentingIndexMixin
+from .kept import forget_kept_searches
 from .models import IndexDigest
 
 DEFAULT_BATCH_SIZE = 200
@@ -182,6 +183,7 @@ def reindex_all(
     _forget_digests_of_deleted_entries()
     if index is not None:
         _refresh_changed_title_norms(index)
+    forget_kept_searches()
     elapsed = time.perf_counter() - started
     return {
         "items": total,

@@ -10,6 +10,7 @@ from modelsearch.index import insert_or_update_object
 
 from . import thai
 from .extraction import UnsupportedFile, extract_text
+from .kept import forget_kept_searches
 from .models import DocumentText, SearchQueryStat, VocabularyTerm
 
 logger = logging.getLogger(__name__)
@@ -67,6 +68,7 @@ def extract_and_index(document) -> DocumentText:
         },
     )
     insert_or_update_object(document)
+    forget_kept_searches()  # the document is now found by its text
     return record
 
 
@@ -146,6 +148,7 @@ def rebuild_vocabulary(site) -> int:
             [VocabularyTerm(site=site, word=word, pages=n) for word, n in counts.items()],
             batch_size=1000,
         )
+        forget_kept_searches()  # "did you mean" is part of the kept search pages
     return len(counts)
 
 

@@ -9,6 +9,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from prongsai.sitepages.models import AgencyDocument
 
+from .kept import forget_kept_searches
 from .services import (
     add_page_to_vocabulary,
     schedule_text_extraction,
@@ -43,6 +44,7 @@ def _index_or_remove(instance) -> None:
         index.insert_or_update_object(instance)
     else:
         index.remove_object(instance)
+    forget_kept_searches()  # an answered question changes results without any page saved
 
 
 def _database_index() -> bool:

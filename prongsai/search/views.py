@@ -8,7 +8,7 @@ from wagtail.models import Site
 
 from prongsai.policy.selectors import enabled_categories
 
-from . import selectors, services, suggestions, thai
+from . import kept, selectors, services, suggestions, thai
 
 RESULTS_PER_PAGE = 10
 FILE_TYPE_LABELS = [
@@ -37,6 +37,20 @@ def search(request):
     file_type = request.GET.get("filetype") or ""
     if file_type not in selectors.FILE_TYPES:
         file_type = ""
+    search_fragment = kept.for_request(
+        request,
+        query=query,
+        category=category,
+        fiscal_year=fiscal_year,
+        file_type=file_type,
+        current_year=year_choices[0],
+    )
+    if search_fragment is not None and search_fragment.html is not None:
+        # Kept for anonymous visitors (ADR 0313): the HTML is ready, the search still counts.
+        if search_fragment.counted:
+            services.record_search(query, found=search_fragment.found)
+        context = {"query": query, "search_fragment": search_fragment}
+        return render(request, "search/search.html", context)
     site = Site.find_for_request(request)
 
     def found_for(text: str, any_word: bool = True) -> list:
@@ -60,8 +74,11 @@ def search(request):
     )
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     hits = selectors.load_hits(list(page.object_list), query) if found else []
-    if has_words and page.number == 1:
+    counted = has_words and page.number == 1
+    if counted:
         services.record_search(query, found=bool(found))
+    if search_fragment is not None:
+        search_fragment.counted, search_fragment.found = counted, bool(found)
 
     params = {"q": query}
     if category:
@@ -91,5 +108,6 @@ def search(request):
         if has_words and not found
         else [],
         "max_query_length": services.MAX_QUERY_LENGTH,
+        "search_fragment": search_fragment,
     }
     return render(request, "search/search.html", context)
