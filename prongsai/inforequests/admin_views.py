@@ -2,9 +2,10 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from prongsai.core.downloads import private_file_response
 
 from . import selectors, services
 from .forms import DecisionForm
@@ -72,12 +73,4 @@ def attachment_download(request, pk):
     request's screen); a request without a file, or a file gone from disk, is a 404."""
     _handler_only(request)
     info_request = get_object_or_404(InfoRequest.objects.exclude(attachment=""), pk=pk)
-    try:
-        handle = info_request.attachment.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=info_request.attachment_name)
-    # Never rendered by the browser as whatever it guesses, never kept by a shared cache.
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(info_request.attachment, info_request.attachment_name)

@@ -11,6 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from prongsai.core.downloads import private_file_response
 from prongsai.core.tabular import download
 
 from . import permissions, selectors, services
@@ -267,7 +268,7 @@ def direct_pdf(request, pk):
 
 def attachment_download(request, pk):
     """A request's attachment, to those who may see the request; a 404 to anyone else (R21)."""
-    from django.http import FileResponse, Http404
+    from django.http import Http404
 
     from .models import RequestAttachment
 
@@ -277,11 +278,4 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(
         RequestAttachment.objects.filter(request__in=selectors.visible_requests(user)), pk=pk
     )
-    try:
-        handle = attachment.file.open("rb")
-    except OSError as error:
-        raise Http404 from error
-    response = FileResponse(handle, as_attachment=True, filename=attachment.original_name)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_file_response(attachment.file, attachment.original_name)

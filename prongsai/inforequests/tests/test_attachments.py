@@ -38,6 +38,14 @@ def real_pdf(name="หนังสือขอข้อมูล.pdf"):
     )
 
 
+@pytest.fixture(autouse=True)
+def private_folder(monkeypatch, tmp_path):
+    """Each test its own private folder: tests on the other worker store attachments at the
+    same time, and a shared folder made "nothing was stored" fail at random."""
+    storage = InfoRequest._meta.get_field("attachment").storage
+    monkeypatch.setattr(storage, "location", str(tmp_path / "private-media"))
+
+
 def stored_files() -> list[Path]:
     storage = InfoRequest._meta.get_field("attachment").storage
     folder = Path(storage.location) / "information-requests"
