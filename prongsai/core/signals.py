@@ -1,7 +1,7 @@
 """Changes that alter what a site's public pages show give the site a new generation token.
 
 A save or delete of any page (publishing, unpublishing, moving and drafts all save the page),
-of a view restriction or of a site setting bumps that site's ``core.SiteGeneration`` row in the
+of a view restriction (of a page or a collection) or of a site setting bumps that site's ``core.SiteGeneration`` row in the
 same transaction, so each process reloads the site's in-memory state (prongsai/core/sitestate.py)
 on its next request; a site, a generic setting or a page move bumps the install-wide row, which
 every site's state depends on (ADR 0291). The site's cached work (core/sitecache.py) follows the
@@ -15,7 +15,14 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Revision, Site
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+    Revision,
+    Site,
+)
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import sitecache, windowedges
@@ -23,7 +30,17 @@ from .sitestate import bump_generation
 
 logger = logging.getLogger(__name__)
 
-SITE_WIDE_MODELS = (Page, Site, PageViewRestriction, BaseSiteSetting, BaseGenericSetting)
+# A collection's view restriction (or the collection tree it covers) decides which documents
+# the public may find on every site: the kept search pages and results follow it (ADR 0340).
+SITE_WIDE_MODELS = (
+    Page,
+    Site,
+    PageViewRestriction,
+    BaseSiteSetting,
+    BaseGenericSetting,
+    Collection,
+    CollectionViewRestriction,
+)
 
 
 def bump_on_site_wide_change(sender, instance=None, **kwargs):
@@ -68,7 +85,7 @@ def forget_window_edge(sender, instance=None, **kwargs):
 def _sites_of(instance) -> list | None:
     """The sites whose public pages the change can alter; None when it can alter every site's
     (a site itself: host names and the URL prefix of the others depend on it; a generic
-    setting)."""
+    setting; a collection or its view restriction: documents are found on every site)."""
     if isinstance(instance, Page):
         return sitecache.sites_containing(instance.path)
     if isinstance(instance, PageViewRestriction):

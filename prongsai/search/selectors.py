@@ -2,20 +2,17 @@
 
 import dataclasses
 import datetime as dt
-import re
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import IntegerField, Q, Sum, Value
 from django.utils import timezone
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from prongsai.core.categories import CATEGORIES, Category
-from prongsai.core.thaidate import arabic_digits, fiscal_year, fiscal_year_bounds
+from prongsai.core.thaidate import fiscal_year, fiscal_year_bounds
 
-from . import ranking, thai
+from . import ranking, ranking_sqlite, thai
 from . import sources as registered_sources
 from .models import DocumentText, SearchQueryStat
 from .services import MAX_QUERY_LENGTH
@@ -24,9 +21,6 @@ from .services import MAX_QUERY_LENGTH
 MAX_CANDIDATES = 200
 #: Pseudo-category of the filter that keeps only downloadable documents.
 DOCUMENTS_FILTER = "documents"
-SNIPPET_LENGTH = 240
-#: Characters of a text searched for a word that matched only without its tone marks.
-FOLDED_MATCH_LIMIT = 100_000
 
 
 @dataclasses.dataclass
@@ -36,21 +30,6 @@ class Candidate:
     relevance: float
     #: Read with the ranking when it can be (PostgreSQL, pages and documents), else by _order.
     title: str | None = None
-
-
-@dataclasses.dataclass
-class Hit:
-    kind: str
-    title: str
-    title_html: SafeString
-    url: str
-    snippet: SafeString
-    category: Category | None
-    date: dt.date | None
-    file_type: str = ""
-    file_size: int | None = None
-    #: What the result is when it is not a page of a category (documents, questions).
-    label: str = ""
 
 
 def clean_query(raw: str | None) -> str:
@@ -70,9 +49,9 @@ def page_models_of_category(code: str) -> list[type]:
     return [model for model in get_page_models() if getattr(model, "category_code", "") == code]
 
 
-def visible_pages(site=None):
-    """Published, public, unexpired pages of the site."""
-    now = timezone.now()
+def visible_pages(site=None, now=None):
+    """Published, public, unexpired pages of the site (at ``now``, by default the present)."""
+    now = now or timezone.now()
     pages = Page.objects.live().public().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
@@ -105,11 +84,12 @@ def documents_of_type(documents, file_type: str):
     return documents.filter(condition)
 
 
-def visible_documents():
-    """Documents inside their publication window and not in a private collection."""
+def visible_documents(now=None):
+    """Documents inside their publication window (at ``now``, by default the present) and not
+    in a private collection."""
     from prongsai.sitepages.models import AgencyDocument
 
-    now = timezone.now()
+    now = now or timezone.now()
     return (
         AgencyDocument.objects.filter(Q(publish_from__isnull=True) | Q(publish_from__lte=now))
         .filter(Q(publish_until__isnull=True) | Q(publish_until__gt=now))
@@ -149,45 +129,30 @@ def _search_all(sources: dict, query: str, any_word: bool) -> tuple[list[Candida
         return [Candidate(kind, pk, score, title) for _all, kind, pk, score, title in found], (
             all_words
         )
+    if ranking_sqlite.available():
+        # One full-text match for every kind, scores read with it (ADR 0340).
+        rows = ranking_sqlite.ranked(
+            sources,
+            query,
+            MAX_CANDIDATES,
+            thai.query_phrase(query),
+            any_word=any_word,
+            titled=TITLED_KINDS,
+        )
+        found, seen = [], set()
+        for _all, kind, pk, score, holds_phrase, title in rows:
+            if (kind, pk) not in seen:
+                seen.add((kind, pk))
+                relevance = _relevance(score) * (1 + ranking.BODY_PHRASE_BONUS * holds_phrase)
+                found.append(Candidate(kind, pk, relevance, title))
+        return found, rows[0][0] if rows else not any_word
     found = []
     for operator in ("and", "or") if any_word else ("and",):
         for kind, queryset in sources.items():
             found += _search(queryset, query, operator, kind)
         if found:
             break
-    if connection.vendor == "sqlite":
-        _raise_body_phrases(found, query)
     return found, operator == "and"
-
-
-def _raise_body_phrases(found: list[Candidate], query: str) -> None:
-    """SQLite: raise candidates whose indexed text holds the query as a phrase (on PostgreSQL
-    the ranking statement does it). The index text is read for the candidates only."""
-    from modelsearch.conf import get_app_config
-
-    from prongsai.sitepages.models import AgencyDocument
-
-    indexed = thai.query_phrase(query)
-    if len(indexed.split()) < 2 or not found:
-        return
-    phrase = indexed.replace(" ", "")  # as the candidates' index text holds it, spaces removed
-    kinds = {ContentType.objects.get_for_model(AgencyDocument).pk: "document"}
-    for kind, queryset in registered_sources.visible_querysets(None).items():
-        kinds[ContentType.objects.get_for_model(queryset.model).pk] = kind
-    entries = (
-        get_app_config()
-        .get_model("IndexEntry")
-        .objects.filter(object_id__in={str(candidate.pk) for candidate in found})
-    )
-    holding = set()
-    for content_type, object_id, body in entries.values_list(
-        "content_type_id", "object_id", "body"
-    ):
-        if phrase in body[:FOLDED_MATCH_LIMIT].replace(" ", ""):
-            holding.add((kinds.get(content_type, "page"), int(object_id)))
-    for candidate in found:
-        if (candidate.kind, candidate.pk) in holding:
-            candidate.relevance *= 1 + ranking.BODY_PHRASE_BONUS
 
 
 def _titles(found: list[Candidate]) -> dict[tuple[str, int], str]:
@@ -237,30 +202,49 @@ class Candidates(list):
     all_words = True
 
 
-def candidates(
-    query: str, *, site=None, category: str = "", file_type: str = "", any_word: bool = True
-) -> Candidates:
-    """Matching pages and documents, best first. All words must match; if nothing does, any
-    (unless ``any_word`` is False). ``file_type`` (a FILE_TYPES key) keeps only documents of
-    that type."""
-    words = thai.query_words(query)
-    if not words or not thai.query_terms(query):
-        return Candidates()
+def _own_sources(site, category: str, file_type: str, now) -> dict:
+    """kind → queryset of the pages and documents a search with these filters may find."""
     sources = {}
-    if file_type in FILE_TYPES:
-        category = DOCUMENTS_FILTER
     if category != DOCUMENTS_FILTER:
-        pages = visible_pages(site)
+        pages = visible_pages(site, now)
         if category:
             models = page_models_of_category(category)
             types = ContentType.objects.get_for_models(*models).values() if models else []
             pages = pages.filter(content_type__in=list(types))
         sources["page"] = pages
     if not category or category == DOCUMENTS_FILTER:
-        documents = visible_documents()
+        documents = visible_documents(now)
         if file_type in FILE_TYPES:
             documents = documents_of_type(documents, file_type)
         sources["document"] = documents
+    return sources
+
+
+def candidates(
+    query: str,
+    *,
+    site=None,
+    category: str = "",
+    file_type: str = "",
+    any_word: bool = True,
+    stamp=None,
+) -> Candidates:
+    """Matching pages and documents, best first. All words must match; if nothing does, any
+    (unless ``any_word`` is False). ``file_type`` (a FILE_TYPES key) keeps only documents of
+    that type. ``stamp`` (the site's generation tokens and the index token) lets the process
+    keep the compiled visibility rules until it changes (ADR 0340)."""
+    words = thai.query_words(query)
+    if not words or not thai.query_terms(query):
+        return Candidates()
+    if file_type in FILE_TYPES:
+        category = DOCUMENTS_FILTER
+    if ranking_sqlite.available() and stamp is not None:
+        sources = ranking_sqlite.kept_visibility(
+            (stamp, site.pk if site else None, category, file_type),
+            lambda now: _own_sources(site, category, file_type, now),
+        )
+    else:
+        sources = _own_sources(site, category, file_type, timezone.now())
     if not category:  # answered questions and other apps' content (ADR 0271)
         sources.update(registered_sources.visible_querysets(site))
     found, all_words = _search_all(sources, query, any_word=len(words) > 1 and any_word)
@@ -269,7 +253,7 @@ def candidates(
     return ordered
 
 
-def _page_date(page) -> dt.date | None:
+def page_date(page) -> dt.date | None:
     published = getattr(page, "published_date", None)
     if published:
         return published
@@ -278,38 +262,13 @@ def _page_date(page) -> dt.date | None:
     return None
 
 
-def load_hits(found: list[Candidate], query: str) -> list[Hit]:
-    """Pages and documents of the candidates, in order, with their snippets."""
-    from prongsai.sitepages.models import AgencyDocument
-
-    page_ids = [c.pk for c in found if c.kind == "page"]
-    doc_ids = [c.pk for c in found if c.kind == "document"]
-    pages = Page.objects.filter(pk__in=page_ids).specific().in_bulk(page_ids) if page_ids else {}
-    docs = AgencyDocument.objects.select_related("search_text").in_bulk(doc_ids)
-    others = {
-        kind: registered_sources.items(kind, [c.pk for c in found if c.kind == kind])
-        for kind in registered_sources.registered()
-    }
-    words = thai.query_words(query)
-    hits = []
-    for candidate in found:
-        if candidate.kind == "page" and candidate.pk in pages:
-            hits.append(_page_hit(pages[candidate.pk], words))
-        elif candidate.kind == "document" and candidate.pk in docs:
-            hits.append(_document_hit(docs[candidate.pk], words))
-        elif candidate.pk in others.get(candidate.kind, {}):
-            item = others[candidate.kind][candidate.pk]
-            hits.append(_other_hit(candidate.kind, item, words))
-    return hits
-
-
 def filter_by_fiscal_year(found: list[Candidate], year: int) -> "Candidates":
     """Candidates whose publication date falls in fiscal year ``year`` (Christian era)."""
     from prongsai.sitepages.models import AgencyDocument
 
     start, end = fiscal_year_bounds(year)
     pages = Page.objects.filter(pk__in=[c.pk for c in found if c.kind == "page"]).specific()
-    page_dates = {page.pk: _page_date(page) for page in pages}
+    page_dates = {page.pk: page_date(page) for page in pages}
     doc_dates = dict(
         AgencyDocument.objects.filter(
             pk__in=[c.pk for c in found if c.kind == "document"]
@@ -340,113 +299,6 @@ def searchable_text(page) -> str:
             if text and text not in parts:  # the introduction is often repeated in the body
                 parts.append(text)
     return " ".join(parts)
-
-
-def _page_hit(page, words) -> Hit:
-    return Hit(
-        kind="page",
-        title=page.title,
-        title_html=highlight(page.title, words, length=None),
-        url=page.url or "",
-        snippet=highlight(searchable_text(page), words),
-        category=getattr(page, "category", None),
-        date=_page_date(page),
-    )
-
-
-def _document_hit(document, words) -> Hit:
-    try:
-        extracted = document.search_text.text
-    except DocumentText.DoesNotExist:
-        extracted = ""
-    return Hit(
-        kind="document",
-        title=document.title,
-        title_html=highlight(document.title, words, length=None),
-        url=document.url,
-        snippet=highlight(" ".join(filter(None, [document.description, extracted])), words),
-        category=None,
-        date=document.published_date,
-        file_type=document.file_type_label,
-        file_size=document.size_in_bytes,
-    )
-
-
-def _other_hit(kind: str, item, words) -> Hit:
-    return Hit(
-        kind=kind,
-        title=item.title,
-        title_html=highlight(item.title, words, length=None),
-        url=item.url,
-        snippet=highlight(item.text, words),
-        category=None,
-        date=item.date,
-        label=registered_sources.label(kind),
-    )
-
-
-def _folded_with_positions(text: str) -> tuple[str, list[int]]:
-    """``text`` folded as the index folds words (no tone marks or nikhahit, sara am as sara
-    aa), with the position in ``text`` of each folded character."""
-    folded, positions = [], []
-    for position, character in enumerate(text):
-        for kept in thai.fold(character):
-            folded.append(kept)
-            positions.append(position)
-    return "".join(folded), positions
-
-
-def _matches(text: str, words: list[str]) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of each query word, first to last, without overlaps.
-
-    Case and Thai/Arabic digits are ignored. A word is matched as written when it occurs so;
-    only a word that never does is matched ignoring tone marks and the nikhahit, as the index
-    does (ADR 0062) — the text or the query lost them — so "น้ำ" does not light up "หน้า".
-    """
-    haystack = arabic_digits(text).lower()  # same length as text: positions carry over
-    folded = positions = None
-    found = []
-    for word in {w.lower() for w in words if w}:
-        exact = [(m.start(), m.end()) for m in re.finditer(re.escape(word), haystack)]
-        if exact or not thai.fold(word):
-            found += exact
-            continue
-        if folded is None:  # character by character: only as far as a snippet needs
-            folded_part = haystack[:FOLDED_MATCH_LIMIT]
-            folded, positions = _folded_with_positions(folded_part)
-        for match in re.finditer(re.escape(thai.fold(word)), folded):
-            end = positions[match.end()] if match.end() < len(positions) else len(folded_part)
-            found.append((positions[match.start()], end))
-    kept, cursor = [], 0
-    for start, end in sorted(found, key=lambda span: (span[0], -span[1])):
-        if start >= cursor:
-            kept.append((start, end))
-            cursor = end
-    return kept
-
-
-def highlight(text: str, words: list[str], length: int | None = SNIPPET_LENGTH) -> SafeString:
-    """Escaped text around the first match with every matched word wrapped in <mark>.
-
-    The text shown is the original (repaired) text: Thai digits and tone marks stay as written.
-    """
-    display = " ".join(thai.repair_thai(text or "").split())
-    matches = _matches(display, words)
-    start, end = 0, len(display)
-    if length is not None:
-        start = max(0, (matches[0][0] if matches else 0) - length // 3)
-        end = min(len(display), start + length)
-    pieces = ["…" if start > 0 else ""]
-    cursor = start
-    for match_start, match_end in matches:
-        if match_start < cursor or match_end > end:
-            continue
-        pieces.append(escape(display[cursor:match_start]))
-        pieces.append(f"<mark>{escape(display[match_start:match_end])}</mark>")
-        cursor = match_end
-    pieces.append(escape(display[cursor:end]))
-    pieces.append("…" if end < len(display) else "")
-    return mark_safe("".join(pieces))  # noqa: S308 - every piece of text above is escaped
 
 
 def category_suggestions(query: str, site=None, limit: int = 5) -> list[Page]:

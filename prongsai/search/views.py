@@ -6,8 +6,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from prongsai.core import sitestate
 from prongsai.policy.selectors import enabled_categories
 
+from . import hits as search_hits
 from . import kept, selectors, services, suggestions, thai
 
 RESULTS_PER_PAGE = 10
@@ -52,10 +54,19 @@ def search(request):
         context = {"query": query, "search_fragment": search_fragment}
         return render(request, "search/search.html", context)
     site = Site.find_for_request(request)
+    state = sitestate.for_request(request)
+    # What may be found and what each result shows are kept per process under these tokens
+    # until the site or the index changes (ADR 0340).
+    stamp = (state.generation, kept.index_token()) if state.generation else None
 
     def found_for(text: str, any_word: bool = True) -> list:
         found = selectors.candidates(
-            text, site=site, category=category, file_type=file_type, any_word=any_word
+            text,
+            site=site,
+            category=category,
+            file_type=file_type,
+            any_word=any_word,
+            stamp=stamp,
         )
         return selectors.filter_by_fiscal_year(found, fiscal_year) if fiscal_year else found
 
@@ -73,7 +84,7 @@ def search(request):
         else ""
     )
     page = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    hits = selectors.load_hits(list(page.object_list), query) if found else []
+    hits = search_hits.load_hits(list(page.object_list), query, stamp) if found else []
     counted = has_words and page.number == 1
     if counted:
         services.record_search(query, found=bool(found))

@@ -177,3 +177,30 @@ def test_issue20_a_first_time_search_runs_its_queries_and_a_repeat_only_counts(c
     # PostgreSQL, varying with what is cached — far more than the repeat's two.
     assert len(first) >= 8
     assert len(repeat) == 2, [q["sql"][:80] for q in repeat]
+
+
+def test_a_collection_made_private_takes_its_documents_out_of_the_kept_search(
+    client, news_index, unit, django_capture_on_commit_callbacks
+):
+    """A view restriction put on a collection changes what the public may find: kept search
+    pages (and what a process keeps of each result, ADR 0340) must not show its documents
+    again. Failed before: the kept page listed the document for up to five minutes."""
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    from prongsai.search import corpus
+    from prongsai.search.tests.test_documents import make_document
+
+    collection = Collection.get_first_root_node().add_child(name="บันทึกของฝ่ายบริหาร")
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(
+            unit, "บันทึกงบลับ", "a.docx", corpus.docx_bytes("ก", "งบลับ"), collection=collection
+        )
+    assert document.url in search(client, q="งบลับ")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type="login"
+        )
+    assert document.url not in search(client, q="งบลับ")
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert document.url in search(client, q="งบลับ")

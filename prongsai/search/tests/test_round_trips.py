@@ -43,8 +43,38 @@ def test_issue18_search_ranks_in_one_round_trip_with_titles_on_postgresql(truck)
         assert [sql for sql in statements if ranking.RUNNER in sql] == [statements[-1]]
         assert not [sql for sql in statements if sql.startswith(TRANSACTION_COMMANDS)]
         assert len(statements) == 3
-    else:  # Wagtail's FTS5 path: each pass searches pages, documents and questions
-        assert not [sql for sql in statements if ranking.RUNNER in sql]
+    else:
+        # ADR 0340: one statement per pass, the full-text match evaluated once in it for every
+        # kind (Wagtail's backend ran one statement per kind and pass — six here — each
+        # matching once more per matching row for its score). Failed before the change.
+        matching = [sql for sql in statements if " MATCH " in sql]
+        assert len(matching) == 2, matching
+        assert all(sql.count(" MATCH ") == 1 for sql in matching)
+
+
+def test_issue20_visibility_rules_kept_per_stamp_still_end_a_window_on_time(truck, home_page):
+    """The compiled visibility is kept per stamp (ADR 0340) with the present time filled in at
+    each search: a page whose window ends is gone at that minute though nothing changed the
+    stamp (R30)."""
+    import datetime as dt
+
+    import time_machine
+
+    from prongsai.search import ranking_sqlite
+
+    site = home_page.get_site()
+    stamp = ("generation", "index")
+    end = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.UTC)
+    truck.expire_at = end
+    truck.save(update_fields=["expire_at"])
+    with time_machine.travel(end - dt.timedelta(minutes=1), tick=False):
+        assert [c.pk for c in candidates("รถขยะ", site=site, stamp=stamp)] == [truck.pk]
+    after_end = time_machine.travel(end + dt.timedelta(seconds=1), tick=False)
+    with CaptureQueriesContext(connection) as captured, after_end:
+        assert list(candidates("รถขยะ", site=site, stamp=stamp)) == []
+    if ranking_sqlite.available():
+        # Kept: Wagtail's view restrictions and the private collections are not read again.
+        assert not [q for q in captured if "viewrestriction" in q["sql"].lower()]
 
 
 def test_issue18_a_search_is_counted_in_one_statement(db):

@@ -174,3 +174,21 @@ def test_reports_are_closed_to_staff_without_the_webmaster_role(client, notice):
 
     client.force_login(UserFactory(username="editor", is_staff=True))
     assert client.get(reverse("search_admin:no_results")).status_code in (302, 403)
+
+
+def test_issue20_a_result_kept_by_the_process_shows_the_page_as_edited(client, home_page, unit):
+    """What a result shows is kept per process under the site's generation (ADR 0340): an
+    edited and republished page shows its new title and text in the next search."""
+    from prongsai.sitepages import models as m
+    from prongsai.sitepages.tests.factories import add_page, metadata
+
+    news_index = add_page(home_page, m.NewsIndexPage, title="ข่าวประชาสัมพันธ์", slug="news")
+    page = add_page(
+        news_index, m.NewsPage, title="ประกาศรับสมัครอาสาสมัคร", slug="volunteers", **metadata(unit)
+    )
+    html = client.get("/search/", {"q": "อาสาสมัคร"}).content.decode()
+    assert 'href="/news/volunteers/"' in html and "รอบสอง" not in html
+    page.title = "ประกาศรับสมัครอาสาสมัครสาธารณสุข รอบสอง"
+    page.save_revision().publish()
+    html = client.get("/search/", {"q": "อาสาสมัคร"}).content.decode()
+    assert "รอบสอง" in html
