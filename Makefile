@@ -35,7 +35,7 @@ $(STAMP): pyproject.toml requirements.lock | check-python
 
 # Prongsai's Thai catalogue (prongsai/locale, docs/adr/0110) is compiled here: msgfmt --check
 # also refuses a translation whose %(placeholders)s differ from the original's.
-LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard prongsai/locale/*/LC_MESSAGES/django.po))
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard prongsai/locale/*/LC_MESSAGES/*.po))
 
 prongsai/locale/%.mo: prongsai/locale/%.po | gettext-dep
 	msgfmt --check -o $@ $<
