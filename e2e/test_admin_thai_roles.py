@@ -81,14 +81,15 @@ ENGLISH = [
     "Main menu",
 ]
 ENGLISH_RE = re.compile(r"(?<![A-Za-z])(" + "|".join(map(re.escape, ENGLISH)) + r")(?![A-Za-z])")
-#: A table cell or label that is a Python value printed as it is.
-RAW_VALUE_RE = re.compile(r"^(True|False|None)$", re.MULTILINE)
+#: A table cell or label that is a Python value printed as it is, or a listing's count in
+#: English ("1 item" above a report without a model).
+RAW_VALUE_RE = re.compile(r"^(True|False|None)$|\b\d+ items?\b", re.MULTILINE)
 KNOWN_BAD = ["หลายหน้า", "เว็บไซด์", "เรีบยร้อย", "ที่ผ่านมา", "ลงชื่อเข้าใช้ในWagtail", "แผงควบคุม , "]
 
 
 def english_on(page) -> list[str]:
     text = page.inner_text("body")
-    found = ENGLISH_RE.findall(text) + RAW_VALUE_RE.findall(text)
+    found = ENGLISH_RE.findall(text) + [m.group(0) for m in RAW_VALUE_RE.finditer(text)]
     return sorted(set(found + [bad for bad in KNOWN_BAD if bad in text]))
 
 
@@ -138,6 +139,7 @@ def walks(ids):
             "/admin/reports/workflow_tasks/",
             "/admin/reports/aging-pages/",
             "/admin/reports/page-types-usage/",
+            "/admin/monitoring/reports/stale-content/",
             "/admin/help/publishing/",
         ],
         "admin": [

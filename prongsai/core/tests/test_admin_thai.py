@@ -169,3 +169,13 @@ def test_compiled_catalogue_is_current():
             ["msgfmt", "--check", "-o", "-", str(po)], check=True, capture_output=True
         ).stdout
         assert mo.read_bytes() == fresh, po.name
+
+
+def test_listing_count_without_a_model_reads_in_thai():
+    """A report without a model counted its rows as "1 item" (Wagtail's paginator)."""
+    from django.utils import translation
+    from wagtail.admin.paginator import WagtailPaginator
+
+    with translation.override("th"):
+        assert WagtailPaginator(["row"], 20).items_count_label == "1 รายการ"
+        assert WagtailPaginator(["row", "row"], 20).items_count_label == "2 รายการ"
