@@ -33,9 +33,10 @@ $(STAMP): pyproject.toml requirements.lock | check-python
 	$(PIP) install --quiet --no-deps -e .
 	@touch $(STAMP)
 
-# Prongsai's Thai catalogue (prongsai/locale, docs/adr/0110) is compiled here: msgfmt --check
+# Prongsai's Thai catalogues (prongsai/locale: django.po, and djangojs.po for Wagtail's scripts;
+# docs/adr/0110, 0335) are compiled here: msgfmt --check
 # also refuses a translation whose %(placeholders)s differ from the original's.
-LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard prongsai/locale/*/LC_MESSAGES/django.po))
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard prongsai/locale/*/LC_MESSAGES/*.po))
 
 prongsai/locale/%.mo: prongsai/locale/%.po | gettext-dep
 	msgfmt --check -o $@ $<

@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.ui.tables import Column, StatusFlagColumn, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import admin_urls, permissions
@@ -59,7 +59,10 @@ class MemberAgencyViewSet(ModelViewSet):
         TitleColumn("name", label=_("หน่วยงาน"), url_name="parentbody_agency:edit"),
         Column("kind", label=_("ประเภท"), accessor="get_kind_display"),
         Column("website", label=_("เว็บไซต์")),
-        Column("runs_prongsai", label=_("ใช้ Prongsai")),
+        # Not Column: it printed the boolean as True / False.
+        StatusFlagColumn(
+            "runs_prongsai", label=_("ใช้ Prongsai"), true_label=_("ใช้"), false_label=_("ไม่ใช้")
+        ),
     ]
 
 

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from prongsai.core.thaidate import thai_date
+from prongsai.core.thaidate import thai_date, thai_datetime
 
 # Computer-Related Crime Act s.26 (as amended B.E. 2560): an official may order data kept past
 # 90 days "but not more than two years", counted from when the data entered the system.
@@ -131,4 +131,8 @@ class TrafficAccess(models.Model):
         ordering = ["-at"]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.outcome}"
+        # Shown to staff (Wagtail's site history): Bangkok time, Buddhist era, Thai labels.
+        return (
+            f"{thai_datetime(self.at, short=True)} {self.username} "
+            f"{self.get_action_display()} ({self.get_outcome_display()})"
+        )

@@ -94,8 +94,9 @@ def test_r44_relative_times_are_whole_thai_phrases():
         assert timesince_simple(timezone.now()) == "เมื่อสักครู่"
 
 
-def _po_entries(text: str) -> list[tuple[str, str]]:
-    """(msgid, msgstr) pairs without a msgctxt; continuation lines joined."""
+def _po_entries(text: str) -> list[tuple[str | None, str, str]]:
+    """(msgctxt, msgid, msgstr) of each entry, msgctxt None when absent; continuation lines
+    joined. A plural entry gives its first msgstr."""
     entries = []
     for block in text.split("\n\n"):
         fields, current = {}, None
@@ -106,32 +107,75 @@ def _po_entries(text: str) -> list[tuple[str, str]]:
                 fields[current] = keyword.group(2)
             elif line.startswith('"') and current:
                 fields[current] += line[1:-1]
-        if "msgid" in fields and "msgctxt" not in fields:
-            entries.append((fields["msgid"], fields.get("msgstr", fields.get("msgstr[0]", ""))))
+        if "msgid" in fields:
+            msgstr = fields.get("msgstr", fields.get("msgstr[0]", ""))
+            entries.append((fields.get("msgctxt"), fields["msgid"], msgstr))
     return entries
 
 
-def test_catalogue_overrides_only_real_msgids_and_has_no_known_bad_thai():
-    """Each entry must match a msgid Wagtail or Django really uses (a typo overrides nothing)."""
+def _installed_msgids(domain: str, packages=("wagtail", "django")) -> set[tuple[str | None, str]]:
     site = Path(__import__("wagtail").__file__).parent.parent
     known = set()
-    for po in [*site.glob("wagtail/**/locale/en/LC_MESSAGES/django.po")] + [
-        *site.glob("django/**/locale/en/LC_MESSAGES/django.po")
-    ]:
-        known.update(m for m, _ in _po_entries(po.read_text()))
-    entries = [(m, s) for m, s in _po_entries(PO.read_text()) if m]
-    assert len(entries) > 500
-    assert [m for m, _ in entries if m not in known] == []
-    for _, msgstr in entries:
+    for package in packages:
+        for po in site.glob(f"{package}/**/locale/en/LC_MESSAGES/{domain}.po"):
+            known.update((ctx, msgid) for ctx, msgid, _ in _po_entries(po.read_text()))
+    return known
+
+
+BAD_THAI = ("เว็บไซด์", "เรีบยร้อย", "หลายหน้า", "ที่ผ่านมา", "แผงควบคุม , ", "เซฟ")
+
+
+@pytest.mark.parametrize(("domain", "at_least"), [("django", 500), ("djangojs", 80)])
+def test_catalogue_overrides_only_real_msgids_and_has_no_known_bad_thai(domain, at_least):
+    """Each entry must match a msgid (and msgctxt, when it has one) that Wagtail or Django
+    really uses: a typo, or a context Wagtail dropped, overrides nothing."""
+    known = _installed_msgids(domain)
+    entries = [(c, m, s) for c, m, s in _po_entries(PO.with_name(f"{domain}.po").read_text()) if m]
+    assert len(entries) > at_least
+    assert [(c, m) for c, m, _ in entries if (c, m) not in known] == []
+    assert any(c for c, _, _ in entries) or domain == "djangojs", "msgctxt entries are checked too"
+    for _, _, msgstr in entries:
         assert msgstr, "empty translation"
-        assert not any(bad in msgstr for bad in ("เว็บไซด์", "เรีบยร้อย", "หลายหน้า", "ที่ผ่านมา"))
+        assert not any(bad in msgstr for bad in BAD_THAI)
+
+
+def test_js_catalogue_covers_every_wagtail_js_string():
+    """Wagtail's scripts translate through /admin/jsi18n/; all of its strings have our Thai."""
+    known = {m for _, m in _installed_msgids("djangojs", packages=("wagtail",)) if m}
+    ours = {m for _, m, _ in _po_entries(PO.with_name("djangojs.po").read_text()) if m}
+    assert known - ours == set()
+
+
+def test_msgctxt_entries_are_used():
+    """pgettext finds an entry with a msgctxt: humanize's relative times read Thai."""
+    from django.contrib.humanize.templatetags.humanize import naturaltime
+    from django.utils import translation
+
+    with translation.override("th"):
+        assert naturaltime(timezone.now() - datetime.timedelta(days=3, seconds=5)) == (
+            "3\xa0วันที่แล้ว"
+        )
+        assert naturaltime(timezone.now() - datetime.timedelta(minutes=13, seconds=5)) == (
+            "13 นาทีที่แล้ว"
+        )
 
 
 def test_compiled_catalogue_is_current():
     """The .mo Django reads is the compiled .po (make install compiles it with msgfmt --check)."""
-    mo = PO.with_suffix(".mo")
-    assert mo.exists(), "run `make install` to compile prongsai/locale"
-    fresh = subprocess.run(
-        ["msgfmt", "--check", "-o", "-", str(PO)], check=True, capture_output=True
-    ).stdout
-    assert mo.read_bytes() == fresh
+    for po in (PO, PO.with_name("djangojs.po")):
+        mo = po.with_suffix(".mo")
+        assert mo.exists(), "run `make install` to compile prongsai/locale"
+        fresh = subprocess.run(
+            ["msgfmt", "--check", "-o", "-", str(po)], check=True, capture_output=True
+        ).stdout
+        assert mo.read_bytes() == fresh, po.name
+
+
+def test_listing_count_without_a_model_reads_in_thai():
+    """A report without a model counted its rows as "1 item" (Wagtail's paginator)."""
+    from django.utils import translation
+    from wagtail.admin.paginator import WagtailPaginator
+
+    with translation.override("th"):
+        assert WagtailPaginator(["row"], 20).items_count_label == "1 รายการ"
+        assert WagtailPaginator(["row", "row"], 20).items_count_label == "2 รายการ"

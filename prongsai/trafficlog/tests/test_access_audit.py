@@ -155,3 +155,11 @@ def test_an_ended_hold_verifies_and_no_longer_stops_retention(user, write_segmen
     end_hold(user, make_hold(user), "ศาลเพิกถอนคำสั่ง")
     assert problems() == []
     assert len(apply_retention(now=NOW).deleted) == 1 and not old.exists()
+
+
+def test_access_label_in_the_site_history_is_thai_in_bangkok_time():
+    """Wagtail's site history names each access by its label: it read
+    "2026-12-06 12:46 coordinator accesses allowed" (UTC from the database, Gregorian year,
+    English codes) on a Thai screen; ADR 0335."""
+    access = TrafficAccess(username="coordinator", action="search", outcome="allowed", at=NOW)
+    assert str(access) == "1 มิ.ย. 2569 12:00 น. coordinator ค้นหา (อนุญาต)"
