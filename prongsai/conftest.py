@@ -30,8 +30,9 @@ def _load_demo():
 
 @pytest.fixture(scope="session")
 def _demo_copy(django_db_setup, django_db_blocker):
-    """On SQLite: the demo loaded once in this test process, kept as an attached copy (a
-    session fixture, so it runs before the test's transaction opens; prongsai/core/testing.py)."""
+    """The demo loaded once in this test process and kept as a copy: an attached database on
+    SQLite, a schema of copied tables on PostgreSQL (a session fixture, so it runs before the
+    test's transaction opens; prongsai/core/testing.py, ADR 0315 and 0330)."""
     with django_db_blocker.unblock():
         if testing.can_copy():
             testing.attach_copy("demo", _load_demo)
@@ -40,7 +41,8 @@ def _demo_copy(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo_database(_demo_copy, db):
     """The demo agency exactly as `make demo` loads it, inside the test's transaction: the
-    process's one loaded copy on SQLite, a fresh load elsewhere (ADR 0315)."""
+    process's one loaded copy on SQLite and PostgreSQL, a fresh load elsewhere (ADR 0315,
+    0330)."""
     if testing.can_copy():
         testing.fill_from_copy()
     else:

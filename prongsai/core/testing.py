@@ -1,41 +1,45 @@
 """Test support: a database state built once per test process and given back to each test that
-needs it, instead of being built again (docs/adr/0315-ci-time-one-demo-load-per-process.md).
+needs it, instead of being built again (docs/adr/0315-ci-time-one-demo-load-per-process.md,
+docs/adr/0330-ci-time-demo-copied-on-postgresql.md).
 
 Loading the demo agency (PDFs rendered by WeasyPrint, their text extracted in child processes,
 every page published and indexed, the did-you-mean vocabulary built) takes about half a minute
-of CPU; seven unit tests and 21 browser tests start from it. The first test in a process
+of CPU; nine unit tests and 21 browser tests start from it. The first test in a process
 that asks for it really loads it (``load_demo`` exactly as ``make demo`` runs it); the database is
-then copied with SQLite's online backup, and later tests get the same rows, ids, search index and
-sequences back in a fraction of a second. Files the load wrote stay in MEDIA_ROOT.
+then copied, and later tests get the same rows, ids and search index back in a fraction of a
+second. Files the load wrote stay in MEDIA_ROOT.
 
-* Browser tests (transactional, a file database): ``restore_or_build`` replaces the whole
-  database with the copy.
-* Unit tests run inside a transaction that is rolled back, where a database cannot be replaced:
-  the copy is attached to the connection before the test (``attach_copy``), and the test's own
-  transaction swaps every table's rows for the copy's (``fill_from_copy``); the rollback at the
-  end leaves the database as it was.
-
-Only SQLite can be copied this way; on another database (the PostgreSQL run) the state is built
-in each test that needs it, as before.
+* Browser tests (transactional, a SQLite file database): ``restore_or_build`` replaces the whole
+  database with a copy made by SQLite's online backup.
+* Unit tests run inside a transaction that is rolled back, where a database cannot be replaced.
+  ``attach_copy`` builds the state before the test's transaction opens, keeps a copy of every
+  table and puts the database back as it was; the test's own transaction swaps every table's
+  rows for the copy's (``fill_from_copy``); the rollback at the end leaves the database as it
+  was. On SQLite the copy is an in-memory database attached to the connection; on PostgreSQL
+  it is a schema of copied tables (``prongsai_copy``) in the worker's test database, and the
+  fill also moves each table's sequence past the copied ids.
 """
 
 import os
 import sqlite3
 from collections.abc import Callable
 
-from django.db import connection
+from django.db import connection, transaction
 
-_snapshots: dict[str, sqlite3.Connection] = {}
+_snapshots: dict[str, object] = {}
 _ATTACHED_AS = "prongsai_copy"
+_BEFORE = "prongsai_before"
+# PostgreSQL: the tables that have rows in each kept schema.
+_pg_filled: dict[str, list[str]] = {}
 
 
 def can_copy() -> bool:
-    return connection.vendor == "sqlite"
+    return connection.vendor in ("sqlite", "postgresql")
 
 
 def copy_database(target: sqlite3.Connection | None = None) -> sqlite3.Connection:
-    """The whole current database copied into ``target`` (a new in-memory database by default).
-    Outside any transaction."""
+    """The whole current SQLite database copied into ``target`` (a new in-memory database by
+    default). Outside any transaction."""
     connection.ensure_connection()
     target = target or sqlite3.connect(":memory:", check_same_thread=False)
     connection.connection.backup(target)
@@ -53,7 +57,7 @@ def forget_cached_rows() -> None:
 
 
 def put_back(copy: sqlite3.Connection) -> None:
-    """Replace the whole database with ``copy`` (outside any transaction)."""
+    """Replace the whole SQLite database with ``copy`` (outside any transaction)."""
     connection.ensure_connection()
     copy.backup(connection.connection)
     forget_cached_rows()
@@ -61,8 +65,9 @@ def put_back(copy: sqlite3.Connection) -> None:
 
 def restore_or_build(name: str, build: Callable[[], None]) -> None:
     """Give the database the state ``build`` makes: built the first time in this process and
-    kept, copied back after that. Outside any transaction: the whole database is replaced."""
-    if not can_copy():
+    kept, copied back after that. Outside any transaction: the whole database is replaced.
+    SQLite only (the browser tests); elsewhere ``build`` runs every time."""
+    if connection.vendor != "sqlite":
         build()
         return
     if name in _snapshots:
@@ -73,9 +78,13 @@ def restore_or_build(name: str, build: Callable[[], None]) -> None:
 
 
 def attach_copy(name: str, build: Callable[[], None]) -> None:
-    """Build the state once (outside any transaction), keep a copy of it attached to the
-    connection as ``prongsai_copy``, and put the database back as it was."""
+    """Build the state once (outside any transaction), keep a copy of it (``prongsai_copy``:
+    an attached database on SQLite, a schema on PostgreSQL), and put the database back as it
+    was."""
     if name in _snapshots:
+        return
+    if connection.vendor == "postgresql":
+        _snapshots[name] = _pg_keep_copy(build)
         return
     before = copy_database()
     build()
@@ -87,6 +96,19 @@ def attach_copy(name: str, build: Callable[[], None]) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"ATTACH DATABASE %s AS {_ATTACHED_AS}", [uri])
     _snapshots[name] = keeper
+
+
+def fill_from_copy() -> None:
+    """Inside the test's transaction: every table's rows replaced by the copy's. Foreign keys
+    are checked when the test ends (Django's constraints are deferred on both databases)."""
+    if connection.vendor == "postgresql":
+        _pg_fill(_ATTACHED_AS)
+    else:
+        _sqlite_fill()
+    forget_cached_rows()
+
+
+# SQLite: the copy is attached to the connection.
 
 
 def _copied_tables(cursor) -> list[tuple[str, list[str]]]:
@@ -108,9 +130,7 @@ def _copied_tables(cursor) -> list[tuple[str, list[str]]]:
     return result
 
 
-def fill_from_copy() -> None:
-    """Inside the test's transaction: every table's rows replaced by the attached copy's. Foreign
-    keys are checked when the test ends (Django's SQLite constraints are deferred)."""
+def _sqlite_fill() -> None:
     with connection.cursor() as cursor:
         tables = _copied_tables(cursor)
         for name, _columns in tables:
@@ -120,4 +140,109 @@ def fill_from_copy() -> None:
             cursor.execute(
                 f'INSERT INTO main."{name}" ({listed}) SELECT {listed} FROM {_ATTACHED_AS}."{name}"'  # noqa: S608
             )
+
+
+# PostgreSQL: the copy is a schema of tables in the same (per-worker) test database.
+
+
+def _pg_tables(cursor, schema: str) -> dict[str, list[str]]:
+    """The ordinary tables of ``schema`` with their columns, generated columns left out (they
+    cannot be inserted into; PostgreSQL computes them again). The migrations table is left as
+    it is: the same rows before and after any build."""
+    cursor.execute(
+        """
+        SELECT c.relname, array_agg(a.attname::text ORDER BY a.attnum)
+        FROM pg_class c
+        JOIN pg_namespace n ON n.oid = c.relnamespace
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+        WHERE n.nspname = %s AND c.relkind IN ('r', 'p') AND a.attgenerated = ''
+            AND c.relname <> 'django_migrations'
+        GROUP BY c.relname
+        """,
+        [schema],
+    )
+    return dict(cursor.fetchall())
+
+
+def _pg_copy_schema(cursor, schema: str) -> list[str]:
+    """Every table of ``public`` copied, rows only, into a new ``schema``; the names of the
+    tables that have rows."""
+    cursor.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+    filled = []
+    for name in _pg_tables(cursor, "public"):
+        cursor.execute(f'CREATE TABLE {schema}."{name}" AS TABLE public."{name}"')  # noqa: S608
+        if cursor.rowcount:
+            filled.append(name)
+    return filled
+
+
+def _pg_keep_copy(build: Callable[[], None]) -> list[str]:
+    """Outside any transaction: the database as it is kept in ``prongsai_before``, ``build``
+    run and its result kept in ``prongsai_copy``, then the database put back. The names of
+    the copy's tables that have rows."""
+    with connection.cursor() as cursor:
+        before = _pg_copy_schema(cursor, _BEFORE)
+    build()
+    with connection.cursor() as cursor:
+        filled = _pg_copy_schema(cursor, _ATTACHED_AS)
+    _pg_filled[_BEFORE], _pg_filled[_ATTACHED_AS] = before, filled
+    with transaction.atomic():
+        _pg_fill(_BEFORE)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP SCHEMA {_BEFORE} CASCADE")
     forget_cached_rows()
+    return filled
+
+
+def _pg_fill(schema: str) -> None:
+    """Inside a transaction: every table of ``public`` emptied and given the rows of its copy
+    in ``schema``, then every sequence moved past both the copied ids and any id it already
+    gave out (a sequence is not rolled back, and must not hand out an id again). Only tables
+    that have rows are emptied, with DELETE: TRUNCATE of every table took seconds, and as long
+    again to roll back."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")  # the copied rows are checked at the end
+        tables = _pg_tables(cursor, "public")
+        for name in _pg_with_rows(cursor, tables):
+            cursor.execute(f'DELETE FROM public."{name}"')  # noqa: S608 (a table of our schema)
+        for name in _pg_filled[schema]:
+            listed = ", ".join(f'"{column}"' for column in tables[name])
+            cursor.execute(
+                f'INSERT INTO public."{name}" ({listed}) SELECT {listed} FROM {schema}."{name}"'  # noqa: S608
+            )
+        _pg_move_sequences(cursor, set(_pg_filled[schema]))
+
+
+def _pg_with_rows(cursor, tables) -> list[str]:
+    """Which of ``tables`` (in ``public``) have rows, in one query."""
+    probes = [
+        f"SELECT '{name}' WHERE EXISTS (SELECT FROM public.\"{name}\")"  # noqa: S608
+        for name in tables
+    ]
+    cursor.execute(" UNION ALL ".join(probes))
+    return [name for (name,) in cursor.fetchall()]
+
+
+def _pg_move_sequences(cursor, filled: set[str]) -> None:
+    """Each sequence owned by a column of a filled table set to the larger of the column's
+    highest value and the sequence's next one."""
+    cursor.execute(
+        """
+        SELECT t.relname, a.attname, s.oid::regclass::text
+        FROM pg_class s
+        JOIN pg_depend d ON d.objid = s.oid AND d.classid = 'pg_class'::regclass
+            AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+        JOIN pg_class t ON t.oid = d.refobjid
+        JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+        JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+        WHERE s.relkind = 'S'
+        """
+    )
+    highest = 'SELECT max("{}") FROM public."{}"'  # noqa: S608 (our own tables)
+    moves = [
+        f"setval('{sequence}', GREATEST(({highest.format(column, table)}), nextval('{sequence}')))"
+        for table, column, sequence in cursor.fetchall()
+        if table in filled
+    ]
+    if moves:
+        cursor.execute("SELECT " + ", ".join(moves))

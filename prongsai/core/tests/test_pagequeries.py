@@ -11,16 +11,29 @@ from prongsai.sitepages.tests.factories import add_page, metadata
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def tree(home_page, unit):
+def _tree(home_page, unit, news_items):
     news = add_page(home_page, m.NewsIndexPage, slug="news")
     laws = add_page(home_page, m.LawIndexPage, slug="laws")
     items = [
         add_page(news, m.NewsPage, slug=f"n{i}", news_kind="general", **metadata(unit))
-        for i in range(25)
+        for i in range(news_items)
     ]
     law = add_page(laws, m.LawPage, slug="law", law_kind="act", **metadata(unit))
     return home_page, news, laws, items, law
+
+
+@pytest.fixture
+def tree(home_page, unit):
+    """Four news items: what the restriction and routing tests use. (Each published page
+    costs about half a second on PostgreSQL; 25 for every test made these the slowest set-ups
+    of the suite after the demo.)"""
+    return _tree(home_page, unit, 4)
+
+
+@pytest.fixture
+def long_tree(home_page, unit):
+    """25 news items: more than one listing page of 20."""
+    return _tree(home_page, unit, 25)
 
 
 def test_exclude_private_matches_wagtail_public(tree):
@@ -47,9 +60,9 @@ def test_view_restrictions_match_wagtail_including_aliases(tree):
 
 
 def test_paginate_keeps_the_count_per_site_generation_and_clamps_the_page_number(
-    tree, django_assert_num_queries
+    long_tree, django_assert_num_queries
 ):
-    home, news, _laws, items, _law = tree
+    home, news, _laws, items, _law = long_tree
     site = Site.objects.get(root_page=home)
     queryset = m.NewsPage.objects.child_of(news).order_by("path")
     with django_assert_num_queries(2):  # the count, then the page
@@ -68,8 +81,8 @@ def test_paginate_keeps_the_count_per_site_generation_and_clamps_the_page_number
     assert fresh.paginator.count == 24
 
 
-def test_paginate_stops_deep_pages_at_the_cap(tree):
-    _home, news, _laws, _items, _law = tree
+def test_paginate_stops_deep_pages_at_the_cap(long_tree):
+    _home, news, _laws, _items, _law = long_tree
     queryset = m.NewsPage.objects.child_of(news).order_by("path")
     deep = paginate(queryset, 5, "999999", max_pages=2)
     assert deep.number == 2 and deep.paginator.num_pages == 2 and deep.paginator.truncated
