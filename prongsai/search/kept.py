@@ -50,9 +50,19 @@ class KeptSearch(fragments.Fragment):
         super().keep(flag + html)
 
 
-def index_token() -> str:
+def index_token(request=None) -> str:
     """The search index's current token; a new one is made when the cache lost it, which only
-    leaves the old entries unreachable."""
+    leaves the old entries unreachable. Read once per ``request`` (the kept page's key and the
+    per-process reuse of ADR 0340 both ask for it)."""
+    token = getattr(request, "_prongsai_index_token", None)
+    if token is None:
+        token = _read_index_token()
+        if request is not None:
+            request._prongsai_index_token = token
+    return token
+
+
+def _read_index_token() -> str:
     token = cache.get(INDEX_TOKEN_KEY)
     if token is None:
         cache.add(INDEX_TOKEN_KEY, uuid.uuid4().hex, None)
@@ -94,7 +104,7 @@ def for_request(request, *, query, category, fiscal_year, file_type, current_yea
     fragment = fragments.for_request(
         request,
         "search",
-        index_token(),
+        index_token(request),
         digest,
         category or "-",
         fiscal_year or "-",

@@ -210,9 +210,13 @@ def ranked(
     ``any_word``, any of them — kind by kind in the order of ``sources``, each best first."""
     if not sources:
         return []
+    # Compiled once for both passes.
+    sources = {
+        kind: source if isinstance(source, Visible) else Visible.of(source)
+        for kind, source in sources.items()
+    }
     kinds = list(sources)
-    first = next(iter(sources.values()))
-    searched = first.model._default_manager.none() if isinstance(first, Visible) else first
+    searched = next(iter(sources.values())).model._default_manager.none()
     for operator in ("and", "or") if any_word else ("and",):
         match = match_text(query, operator, searched)
         if match is None:

@@ -139,6 +139,8 @@ def _search_all(sources: dict, query: str, any_word: bool) -> tuple[list[Candida
             any_word=any_word,
             titled=TITLED_KINDS,
         )
+        # One row per object, as the backend's ``pk__in`` gave, should an object ever be
+        # indexed under two content types of its kind.
         found, seen = [], set()
         for _all, kind, pk, score, holds_phrase, title in rows:
             if (kind, pk) not in seen:

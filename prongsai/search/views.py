@@ -57,7 +57,7 @@ def search(request):
     state = sitestate.for_request(request)
     # What may be found and what each result shows are kept per process under these tokens
     # until the site or the index changes (ADR 0340).
-    stamp = (state.generation, kept.index_token()) if state.generation else None
+    stamp = (state.generation, kept.index_token(request)) if state.generation else None
 
     def found_for(text: str, any_word: bool = True) -> list:
         found = selectors.candidates(
